@@ -17,5 +17,7 @@ module.exports = {
   // Runtime sources import siblings as './x.js' (ESM style); map them back to the .ts files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
+  // Builds dist/ (for the CLI tests, which spawn the compiled sdkgen) unless it is up to date.
+  globalSetup: '<rootDir>/test/global-setup.js',
   reporters: ['default', '<rootDir>/test/reporters/summary.js'],
 };

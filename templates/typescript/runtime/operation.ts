@@ -15,13 +15,7 @@ export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
 
 /** OpenAPI 3.x parameter `style` values. */
 export type ParamStyle =
-  | 'form'
-  | 'spaceDelimited'
-  | 'pipeDelimited'
-  | 'deepObject'
-  | 'simple'
-  | 'label'
-  | 'matrix';
+  'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject' | 'simple' | 'label' | 'matrix';
 
 /** One parameter value with everything needed to serialize it exactly as the spec says. */
 export interface ParamSpec {

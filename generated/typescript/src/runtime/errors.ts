@@ -1,0 +1,162 @@
+/**
+ * Every error the SDK throws. All of them extend `SdkException`, so one `instanceof` catches
+ * everything the SDK raises; the caller's own `AbortSignal` reason is rethrown untouched.
+ *
+ * Messages never contain secrets or tokens: URLs are reduced to origin + path (see `redactUrl`),
+ * and response bodies are kept on `body`, never copied into `message`.
+ */
+
+/** Base class of all SDK errors. `name` is the concrete class name, also for generated subclasses. */
+export class SdkException extends Error {
+  /** @param message - Human-readable, secret-free description. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // `new.target` is the most-derived class, so generated subclasses report their own name.
+    this.name = new.target.name;
+  }
+}
+
+/** What the runtime knows about a non-2xx HTTP response when it builds an `ApiException`. */
+export interface ApiExceptionInit {
+  readonly statusCode: number;
+  /** Response headers, names lower-cased. */
+  readonly headers: Record<string, string>;
+  /** Parsed body: JSON when the content type is JSON, else text (`''` when empty). */
+  readonly body: unknown;
+}
+
+/**
+ * A non-2xx HTTP response. Generated code subclasses it once per error schema
+ * (`class BadRequestException extends ApiException<BadRequest> {}`) to type `body`.
+ */
+export class ApiException<TBody = unknown> extends SdkException {
+  /** HTTP status code. */
+  readonly statusCode: number;
+  /** Response headers, names lower-cased. */
+  readonly headers: Record<string, string>;
+  /** Parsed response body (JSON when the content type is JSON, else text). */
+  readonly body: TBody;
+
+  /**
+   * @param message - Human-readable, secret-free description.
+   * @param init - Status, headers and parsed body of the response.
+   */
+  constructor(message: string, init: ApiExceptionInit) {
+    super(message);
+    this.statusCode = init.statusCode;
+    this.headers = init.headers;
+    // The body's shape is the subclass's declared schema; the runtime cannot check it.
+    this.body = init.body as TBody;
+  }
+}
+
+/** Constructor shape of `ApiException` and its generated subclasses (used by `ErrorClassMap`). */
+export type ApiExceptionClass = new (message: string, init: ApiExceptionInit) => ApiException;
+
+/** RFC 6749 §5.2 error codes (plus any extension code a server may send). */
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope'
+  // `string & {}` keeps editor completion for the standard codes while allowing extensions.
+  | (string & {});
+
+/** Extra fields of an OAuth error response; derived from `body` when not given. */
+export interface OAuthProviderExceptionInit extends ApiExceptionInit {
+  readonly error?: OAuthErrorCode;
+  readonly errorDescription?: string;
+  readonly errorUri?: string;
+}
+
+/**
+ * The token endpoint refused the request (RFC 6749 §5.2) or answered with something that is not a
+ * usable token (HTML, no `access_token`, a non-Bearer `token_type`). In the latter cases `error`
+ * is `'invalid_response'`, an SDK-chosen code, and `statusCode` is the HTTP status received.
+ */
+export class OAuthProviderException extends ApiException {
+  /** RFC 6749 §5.2 `error` code, e.g. `invalid_client`, `invalid_scope`. */
+  readonly error: OAuthErrorCode;
+  /** RFC 6749 `error_description`, when the server sent one. */
+  readonly errorDescription?: string;
+  /** RFC 6749 `error_uri`, when the server sent one. */
+  readonly errorUri?: string;
+
+  /**
+   * @param message - Human-readable, secret-free description.
+   * @param init - Response data; the OAuth fields default to those found in a JSON `body`.
+   */
+  constructor(message: string, init: OAuthProviderExceptionInit) {
+    super(message, init);
+    const body = isRecord(init.body) ? init.body : {};
+    this.error = init.error ?? stringOr(body['error'], 'invalid_response');
+    const description = init.errorDescription ?? stringOr(body['error_description'], undefined);
+    const uri = init.errorUri ?? stringOr(body['error_uri'], undefined);
+    if (description !== undefined) this.errorDescription = description;
+    if (uri !== undefined) this.errorUri = uri;
+  }
+}
+
+/** The request never produced an HTTP response (DNS, refused connection, TLS, reset…). */
+export class NetworkException extends SdkException {
+  /** The request URL without query, fragment or user info. */
+  readonly url: string;
+
+  /**
+   * @param message - Human-readable, secret-free description.
+   * @param url - Redacted URL (see `redactUrl`).
+   * @param cause - The underlying `fetch` error.
+   */
+  constructor(message: string, url: string, cause?: unknown) {
+    super(message, { cause });
+    this.url = url;
+  }
+}
+
+/** No response within the configured timeout. Retried like a network error for idempotent calls. */
+export class TimeoutException extends NetworkException {
+  /** The timeout that elapsed, in milliseconds. */
+  readonly timeoutMs: number;
+
+  /**
+   * @param message - Human-readable, secret-free description.
+   * @param url - Redacted URL (see `redactUrl`).
+   * @param timeoutMs - The timeout that elapsed.
+   */
+  constructor(message: string, url: string, timeoutMs: number) {
+    super(message, url);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/**
+ * The SDK refused to make a request because of its configuration: no credentials for any allowed
+ * security scheme, credentials over plain `http://`, or credentials for a foreign origin.
+ */
+export class ConfigurationException extends SdkException {}
+
+/** A 2xx response whose body could not be read as the operation declares (e.g. invalid JSON). */
+export class ResponseParseException extends SdkException {
+  /** HTTP status code of the response. */
+  readonly statusCode: number;
+
+  /**
+   * @param message - Human-readable, secret-free description.
+   * @param statusCode - HTTP status of the response.
+   * @param cause - The parse error.
+   */
+  constructor(message: string, statusCode: number, cause?: unknown) {
+    super(message, { cause });
+    this.statusCode = statusCode;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringOr<T extends string | undefined>(value: unknown, fallback: T): string | T {
+  return typeof value === 'string' ? value : fallback;
+}

@@ -1,0 +1,216 @@
+/**
+ * Parameter serialization per OpenAPI 3.x `style` / `explode` (the spec's "Style Examples" table)
+ * for path, query, header and cookie parameters. Pure functions: no I/O, easy to table-test.
+ */
+import type { ParamLocation, ParamSpec, ParamStyle } from './operation.js';
+
+/** Parameters split by location, each already encoded for its place in the request. */
+export interface SerializedParams {
+  /** Path parameter name → encoded text that replaces `{name}` in the template. */
+  readonly path: Record<string, string>;
+  /** Encoded `name=value` query pairs, in order; join with `&`. */
+  readonly query: string[];
+  /** Header name → value. */
+  readonly headers: Record<string, string>;
+  /** Encoded `name=value` cookie pairs; join with `; `. */
+  readonly cookies: string[];
+}
+
+/** A value reduced to what styles can express: nothing, a scalar, a list, or key/value pairs. */
+type Shape =
+  | { kind: 'empty' }
+  | { kind: 'scalar'; value: string }
+  | { kind: 'array'; values: string[] }
+  | { kind: 'object'; entries: [string, string][] };
+
+const DEFAULT_STYLE: Record<ParamLocation, ParamStyle> = {
+  path: 'simple',
+  query: 'form',
+  header: 'simple',
+  cookie: 'form',
+};
+
+/** Serializes every parameter whose value is not `undefined`. */
+export function serializeParams(params: readonly ParamSpec[]): SerializedParams {
+  const out: SerializedParams = { path: {}, query: [], headers: {}, cookies: [] };
+  for (const param of params) {
+    if (param.value === undefined) continue;
+    switch (param.in) {
+      case 'path':
+        out.path[param.name] = serializePathParam(param);
+        break;
+      case 'query':
+        out.query.push(...serializeQueryParam(param));
+        break;
+      case 'header':
+        out.headers[param.name] = serializeHeaderParam(param);
+        break;
+      case 'cookie':
+        out.cookies.push(...serializeCookieParam(param));
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Replaces each `{name}` in `template` with its serialized value. A missing path parameter is a
+ * bug in the calling code, so it throws rather than sending a literal `{name}` to the server.
+ */
+export function expandPath(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new TypeError(`Missing required path parameter '${name}'`);
+    return value;
+  });
+}
+
+/** Path: `simple` (default), `label` or `matrix`; every reserved character is percent-encoded. */
+export function serializePathParam(param: ParamSpec): string {
+  const enc = param.allowReserved ? encodeAllowReserved : encodeStrict;
+  const style = param.style ?? DEFAULT_STYLE.path;
+  const explode = param.explode ?? style === 'form';
+  const shape = toShape(param);
+  if (style === 'label') return label(shape, explode, enc);
+  if (style === 'matrix') return matrix(param.name, shape, explode, enc);
+  return simple(shape, explode, enc);
+}
+
+/** Query: `form` (default), `spaceDelimited`, `pipeDelimited`, `deepObject`. */
+export function serializeQueryParam(param: ParamSpec): string[] {
+  const enc = param.allowReserved ? encodeAllowReserved : encodeStrict;
+  const style = param.style ?? DEFAULT_STYLE.query;
+  const explode = param.explode ?? style === 'form';
+  const shape = toShape(param);
+  const name = encodeStrict(param.name);
+  if (style === 'deepObject' && shape.kind === 'object') {
+    return shape.entries.map(([k, v]) => `${name}[${encodeStrict(k)}]=${enc(v)}`);
+  }
+  if ((style === 'spaceDelimited' || style === 'pipeDelimited') && !explode) {
+    const sep = style === 'spaceDelimited' ? '%20' : '|';
+    if (shape.kind === 'array') return [`${name}=${shape.values.map(enc).join(sep)}`];
+    if (shape.kind === 'object') return [`${name}=${flatten(shape.entries).map(enc).join(sep)}`];
+  }
+  return form(name, shape, explode, enc);
+}
+
+/** Header: `simple` only (OpenAPI allows nothing else); values are sent as-is. */
+export function serializeHeaderParam(param: ParamSpec): string {
+  return simple(toShape(param), param.explode ?? false, (s) => s);
+}
+
+/** Cookie: `form`; exploded arrays become repeated `name=value` pairs. */
+export function serializeCookieParam(param: ParamSpec): string[] {
+  const explode = param.explode ?? true;
+  return form(encodeStrict(param.name), toShape(param), explode, encodeStrict);
+}
+
+function simple(shape: Shape, explode: boolean, enc: Encode): string {
+  switch (shape.kind) {
+    case 'empty':
+      return '';
+    case 'scalar':
+      return enc(shape.value);
+    case 'array':
+      return shape.values.map(enc).join(',');
+    case 'object':
+      return explode
+        ? shape.entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join(',')
+        : flatten(shape.entries).map(enc).join(',');
+  }
+}
+
+function label(shape: Shape, explode: boolean, enc: Encode): string {
+  switch (shape.kind) {
+    case 'empty':
+      return '.';
+    case 'scalar':
+      return `.${enc(shape.value)}`;
+    case 'array':
+      return `.${shape.values.map(enc).join(explode ? '.' : ',')}`;
+    case 'object':
+      return explode
+        ? shape.entries.map(([k, v]) => `.${enc(k)}=${enc(v)}`).join('')
+        : `.${flatten(shape.entries).map(enc).join(',')}`;
+  }
+}
+
+function matrix(rawName: string, shape: Shape, explode: boolean, enc: Encode): string {
+  const name = encodeStrict(rawName);
+  // RFC 6570 `;` operator: an empty value is written as the bare name.
+  const pair = (k: string, v: string): string => (v === '' ? `;${k}` : `;${k}=${enc(v)}`);
+  switch (shape.kind) {
+    case 'empty':
+      return `;${name}`;
+    case 'scalar':
+      return pair(name, shape.value);
+    case 'array':
+      return explode
+        ? shape.values.map((v) => pair(name, v)).join('')
+        : `;${name}=${shape.values.map(enc).join(',')}`;
+    case 'object':
+      return explode
+        ? shape.entries.map(([k, v]) => pair(encodeStrict(k), v)).join('')
+        : `;${name}=${flatten(shape.entries).map(enc).join(',')}`;
+  }
+}
+
+function form(name: string, shape: Shape, explode: boolean, enc: Encode): string[] {
+  switch (shape.kind) {
+    case 'empty':
+      return [`${name}=`];
+    case 'scalar':
+      return [`${name}=${enc(shape.value)}`];
+    case 'array':
+      return explode
+        ? shape.values.map((v) => `${name}=${enc(v)}`)
+        : [`${name}=${shape.values.map(enc).join(',')}`];
+    case 'object':
+      return explode
+        ? shape.entries.map(([k, v]) => `${encodeStrict(k)}=${enc(v)}`)
+        : [`${name}=${flatten(shape.entries).map(enc).join(',')}`];
+  }
+}
+
+/** Reduces a parameter value to a `Shape`; `content`-typed parameters are JSON-encoded first. */
+function toShape(param: ParamSpec): Shape {
+  const value = param.value;
+  if (param.contentType !== undefined) return { kind: 'scalar', value: JSON.stringify(value) };
+  if (value === null) return { kind: 'empty' };
+  if (Array.isArray(value)) return { kind: 'array', values: value.map(scalarToString) };
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const entries: [string, string][] = [];
+    for (const [k, v] of Object.entries(value)) {
+      if (v !== undefined) entries.push([k, scalarToString(v)]);
+    }
+    return { kind: 'object', entries };
+  }
+  return { kind: 'scalar', value: scalarToString(value) };
+}
+
+/** Scalars as text; dates as ISO 8601 (OpenAPI `date-time`); nested structures as JSON. */
+function scalarToString(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function flatten(entries: [string, string][]): string[] {
+  return entries.flatMap(([k, v]) => [k, v]);
+}
+
+type Encode = (s: string) => string;
+
+/** RFC 3986 percent-encoding of everything outside the unreserved set (plus `!'()*`, also safe). */
+function encodeStrict(s: string): string {
+  return encodeURIComponent(s);
+}
+
+/** `allowReserved: true`: RFC 3986 reserved characters pass through unencoded. */
+function encodeAllowReserved(s: string): string {
+  return encodeURIComponent(s).replace(
+    /%(3A|2F|3F|23|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi,
+    (m) => decodeURIComponent(m),
+  );
+}

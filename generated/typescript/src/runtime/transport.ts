@@ -1,0 +1,99 @@
+/**
+ * One HTTP attempt with a timeout that covers both the response headers and reading the body,
+ * composed with the caller's `AbortSignal`, and with `fetch` failures turned into SDK errors.
+ */
+import { NetworkException, TimeoutException } from './errors.js';
+import { redactUrl } from './url.js';
+
+/** The `fetch` signature the runtime needs (a subset of the global, so test doubles are easy). */
+export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+/** Inputs of one attempt. */
+export interface AttemptRequest {
+  /** Explicit implementation, else the global `fetch` at call time (so late polyfills work). */
+  readonly fetch: FetchLike | undefined;
+  readonly url: URL;
+  readonly init: RequestInit;
+  /** Milliseconds for headers and body together. */
+  readonly timeoutMs: number;
+  /** The caller's signal; its reason is rethrown untouched when it aborts. */
+  readonly signal?: AbortSignal | undefined;
+  /** What is being done, for messages, e.g. `Token request` or `GET operation 'list'`. */
+  readonly description: string;
+}
+
+/**
+ * Sends one request and runs `read` on the response under the same timeout.
+ *
+ * @throws TimeoutException when the timeout elapses first.
+ * @throws NetworkException when no response arrives (refused, DNS, TLS…), naming the URL.
+ * @throws the caller's `signal.reason` when the caller aborts.
+ */
+export async function attempt<T>(
+  request: AttemptRequest,
+  read: (response: Response) => Promise<T>,
+): Promise<T> {
+  const { url, signal, timeoutMs, description } = request;
+  signal?.throwIfAborted();
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const fetchImpl = request.fetch ?? globalThis.fetch;
+  try {
+    const response = await fetchImpl(url, { ...request.init, signal: controller.signal });
+    return await read(response);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (timedOut) {
+      throw new TimeoutException(
+        `${description} to ${redactUrl(url)} timed out after ${timeoutMs} ms`,
+        redactUrl(url),
+        timeoutMs,
+      );
+    }
+    if (isFetchFailure(error)) {
+      throw new NetworkException(
+        `${description} to ${redactUrl(url)} failed: ${describeCause(error)}`,
+        redactUrl(url),
+        error,
+      );
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/**
+ * `fetch` reports transport failures as `TypeError` (spec) and aborted body reads as `AbortError`.
+ * Checked by name, not `instanceof`: a polyfilled or cross-realm `fetch` throws other realms' errors.
+ */
+function isFetchFailure(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TypeError' || name === 'AbortError';
+}
+
+/**
+ * A short reason such as `ECONNREFUSED` (Node puts the system error code on `cause`). The raw
+ * message is not used: fetch may quote header values, which can be credentials.
+ */
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return error instanceof Error && error.name === 'AbortError' ? 'aborted' : 'network error';
+}
+
+/** Response headers as a plain record; `Headers` already lower-cases names. */
+export function headersToRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}

@@ -1,0 +1,24 @@
+/** `sdkgen validate`: report every problem of a spec. */
+import { Command } from 'commander';
+import { validate } from '../../api/validate';
+import { UserError } from '../../errors';
+import { displayPath, problemLines } from '../format';
+import type { CliIo } from '../io';
+import { addInputOptions, type InputFlags } from '../options';
+
+export function validateCommand(io: CliIo): Command {
+  const command = new Command('validate').description(
+    'check an OpenAPI document (syntax, $refs, OpenAPI schema, operationIds, path parameters); exit 1 on any error',
+  );
+  addInputOptions(command);
+  command.addHelpText('after', '\nEach problem is printed as `error: file:line:column: message` (or `warning: ...`).');
+  return command.action(async (flags: InputFlags) => {
+    const result = await validate({ ...flags, cwd: io.cwd });
+    io.stdout(problemLines(result.problems, io.cwd));
+    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    const warnings = result.problems.length - errors;
+    const spec = displayPath(result.config.input, io.cwd);
+    if (errors > 0) throw new UserError(`${spec} is invalid: ${errors} error(s), ${warnings} warning(s)`);
+    io.stdout(`${spec} is valid${warnings > 0 ? ` (${warnings} warning(s))` : ''}\n`);
+  });
+}

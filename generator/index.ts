@@ -1,0 +1,21 @@
+/**
+ * sdkgen's programmatic API: the same operations as the CLI, returning results instead of
+ * printing them.
+ *
+ * ```ts
+ * import { generate } from 'sdkgen';
+ * const { report } = await generate({ input: 'openapi.yaml', output: 'sdk', packageName: 'my-api' });
+ * ```
+ */
+export { generate, type GenerateOptions, type GenerateResult } from './api/generate';
+export { check, type CheckOptions, type CheckResult } from './api/check';
+export { validate, type ValidateOptions, type ValidateResult } from './api/validate';
+export { SdkgenError, UserError, SpecError, ConfigError, UsageError, InternalError } from './errors';
+export { formatProblem, type Problem, type SourceLocation } from './problems';
+export type { ResolvedConfig, NamingConfig } from './config/types';
+export type { ConfigFlags } from './config';
+export type { WriteReport, OutputDiff } from './write';
+export { generateFiles, type GenerationResult } from './pipeline';
+export { loadSpec, type LoadedSpec, type LoadOptions } from './bundle';
+export { resolveConfig } from './config';
+export { writeOutput, diffOutput } from './write';

@@ -1,0 +1,96 @@
+/** Shared state of one IR build: the document, pointer helpers, warnings, the global type scope. */
+import type { LoadedSpec } from '../bundle';
+import type { ProblemSink } from '../problems';
+import { NameScope, Namer } from '../naming';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`). */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function childPointer(pointer: string, ...tokens: (string | number)[]): string {
+  return tokens.reduce<string>((p, t) => `${p}/${pointerToken(String(t))}`, pointer);
+}
+
+export class BuildContext {
+  /** Every type-level name of the SDK module graph (models, classes, params types). Case-insensitive. */
+  readonly types: NameScope;
+
+  constructor(
+    readonly spec: LoadedSpec,
+    readonly namer: Namer,
+    private readonly sink: ProblemSink,
+    reservedTypes: readonly string[],
+  ) {
+    this.types = new NameScope(true, reservedTypes);
+  }
+
+  get document(): JsonObject {
+    return this.spec.document as JsonObject;
+  }
+
+  warn(message: string, pointer: string): void {
+    const location = this.spec.locate(pointer);
+    this.sink({ severity: 'warning', message, pointer, ...(location ? { location } : {}) });
+  }
+
+  /** The value at an internal JSON pointer (`#/a/b`), or `undefined`. */
+  at(pointer: string): Json | undefined {
+    if (!pointer.startsWith('#')) return undefined;
+    const body = pointer.slice(1);
+    if (body === '') return this.document;
+    if (!body.startsWith('/')) return undefined;
+    let node: Json | undefined = this.document;
+    for (const raw of body.slice(1).split('/')) {
+      const token = decodeURIComponentSafe(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) node = node[Number(token)];
+      else if (isObject(node)) node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
+      else return undefined;
+    }
+    return node;
+  }
+
+  /**
+   * Follows `$ref` chains of a non-schema object (parameter, response, request body) and returns the
+   * final object with its pointer. Cycles and dangling refs yield `undefined` (with a warning).
+   */
+  deref(node: Json | undefined, pointer: string): { node: JsonObject; pointer: string } | undefined {
+    let current = node;
+    let where = pointer;
+    const seen = new Set<string>();
+    while (isObject(current) && typeof current['$ref'] === 'string') {
+      const ref = current['$ref'];
+      if (seen.has(ref)) {
+        this.warn(`circular $ref ${ref}`, where);
+        return undefined;
+      }
+      seen.add(ref);
+      where = ref;
+      current = this.at(ref);
+      if (current === undefined) {
+        this.warn(`unresolved $ref ${ref}`, pointer);
+        return undefined;
+      }
+    }
+    return isObject(current) ? { node: current, pointer: where } : undefined;
+  }
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

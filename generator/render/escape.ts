@@ -1,0 +1,135 @@
+/**
+ * The one escaping module: every piece of spec text that reaches generated code or docs goes
+ * through a function here. Identifiers and file names never come from here (they come from
+ * `generator/naming`, which only produces `[A-Za-z0-9_$]` / `[a-z0-9-]`).
+ *
+ * Output is stable under Prettier 3 (`singleQuote: true`): string literals use single quotes
+ * unless the text has more single than double quotes (then double quotes, as Prettier would).
+ */
+
+/** Line terminators JavaScript recognises, plus other characters unsafe in a single source line. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
+/** A TypeScript/JavaScript string literal for `text` (inert: no raw newline, no unescaped quote). */
+export function tsString(text: string): string {
+  const singles = (text.match(/'/g) ?? []).length;
+  const doubles = (text.match(/"/g) ?? []).length;
+  const quote = singles > doubles ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code === 0x2028 || code === 0x2029 || code === 0xfeff || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e)) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    } else out += ch;
+  }
+  return out + quote;
+}
+
+/** A number literal (finite numbers only; others become `0` — callers pass spec numbers). */
+export function tsNumber(value: number): string {
+  return Number.isFinite(value) ? String(value) : '0';
+}
+
+/** A literal for a scalar value. */
+export function tsLiteral(value: string | number | boolean | null): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return tsString(value);
+  if (typeof value === 'number') return value < 0 ? `-${tsNumber(-value)}` : tsNumber(value);
+  return value ? 'true' : 'false';
+}
+
+/** Normalizes spec prose into lines: CRLF/CR/U+2028/U+2029 → `\n`, control characters dropped. */
+export function proseLines(text: string): string[] {
+  const normalized = text
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .replace(/\t/g, '  ')
+    .replace(CONTROL, '');
+  const lines = normalized.split('\n').map((l) => l.replace(/\s+$/u, ''));
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+/** Text safe inside a block comment: `*\/` cannot close it. */
+function commentSafe(line: string): string {
+  return line.replace(/\*\//g, '*\\/');
+}
+
+/** A TSDoc block tag we generate (`tag` is trusted, e.g. `@param params -`; `text` is spec prose). */
+export interface DocTag {
+  readonly tag: string;
+  readonly text?: string | undefined;
+}
+
+/** Prose lines safe in a doc comment: no `*\/`, no line starting a TSDoc tag by accident. */
+function proseForDoc(text: string): string[] {
+  return proseLines(text).map((l) => commentSafe(l).replace(/^(\s*)@/, '$1\\@'));
+}
+
+/**
+ * A TSDoc block from prose paragraphs and tags (empty parts are skipped), indented by `indent`
+ * spaces, ending in a newline; `''` when there is nothing to say. Prose paragraphs are separated
+ * by blank lines; consecutive tags are not.
+ */
+export function docComment(parts: readonly (string | DocTag | undefined)[], indent = 0): string {
+  const lines: string[] = [];
+  let previousWasTag = false;
+  for (const part of parts) {
+    if (part === undefined) continue;
+    let body: string[];
+    const isTag = typeof part !== 'string';
+    if (typeof part === 'string') body = proseForDoc(part);
+    else {
+      const text = part.text === undefined ? [] : proseForDoc(part.text);
+      body = [text.length > 0 ? `${part.tag} ${text[0]}` : part.tag, ...text.slice(1).map((l) => (l === '' ? '' : `  ${l}`))];
+    }
+    if (body.length === 0) continue;
+    if (lines.length > 0 && !(isTag && previousWasTag)) lines.push('');
+    lines.push(...body);
+    previousWasTag = isTag;
+  }
+  if (lines.length === 0) return '';
+  const pad = ' '.repeat(indent);
+  if (lines.length === 1) return `${pad}/** ${lines[0]} */\n`;
+  return `${pad}/**\n${lines.map((l) => (l === '' ? `${pad} *` : `${pad} * ${l}`)).join('\n')}\n${pad} */\n`;
+}
+
+/** Text for a `//` comment: one line, no line terminators or control characters. */
+export function lineCommentText(text: string): string {
+  return proseLines(text).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Spec prose as Markdown paragraphs (HTML neutralized; line structure kept). */
+export function markdownBlock(text: string): string {
+  return proseLines(text).map(markdownLine).join('\n');
+}
+
+/** Spec text inline in Markdown (one line; HTML, emphasis and link syntax neutralized). */
+export function markdownInline(text: string): string {
+  return markdownLine(proseLines(text).join(' ').replace(/\s+/g, ' ').trim());
+}
+
+function markdownLine(line: string): string {
+  return line
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|])/g, '\\$1');
+}
+
+/** Markdown inline code for an identifier or literal we generated (backticks cannot occur in it). */
+export function markdownCode(text: string): string {
+  const clean = lineCommentText(text).replace(/`/g, "'");
+  return `\`${clean}\``;
+}
+
+/** A JSON string literal. */
+export function jsonString(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

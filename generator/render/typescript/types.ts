@@ -1,0 +1,97 @@
+/** IR schema → TypeScript type expression (flat text plus top-level union members for wrapping). */
+import { isIdentifier } from '../../naming';
+import type { IrSchema } from '../../ir/types';
+import { tsLiteral, tsString } from '../escape';
+import type { TypeText } from './layout';
+
+/** A property key: bare when it is an identifier, else a string literal. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : tsString(name);
+}
+
+/** Precedence of a printed type: 0 union, 1 intersection, 2 anything tighter. */
+interface Printed {
+  readonly text: string;
+  readonly prec: 0 | 1 | 2;
+  readonly members?: readonly string[];
+}
+
+function wrap(p: Printed, min: 0 | 1 | 2): string {
+  return p.prec < min ? `(${p.text})` : p.text;
+}
+
+function union(members: readonly string[]): Printed {
+  const unique = [...new Set(members)];
+  if (unique.length === 1) return { text: unique[0] as string, prec: 2 };
+  return { text: unique.join(' | '), prec: 0, members: unique };
+}
+
+function print(schema: IrSchema): Printed {
+  const base = printBase(schema);
+  if (!schema.nullable || base.text === 'unknown' || base.text === 'null') return base;
+  const members = base.members ? [...base.members, 'null'] : [wrap(base, 2), 'null'];
+  return union(members);
+}
+
+function printBase(schema: IrSchema): Printed {
+  switch (schema.kind) {
+    case 'primitive':
+      if (schema.binary) return { text: 'Blob', prec: 2 };
+      return { text: schema.type === 'integer' ? 'number' : schema.type, prec: 2 };
+    case 'enum':
+      return union(schema.members.map((m) => tsLiteral(m.value)));
+    case 'literal':
+      return { text: tsLiteral(schema.value), prec: 2 };
+    case 'unknown':
+      return { text: 'unknown', prec: 2 };
+    case 'ref':
+      return { text: schema.model, prec: 2 };
+    case 'array': {
+      const items = print(schema.items);
+      return { text: `${wrap(items, 2)}[]`, prec: 2 };
+    }
+    case 'map':
+      return { text: `Record<string, ${print(schema.values).text}>`, prec: 2 };
+    case 'object': {
+      if (schema.properties.length === 0 && !schema.additionalProperties) return { text: 'Record<string, unknown>', prec: 2 };
+      const parts = schema.properties.map(
+        (p) => `${p.readOnly ? 'readonly ' : ''}${propertyKey(p.name)}${p.required ? '' : '?'}: ${print(p.schema).text}`,
+      );
+      if (schema.additionalProperties) parts.push(`[key: string]: ${indexSignatureType(schema)}`);
+      return { text: `{ ${parts.join('; ')} }`, prec: 2 };
+    }
+    case 'union': {
+      const members: string[] = [];
+      for (const v of schema.variants) {
+        const printed = print(v.schema);
+        if (v.tagValues && v.tagValues.length > 0 && schema.discriminator) {
+          const key = propertyKey(schema.discriminator.propertyName);
+          const tag = v.tagValues.map((t) => tsString(t)).join(' | ');
+          members.push(`(${wrap(printed, 1)} & { ${key}: ${tag} })`);
+        } else if (printed.members) members.push(...printed.members);
+        else members.push(wrap(printed, 2));
+      }
+      return union(members);
+    }
+    case 'intersection': {
+      const parts = [...new Set(schema.parts.map((p) => wrap(print(p), 1)))];
+      if (parts.length === 1) return { text: parts[0] as string, prec: 2 };
+      return { text: parts.join(' & '), prec: 1 };
+    }
+  }
+}
+
+/** The index signature of an object with both properties and `additionalProperties`. */
+export function indexSignatureType(schema: Extract<IrSchema, { kind: 'object' }>): string {
+  if (!schema.additionalProperties) return 'unknown';
+  const ap = print(schema.additionalProperties).text;
+  // Every declared property must be assignable to the index signature.
+  const all = schema.properties.every((p) => print(p.schema).text === ap && p.required);
+  return all || schema.properties.length === 0 ? ap : 'unknown';
+}
+
+/** The TypeScript type of a schema. */
+export function tsType(schema: IrSchema): TypeText {
+  const p = print(schema);
+  return p.members ? { text: p.text, members: p.members } : { text: p.text };
+}

@@ -1,0 +1,75 @@
+/**
+ * Turns Ajv's raw errors into problems a user can act on.
+ *
+ * The OpenAPI schemas are full of `oneOf: [Reference, Thing]` alternatives, so one mistake yields
+ * a handful of errors (one per failed branch plus the `oneOf` itself). Only the errors that
+ * point at the actual mistake are kept.
+ */
+import type { Problem } from '../problems';
+import { formatPointer, parsePointer } from '../load/json-pointer';
+import type { SchemaError } from './schema-validator';
+
+const COMBINATOR_KEYWORDS = new Set(['oneOf', 'anyOf', 'if', 'then', 'else', 'not', '$ref', '$dynamicRef', 'false schema']);
+
+/** Converts and prunes errors; `locate` maps a pointer to its source position. */
+export function schemaErrorsToProblems(
+  errors: readonly SchemaError[],
+  locate: (pointer: string) => Problem['location'],
+): Problem[] {
+  const relevant = errors.filter((error) => !isNoise(error, errors));
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const error of relevant.length > 0 ? relevant : errors) {
+    const { pointer, message } = describe(error);
+    const key = `${pointer}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const location = locate(pointer);
+    problems.push({ severity: 'error', message, pointer, ...(location ? { location } : {}) });
+  }
+  return problems;
+}
+
+/** An error is noise when a more specific error explains the same spot. */
+function isNoise(error: SchemaError, all: readonly SchemaError[]): boolean {
+  const path = error.instancePath;
+  const hasOtherAtOrBelow = all.some(
+    (other) =>
+      other !== error &&
+      !COMBINATOR_KEYWORDS.has(other.keyword) &&
+      !isReferenceBranch(other) &&
+      (other.instancePath === path || other.instancePath.startsWith(`${path}/`)),
+  );
+  if (COMBINATOR_KEYWORDS.has(error.keyword)) return hasOtherAtOrBelow || all.some((o) => o !== error && o.instancePath.startsWith(`${path}/`));
+  // "must have required property '$ref'" comes from the Reference branch of a oneOf.
+  if (isReferenceBranch(error)) return hasOtherAtOrBelow;
+  // A type error on a container is noise when its children have errors (the other branch matched better).
+  return false;
+}
+
+function isReferenceBranch(error: SchemaError): boolean {
+  return error.keyword === 'required' && error.params.missingProperty === '$ref';
+}
+
+function describe(error: SchemaError): { pointer: string; message: string } {
+  const base = parsePointer(`#${error.instancePath}`);
+  const where = formatPointer(base);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      return { pointer: formatPointer([...base, name]), message: `unknown property '${name}'` };
+    }
+    case 'required':
+      return { pointer: where, message: `missing required property '${String(error.params.missingProperty)}'` };
+    case 'enum': {
+      const allowed = Array.isArray(error.params.allowedValues)
+        ? error.params.allowedValues.map((v) => JSON.stringify(v)).join(', ')
+        : '';
+      return { pointer: where, message: `must be one of ${allowed}` };
+    }
+    case 'pattern':
+      return { pointer: where, message: `must match the pattern ${String(error.params.pattern)}` };
+    default:
+      return { pointer: where, message: error.message ?? `fails the '${error.keyword}' rule` };
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Minified + gzipped size of the runtime every generated SDK carries:
+ * templates/typescript/runtime/**\/*.ts except node/ (Node-only adapters), *.d.ts and *.test.ts.
+ *
+ * All modules are bundled together with esbuild (ESM, minified, target ES2022, platform neutral)
+ * from an entry that imports every module, tree shaking off, so nothing is dropped: this is the
+ * full runtime, an upper bound of what one SDK ships. Imports that resolve into node/ or to
+ * node: builtins are left external and listed. Gzip: node:zlib, level 9.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+function listTs(dir, base = dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    const rel = relative(base, p);
+    if (e.isDirectory()) {
+      if (rel === 'node') continue;
+      out.push(...listTs(p, base));
+    } else if (e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') && !e.name.endsWith('.test.ts')) {
+      out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/**
+ * @param {{root: string, peersDir: string, limitBytes?: number}} o
+ */
+export async function measureRuntimeSize({ root, peersDir, limitBytes = 8 * 1024 }) {
+  const runtimeDir = join(root, 'templates', 'typescript', 'runtime');
+  if (!existsSync(runtimeDir)) return { status: 'unavailable', reason: `${runtimeDir} missing` };
+  let esbuild;
+  try {
+    esbuild = createRequire(join(peersDir, 'package.json'))('esbuild');
+  } catch (e) {
+    return { status: 'unavailable', reason: `esbuild not installed in scripts/bench/peers (${e.message.split('\n')[0]})` };
+  }
+  const files = listTs(runtimeDir);
+  const nodeDir = join(runtimeDir, 'node') + sep;
+  const externals = new Set();
+  // Side-effect imports + treeShaking: false keep every module's full code without adding the
+  // namespace objects and export tables that `export * as` would (bytes no real SDK carries).
+  const entry = files.map((f) => `import ${JSON.stringify('./' + relative(runtimeDir, f).split(sep).join('/'))};`).join('\n');
+  const common = {
+    stdin: { contents: entry, resolveDir: runtimeDir, sourcefile: 'runtime-entry.ts', loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'silent',
+    metafile: true,
+    treeShaking: false,
+    plugins: [
+      {
+        name: 'externals',
+        setup(build) {
+          build.onResolve({ filter: /^node:/ }, (a) => {
+            externals.add(a.path);
+            return { path: a.path, external: true };
+          });
+          build.onResolve({ filter: /^\.\.?\// }, (a) => {
+            const abs = resolve(a.resolveDir, a.path);
+            if ((abs + sep).startsWith(nodeDir) || abs.startsWith(nodeDir)) {
+              externals.add(relative(root, abs));
+              return { path: a.path, external: true };
+            }
+            // './x.js' in the sources means './x.ts'
+            if (abs.endsWith('.js')) {
+              const ts = abs.slice(0, -3) + '.ts';
+              if (existsSync(ts)) return { path: ts };
+            }
+            return undefined;
+          });
+          build.onResolve({ filter: /^[^./]/ }, (a) => {
+            externals.add(a.path);
+            return { path: a.path, external: true };
+          });
+        },
+      },
+    ],
+  };
+  let min;
+  let plain;
+  try {
+    min = await esbuild.build({ ...common, minify: true });
+    plain = await esbuild.build({ ...common, minify: false });
+  } catch (e) {
+    return { status: 'failed', reason: `esbuild: ${e.message.split('\n').slice(0, 3).join(' | ')}` };
+  }
+  const minified = min.outputFiles[0].contents;
+  const gz = gzipSync(minified, { level: 9 }).length;
+  const sourceBytes = files.reduce((s, f) => s + readFileSync(f).length, 0);
+  // Per-module share of the minified bundle (esbuild's bytesInOutput).
+  const out = Object.values(min.metafile.outputs)[0];
+  const perModule = Object.entries(out.inputs)
+    .map(([p, v]) => ({ module: relative(runtimeDir, resolve(runtimeDir, p.replace(/^.*templates\/typescript\/runtime\//, ''))), minifiedBytes: v.bytesInOutput }))
+    .filter((m) => !m.module.startsWith('..') && m.module !== 'runtime-entry.ts')
+    .sort((a, b) => b.minifiedBytes - a.minifiedBytes);
+  return {
+    status: 'ok',
+    esbuild: esbuild.version,
+    modules: files.map((f) => relative(runtimeDir, f)),
+    sourceBytes,
+    bundledBytes: plain.outputFiles[0].contents.length,
+    minifiedBytes: minified.length,
+    gzipBytes: gz,
+    limitBytes,
+    withinLimit: gz <= limitBytes,
+    externals: [...externals].sort(),
+    perModule,
+  };
+}

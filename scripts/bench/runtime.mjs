@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+/**
+ * Runtime benchmark of the generated SDK (npm run bench:runtime).
+ *
+ *   node scripts/bench/runtime.mjs [--requests 10000] [--batch 250] [--concurrency 1000]
+ *        [--subject auto|sdk|runtime] [--quick] [--out FILE]
+ *
+ * 1. Overhead: Shell EV `evLocationsById` through the generated SDK with a cached token vs the
+ *    same request with bare fetch, against a loopback node:http server (child process,
+ *    127.0.0.1). `--requests` per side, in interleaved batches of `--batch` sequential calls (the
+ *    side that goes first alternates). Figure: median over batches of the per-request time;
+ *    ratio SDK ÷ bare (target ≤ 1.10).
+ * 2. Single flight: a fresh client (no token yet), `--concurrency` concurrent calls; the local
+ *    token endpoint (answering after 50 ms) counts token requests (target exactly 1).
+ * 3. Size: the runtime every SDK carries, minified + gzipped (target ≤ 8 KB).
+ *
+ * The SDK is generated into a temp folder with the CLI (dist/, built when missing) and bundled
+ * with esbuild (scripts/bench/peers). With --subject auto, a generator failure falls back to the
+ * runtime's HttpClient used directly (same request description), and the report says so.
+ * Results: stdout and scripts/bench/results/runtime-latest.json (or --out).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { runSimple } from './lib/proc.mjs';
+import { measureRuntimeSize } from './lib/runtime-size.mjs';
+import { median } from './lib/stats.mjs';
+import { bareSubject, loadGeneratedSdk, loadRuntime, runtimeSubject, sdkSubject, writeJson } from './lib/subjects.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const peersDir = join(here, 'peers');
+
+const o = { requests: 10_000, batch: 250, concurrency: 1000, subject: 'auto', quick: false, out: join(here, 'results', 'runtime-latest.json') };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  const val = () => argv[++i];
+  if (a === '--requests') o.requests = Number(val());
+  else if (a === '--batch') o.batch = Number(val());
+  else if (a === '--concurrency') o.concurrency = Number(val());
+  else if (a === '--subject') o.subject = val();
+  else if (a === '--out') o.out = resolve(val());
+  else if (a === '--quick') o.quick = true;
+  else throw new Error(`unknown option ${a}`);
+}
+if (o.quick) {
+  o.requests = Math.min(o.requests, 1000);
+  o.concurrency = Math.min(o.concurrency, 100);
+}
+const log = (...a) => console.error('[bench:runtime]', ...a);
+const notes = [];
+const work = mkdtempSync(join(tmpdir(), 'sdkgen-bench-rt-'));
+const DEADLINE = Date.now() + 10 * 60_000; // the whole run is bounded
+
+function startServer() {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(here, 'lib', 'loopback-server.mjs')], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const timer = setTimeout(() => reject(new Error('loopback server did not start in 10 s')), 10_000);
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const { port } = JSON.parse(line);
+      resolvePromise({ child, origin: `http://127.0.0.1:${port}`, stop: () => child.stdin.end() });
+    });
+    child.on('error', reject);
+  });
+}
+
+async function serverCall(origin, path, body) {
+  const res = await fetch(origin + path, body ? { method: 'POST', body: JSON.stringify(body) } : {});
+  return res.json();
+}
+
+async function getSubjectFactory(origin) {
+  const baseUrl = `${origin}/ev`;
+  const tokenUrl = `${origin}/v2/oauth/token`;
+  const ctx = { baseUrl, tokenUrl, clientName: 'ShellEvClient' };
+  let sdkError = null;
+  if (o.subject !== 'runtime') {
+    try {
+      const cli = join(root, 'dist', 'generator', 'cli', 'main.js');
+      if (!existsSync(cli)) {
+        log('building sdkgen (tsc -p .)');
+        const b = await runSimple(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { cwd: root, timeoutMs: 300_000 });
+        if (b.code !== 0 && !existsSync(cli)) throw new Error(`build failed: ${b.out.split('\n').slice(0, 3).join(' | ')}`);
+      }
+      const sdkDir = join(work, 'shell-ev-sdk');
+      const g = await runSimple(
+        process.execPath,
+        [cli, 'generate', '-i', join(root, 'spec', 'shell-ev.yaml'), '-o', sdkDir, '--package-name', 'shell-ev-sdk', '--client-name', 'ShellEvClient', '-q'],
+        { cwd: work, timeoutMs: 120_000 },
+      );
+      if (g.code !== 0) throw new Error(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n').slice(0, 4).join(' | ')}`);
+      const mod = await loadGeneratedSdk({ peersDir, sdkDir, work });
+      sdkSubject(mod, ctx); // fail early if the adapter cannot drive it
+      return { kind: 'sdk', make: () => sdkSubject(mod, ctx) };
+    } catch (e) {
+      sdkError = e.message;
+      if (o.subject === 'sdk') throw e;
+      log(`generated SDK unavailable: ${sdkError}`);
+    }
+  }
+  const mod = await loadRuntime({ root, peersDir, work });
+  if (sdkError) notes.push(`Generated SDK could not be used (${sdkError.slice(0, 400)}); measured the runtime's HttpClient directly with the OperationRequest the generated method would build.`);
+  return { kind: 'runtime', make: () => runtimeSubject(mod, ctx) };
+}
+
+async function timeBatch(subject, n) {
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await subject.call();
+  return performance.now() - t0;
+}
+
+async function main() {
+  const server = await startServer();
+  const result = { startedAt: new Date().toISOString(), node: process.version, options: { ...o, out: undefined } };
+  try {
+    const factory = await getSubjectFactory(server.origin);
+    result.subject = factory.kind;
+
+    // ---------------------------------------------------------------- 1. overhead, cached token
+    await serverCall(server.origin, '/__reset', {});
+    const sdk = factory.make();
+    result.subjectLabel = sdk.label;
+    await sdk.call(); // obtains and caches the token
+    const tokenRes = await fetch(`${server.origin}/v2/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+    const bare = bareSubject({ baseUrl: `${server.origin}/ev`, token: (await tokenRes.json()).access_token });
+    const warm = Math.min(1000, o.requests);
+    log(`warm-up: ${warm} calls each`);
+    await timeBatch(sdk, warm);
+    await timeBatch(bare, warm);
+    const batches = Math.max(1, Math.round(o.requests / o.batch));
+    const per = { sdk: [], bare: [] };
+    for (let b = 0; b < batches; b++) {
+      if (Date.now() > DEADLINE) {
+        notes.push(`stopped after ${b} of ${batches} batches (10-minute bound)`);
+        break;
+      }
+      const order = b % 2 === 0 ? ['sdk', 'bare'] : ['bare', 'sdk'];
+      for (const side of order) {
+        const ms = await timeBatch(side === 'sdk' ? sdk : bare, o.batch);
+        per[side].push((ms / o.batch) * 1000); // µs per request
+      }
+    }
+    const stats1 = await serverCall(server.origin, '/__stats');
+    const sdkUs = median(per.sdk);
+    const bareUs = median(per.bare);
+    result.overhead = {
+      requestsPerSide: per.sdk.length * o.batch,
+      batchSize: o.batch,
+      batches: per.sdk.length,
+      medianUsPerRequest: { sdk: round(sdkUs, 1), bare: round(bareUs, 1) },
+      minUsPerRequest: { sdk: round(Math.min(...per.sdk), 1), bare: round(Math.min(...per.bare), 1) },
+      ratio: round(sdkUs / bareUs, 3),
+      extraUsPerRequest: round(sdkUs - bareUs, 1),
+      target: 1.1,
+      meetsTarget: sdkUs / bareUs <= 1.1,
+      sdkTokenRequests: stats1.tokenRequests - 1, // minus the bare side's own token; 1 = fetched once, then cached
+      unauthorized: stats1.unauthorized,
+    };
+    log(`overhead: sdk ${sdkUs.toFixed(1)} µs, bare ${bareUs.toFixed(1)} µs, ratio ${(sdkUs / bareUs).toFixed(3)}`);
+
+    // ---------------------------------------------------------------- 2. single flight
+    await serverCall(server.origin, '/__reset', { tokenDelayMs: 50 });
+    const cold = factory.make();
+    const t0 = performance.now();
+    const settled = await Promise.allSettled(Array.from({ length: o.concurrency }, () => cold.call()));
+    const ms = performance.now() - t0;
+    const stats2 = await serverCall(server.origin, '/__stats');
+    const rejected = settled.filter((s) => s.status === 'rejected');
+    result.singleFlight = {
+      concurrentCalls: o.concurrency,
+      tokenRequests: stats2.tokenRequests,
+      target: 1,
+      meetsTarget: stats2.tokenRequests === 1 && rejected.length === 0,
+      fulfilled: settled.length - rejected.length,
+      rejected: rejected.length,
+      firstRejection: rejected[0]?.reason?.message,
+      unauthorized: stats2.unauthorized,
+      tokenDelayMs: 50,
+      totalMs: round(ms, 1),
+    };
+    log(`single flight: ${o.concurrency} concurrent calls → ${stats2.tokenRequests} token request(s), ${rejected.length} rejected`);
+  } catch (e) {
+    result.error = e.stack ?? String(e);
+    log(`FAILED: ${e.message}`);
+  } finally {
+    server.stop();
+  }
+
+  // ---------------------------------------------------------------- 3. size
+  result.size = await measureRuntimeSize({ root, peersDir });
+  result.notes = notes;
+
+  // ---------------------------------------------------------------- report
+  const lines = ['# sdkgen runtime benchmark', ''];
+  if (result.overhead) {
+    const ov = result.overhead;
+    lines.push(`Subject: ${result.subjectLabel}`);
+    lines.push(`Overhead (cached token, ${ov.requestsPerSide} requests per side, ${ov.batches} interleaved batches of ${ov.batchSize}):`);
+    lines.push(`  median per request  SDK ${ov.medianUsPerRequest.sdk} µs   bare fetch ${ov.medianUsPerRequest.bare} µs   ratio ${ov.ratio} (target ≤ 1.10: ${ov.meetsTarget ? 'met' : 'NOT met'}), +${ov.extraUsPerRequest} µs`);
+    lines.push(`  token requests made by the SDK over the whole run: ${ov.sdkTokenRequests} (1 = fetched once, then cached)`);
+  }
+  if (result.singleFlight) {
+    const sf = result.singleFlight;
+    lines.push(`Single flight: ${sf.concurrentCalls} concurrent calls, no token yet → ${sf.tokenRequests} token request(s) (target 1: ${sf.meetsTarget ? 'met' : 'NOT met'}), ${sf.fulfilled} ok / ${sf.rejected} failed, ${sf.totalMs} ms`);
+  }
+  if (result.error) lines.push(`ERROR: ${result.error.split('\n')[0]}`);
+  const sz = result.size;
+  if (sz.status === 'ok') {
+    lines.push(`Runtime size (${sz.modules.length} modules, without node/): ${sz.sourceBytes} B source → ${sz.minifiedBytes} B minified → ${sz.gzipBytes} B gzipped (${(sz.gzipBytes / 1024).toFixed(2)} KB; target ≤ 8 KB: ${sz.withinLimit ? 'met' : 'NOT met'})`);
+    lines.push(`  largest (minified): ${sz.perModule.slice(0, 5).map((m) => `${m.module} ${m.minifiedBytes} B`).join(', ')}`);
+  } else lines.push(`Runtime size: ${sz.status}: ${sz.reason}`);
+  for (const n of notes) lines.push(`Note: ${n}`);
+  console.log(lines.join('\n'));
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeJson(o.out, result);
+  log(`wrote ${o.out}`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(result.error ? 1 : 0);
+}
+
+function round(x, d) {
+  return Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null;
+}
+
+main().catch((e) => {
+  console.error(e);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+});

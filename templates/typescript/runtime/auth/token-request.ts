@@ -1,0 +1,195 @@
+/**
+ * The client-credentials token request (RFC 6749 §4.4) and the parsing of its response (§5.1,
+ * §5.2), with bounded retries on transient failures.
+ */
+import { DEFAULT_TOKEN_RETRY } from '../config.js';
+import { NetworkException, OAuthProviderException } from '../errors.js';
+import type { RetryOptions } from '../operation.js';
+import { backoffDelay, sleep } from '../retry.js';
+import { attempt, headersToRecord, type FetchLike } from '../transport.js';
+import { assertSecureTransport, redactUrl } from '../url.js';
+import type { TokenEndpointAuthMethod } from './client-credentials.js';
+import type { OAuthToken } from './oauth-token.js';
+
+/** Everything one token request needs. */
+export interface TokenRequest {
+  readonly tokenUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly authMethod: TokenEndpointAuthMethod;
+  readonly scopes: readonly string[];
+  /** Extra form parameters (configured ones, then per-call ones). */
+  readonly params: Readonly<Record<string, string>>;
+  readonly fetch: FetchLike | undefined;
+  readonly timeoutMs: number;
+  /** Fully resolved policy; `statusCodes` and network errors trigger retries. */
+  readonly retry: RetryOptions;
+  readonly allowInsecureHttp: boolean;
+  readonly signal?: AbortSignal | undefined;
+  /** Current time in ms (injectable for tests). */
+  readonly now: () => number;
+}
+
+/** What one HTTP attempt produced, before deciding whether to retry. */
+interface RawResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+/**
+ * Requests a token and returns it with `expiry` computed from `expires_in`.
+ *
+ * @throws OAuthProviderException for OAuth errors and unusable responses.
+ * @throws NetworkException / TimeoutException naming the token URL.
+ * @throws ConfigurationException when the URL is plain http to a non-loopback host.
+ */
+export async function requestClientCredentialsToken(request: TokenRequest): Promise<OAuthToken> {
+  const url = new URL(request.tokenUrl);
+  assertSecureTransport(url, 'client credentials', request.allowInsecureHttp);
+  const { body, headers } = buildTokenRequest(request);
+  const policy = request.retry ?? DEFAULT_TOKEN_RETRY;
+  for (let retry = 0; ; retry++) {
+    let response: RawResponse;
+    try {
+      response = await attempt(
+        {
+          fetch: request.fetch,
+          url,
+          init: { method: 'POST', headers, body },
+          timeoutMs: request.timeoutMs,
+          signal: request.signal,
+          description: 'Token request',
+        },
+        async (res) => ({ status: res.status, headers: res.headers, text: await res.text() }),
+      );
+    } catch (error) {
+      if (error instanceof NetworkException && retry < policy.maxRetries) {
+        await sleep(backoffDelay(retry, policy), request.signal);
+        continue;
+      }
+      throw error;
+    }
+    if (policy.statusCodes.includes(response.status) && retry < policy.maxRetries) {
+      const delay = backoffDelay(retry, policy, response.headers.get('retry-after'), request.now());
+      await sleep(delay, request.signal);
+      continue;
+    }
+    return parseTokenResponse(response, url, request.now());
+  }
+}
+
+/** Form body and headers per the client authentication method. */
+export function buildTokenRequest(request: TokenRequest): {
+  body: URLSearchParams;
+  headers: Headers;
+} {
+  const body = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (request.scopes.length > 0) body.set('scope', request.scopes.join(' '));
+  for (const [key, value] of Object.entries(request.params)) body.set(key, value);
+  const headers = new Headers({
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  });
+  if (request.authMethod === 'client_secret_post') {
+    body.set('client_id', request.clientId);
+    body.set('client_secret', request.clientSecret);
+  } else {
+    headers.set('authorization', basicAuthorization(request.clientId, request.clientSecret));
+  }
+  return { body, headers };
+}
+
+/**
+ * RFC 6749 §2.3.1: id and secret are each form-urlencoded, joined by `:`, then base64-encoded.
+ * The encoded form is ASCII, but it is still converted via UTF-8 bytes so `btoa` can never throw.
+ */
+export function basicAuthorization(clientId: string, clientSecret: string): string {
+  const pair = `${formUrlEncode(clientId)}:${formUrlEncode(clientSecret)}`;
+  let binary = '';
+  for (const byte of new TextEncoder().encode(pair)) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/** `application/x-www-form-urlencoded` encoding of one value (space → `+`). */
+export function formUrlEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/** Turns the raw response into a token or an `OAuthProviderException`; never a TypeError. */
+function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAuthToken {
+  const where = redactUrl(url);
+  const contentType = response.headers.get('content-type') ?? '';
+  const json = parseJsonObject(response.text);
+  const init = { statusCode: response.status, headers: headersToRecord(response.headers) };
+
+  if (response.status < 200 || response.status >= 300) {
+    if (json !== undefined && typeof json['error'] === 'string') {
+      const description =
+        typeof json['error_description'] === 'string' ? `: ${json['error_description']}` : '';
+      throw new OAuthProviderException(
+        `Token request to ${where} was rejected (HTTP ${response.status}): ${json['error']}${description}`,
+        { ...init, body: json },
+      );
+    }
+    throw new OAuthProviderException(
+      `Token request to ${where} failed with HTTP ${response.status} and a non-OAuth response ` +
+        `(${describeContentType(contentType)})`,
+      { ...init, body: json ?? response.text },
+    );
+  }
+
+  // A 2xx body may hold a token in some non-JSON form: never keep it on the exception.
+  if (json === undefined) {
+    throw new OAuthProviderException(
+      `Token endpoint ${where} returned HTTP ${response.status} with a body that is not a JSON ` +
+        `object (${describeContentType(contentType)}); check the token URL`,
+      { ...init, body: undefined },
+    );
+  }
+  const safeBody = { ...json, access_token: '[REDACTED]', refresh_token: '[REDACTED]' };
+  const accessToken = json['access_token'];
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new OAuthProviderException(
+      `Token endpoint ${where} returned a JSON response without an access_token`,
+      { ...init, body: safeBody },
+    );
+  }
+  // RFC 6749 requires token_type; a missing one is tolerated as Bearer, anything else is not.
+  const tokenType = json['token_type'] ?? 'Bearer';
+  if (typeof tokenType !== 'string' || tokenType.toLowerCase() !== 'bearer') {
+    throw new OAuthProviderException(
+      `Token endpoint ${where} returned token_type '${String(tokenType)}'; only Bearer is supported`,
+      { ...init, body: safeBody },
+    );
+  }
+  return buildToken(json, accessToken, nowMs);
+}
+
+function buildToken(json: Record<string, unknown>, accessToken: string, nowMs: number): OAuthToken {
+  const expiresIn = Number(json['expires_in']);
+  const hasExpiry =
+    json['expires_in'] !== undefined && Number.isFinite(expiresIn) && expiresIn >= 0;
+  return {
+    accessToken,
+    tokenType: 'Bearer',
+    ...(hasExpiry ? { expiresIn, expiry: Math.floor(nowMs / 1000) + expiresIn } : {}),
+    ...(typeof json['scope'] === 'string' ? { scope: json['scope'] } : {}),
+    ...(typeof json['refresh_token'] === 'string' ? { refreshToken: json['refresh_token'] } : {}),
+  };
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeContentType(contentType: string): string {
+  return contentType === '' ? 'no content type' : `content type ${contentType.split(';')[0]}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * The runtime barrel: everything generated code and SDK users import from the runtime.
+ * Generated modules import from here only (never from the files behind it).
+ */
+export {
+  ApiException,
+  ConfigurationException,
+  NetworkException,
+  OAuthProviderException,
+  ResponseParseException,
+  SdkException,
+  TimeoutException,
+} from './errors.js';
+export type {
+  ApiExceptionClass,
+  ApiExceptionInit,
+  OAuthErrorCode,
+  OAuthProviderExceptionInit,
+} from './errors.js';
+export type {
+  BodySpec,
+  ErrorClassMap,
+  HttpMethod,
+  OperationRequest,
+  ParamLocation,
+  ParamSpec,
+  ParamStyle,
+  RequestOptions,
+  ResponseKind,
+  RetryOptions,
+  SecurityRequirement,
+} from './operation.js';
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, DEFAULT_TOKEN_RETRY } from './config.js';
+export { HttpClient, resolveUrl } from './http-client.js';
+export type { HttpClientOptions } from './http-client.js';
+export type { FetchLike } from './transport.js';
+export type { AuthProvider, AuthTarget } from './auth/auth-provider.js';
+export { ClientCredentialsAuthManager } from './auth/client-credentials-manager.js';
+export type { ClientCredentialsAuthManagerOptions } from './auth/client-credentials-manager.js';
+export { ClientCredentialsAuthCredentials } from './auth/client-credentials.js';
+export type {
+  ClientCredentialsAuthCredentialsOptions,
+  OAuthTokenProvider,
+  OAuthTokenUpdateCallback,
+  TokenEndpointAuthMethod,
+} from './auth/client-credentials.js';
+export type { OAuthToken } from './auth/oauth-token.js';
+export { MemoryTokenStore } from './auth/token-store.js';
+export type { TokenStore } from './auth/token-store.js';

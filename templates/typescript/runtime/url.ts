@@ -1,0 +1,57 @@
+/**
+ * URL helpers: resolution, redaction for messages, and the plain-http guard for credentials.
+ */
+import { ConfigurationException } from './errors.js';
+
+/**
+ * Resolves `relativeOrAbsolute` against `base` per RFC 3986 §5 (WHATWG `URL`). An absolute input
+ * is returned normalised; a relative one such as `/v2/oauth/token` keeps only the base's origin.
+ */
+export function resolveUrl(relativeOrAbsolute: string, base: string): string {
+  return new URL(relativeOrAbsolute, base).toString();
+}
+
+/**
+ * Joins a server base URL and an already-expanded operation path. Unlike `resolveUrl` it keeps
+ * the base's path prefix (`https://h/api` + `/v1/x` → `https://h/api/v1/x`), as OpenAPI requires.
+ */
+export function joinUrl(baseUrl: string, path: string): URL {
+  const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
+  return new URL(base + (path.startsWith('/') ? path : `/${path}`));
+}
+
+/**
+ * The URL as it may appear in a message or log: origin and path only. Query strings and user info
+ * can carry secrets (api keys, signatures), so they are dropped.
+ */
+export function redactUrl(url: string | URL): string {
+  try {
+    const parsed = typeof url === 'string' ? new URL(url) : url;
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '<invalid url>';
+  }
+}
+
+/** True for `localhost`, `*.localhost`, `127.0.0.0/8` and `[::1]`, which never leave the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '[::1]' || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Throws unless `url` may carry credentials: `https:`, or `http:` to a loopback host, or any
+ * `http:` when the caller explicitly set `allowInsecureHttp`.
+ *
+ * @param what - What would be sent, for the message, e.g. `the BearerAuth access token`.
+ */
+export function assertSecureTransport(url: URL, what: string, allowInsecureHttp = false): void {
+  if (url.protocol === 'https:') return;
+  if (url.protocol === 'http:' && (allowInsecureHttp || isLoopbackHost(url.hostname))) return;
+  throw new ConfigurationException(
+    `Refusing to send ${what} over ${url.protocol.replace(':', '')} to ${redactUrl(url)}: use ` +
+      'https, or set allowInsecureHttp: true if this is really intended (e.g. a test server).',
+  );
+}

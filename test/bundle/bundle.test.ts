@@ -1,0 +1,192 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSpec, type LoadOptions } from '../../generator/bundle';
+import { SpecError } from '../../generator/errors';
+import { getAtPointer, parsePointer } from '../../generator/load/json-pointer';
+
+const SPECS = join(__dirname, '..', 'fixtures', 'specs');
+const strict = (refRoot: string): LoadOptions => ({ allowRemoteRefs: false, refRoot });
+
+async function loadError(input: string, options: LoadOptions): Promise<SpecError> {
+  try {
+    await loadSpec(input, options);
+  } catch (error) {
+    if (error instanceof SpecError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${input} to fail`);
+}
+
+/** Every `$ref` left in a document. */
+function refsOf(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => refsOf(n, out));
+  else if (node && typeof node === 'object') {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$ref' && typeof v === 'string') out.push(v);
+      else refsOf(v, out);
+    }
+  }
+  return out;
+}
+
+describe('bundle: multi-file specs', () => {
+  const input = join(SPECS, 'multi', 'api', 'openapi.yaml');
+
+  it('inlines refs across folders, leaving only internal refs (and literal data untouched)', async () => {
+    const spec = await loadSpec(input, strict(join(SPECS, 'multi')));
+    const refs = refsOf(spec.document);
+    const example = getAtPointer(spec.document, parsePointer('#/paths/~1pets/get/responses/200/content/application~1json/example'));
+    // The example's `$ref` is data: kept byte for byte, never fetched.
+    expect(example).toEqual([{ $ref: 'https://example.com/not-a-ref-just-data' }]);
+    expect(refs.filter((r) => !r.startsWith('#') && !r.startsWith('https://example.com/not-a-ref'))).toEqual([]);
+    for (const ref of refs.filter((r) => r.startsWith('#'))) {
+      expect(getAtPointer(spec.document, parsePointer(ref))).toBeDefined();
+    }
+    // The property called "default" is a schema, not literal data: kept as-is.
+    const pet = JSON.stringify(spec.document);
+    expect(pet).toContain('a property called \\"default\\" is a name');
+  });
+
+  it('locates pointers of the bundled document in the file they came from', async () => {
+    const spec = await loadSpec(input, strict(join(SPECS, 'multi')));
+    expect(spec.locate('#/paths/~1pets/get/operationId')).toEqual({
+      file: join(SPECS, 'multi', 'api', 'paths', 'pets.yaml'),
+      line: 2,
+      column: 3,
+    });
+    expect(spec.locate('#/info/title')).toEqual({ file: input, line: 3, column: 3 });
+    // Find the inlined Pet schema wherever the library put it, and check it maps to schemas.yaml.
+    const found = findPointer(spec.document, (node) => (node as { required?: unknown }).required?.toString() === 'id');
+    expect(found).toBeDefined();
+    expect(spec.locate(`${found}/properties/id`)?.file).toBe(join(SPECS, 'multi', 'shared', 'schemas.yaml'));
+  });
+
+  it('takes the fast path for a self-contained document (the document is the parsed file)', async () => {
+    const spec = await loadSpec(join(SPECS, 'petstore.yaml'), strict(SPECS));
+    expect(spec.document.openapi).toBe('3.0.3');
+    expect(spec.locate('#/components/schemas/Pet')).toEqual({ file: join(SPECS, 'petstore.yaml'), line: 46, column: 5 });
+  });
+
+  it('loads a JSON spec with a BOM', async () => {
+    const spec = await loadSpec(join(SPECS, 'bom.json'), strict(SPECS));
+    expect(spec.document.openapi).toBe('3.0.3');
+  });
+});
+
+describe('bundle: refused and unresolvable refs', () => {
+  it.each([
+    ['a missing file', 'refs/missing-file.yaml', ["'./does-not-exist.yaml#/Pet'", '#/components/schemas/Pet', 'file not found']],
+    ['a missing pointer', 'refs/missing-pointer.yaml', ["'./shared.yaml#/Nope'", '#/components/schemas/Pet', '#/Nope does not exist']],
+    ['a remote ref without the flag', 'refs/remote.yaml', ["'https://example.com/schemas/pet.yaml#/Pet'", '--allow-remote-refs']],
+  ])('%s → SpecError naming the ref, its pointer and the file', async (_name, file, fragments) => {
+    const input = join(SPECS, file);
+    const error = await loadError(input, strict(join(SPECS, 'refs')));
+    const problem = error.problems[0];
+    for (const fragment of fragments) expect(problem?.message).toContain(fragment);
+    expect(problem?.message).toContain(input);
+    expect(problem?.location?.file).toBe(input);
+    expect(problem?.location?.line).toBe(7);
+  });
+
+  it('reports every problem at once, internal missing pointers included', async () => {
+    const error = await loadError(join(SPECS, 'refs/missing-pointer.yaml'), strict(join(SPECS, 'refs')));
+    expect(error.problems.map((p) => p.location?.line)).toEqual([7, 9]);
+    expect(error.problems[1]?.message).toContain('#/components/schemas/Gone does not exist');
+  });
+
+  it('refuses traversal, absolute and file:// refs outside the ref root', async () => {
+    const input = join(SPECS, 'traversal', 'inner', 'escape.yaml');
+    const error = await loadError(input, strict(join(SPECS, 'traversal', 'inner')));
+    const messages = error.problems.map((p) => p.message);
+    expect(messages).toHaveLength(4);
+    for (const [ref, pointer] of [
+      ['../../../../../../../../etc/passwd', '#/components/schemas/Passwd'],
+      ['/etc/hosts', '#/components/schemas/Absolute'],
+      ['file:///etc/hosts', '#/components/schemas/FileUrl'],
+      ['../outside.yaml#/Thing', '#/components/schemas/Sibling'],
+    ]) {
+      expect(messages.find((m) => m.includes(`'${ref}'`))).toMatch(new RegExp(`at ${pointer} in .*escape\\.yaml: refused: .*outside the ref root`));
+    }
+    // None of the refused files was read: the messages never contain their contents.
+    expect(messages.join('\n')).not.toMatch(/root:x:0:0|localhost/);
+  });
+
+  it('allows a sibling folder once the ref root is widened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    mkdirSync(join(dir, 'api'));
+    writeFileSync(join(dir, 'thing.yaml'), 'Thing: {type: string}\n');
+    writeFileSync(
+      join(dir, 'api', 'openapi.yaml'),
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    T: {$ref: '../thing.yaml#/Thing'}\n",
+    );
+    await expect(loadSpec(join(dir, 'api', 'openapi.yaml'), strict(join(dir, 'api')))).rejects.toThrow(SpecError);
+    const spec = await loadSpec(join(dir, 'api', 'openapi.yaml'), strict(dir));
+    expect(getAtPointer(spec.document, ['components', 'schemas', 'T'])).toEqual({ type: 'string' });
+  });
+
+  it('refuses a symlink inside the ref root that points outside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    const outside = mkdtempSync(join(tmpdir(), 'sdkgen-outside-'));
+    writeFileSync(join(outside, 'secret.yaml'), 'Secret: {type: string, description: do-not-leak}\n');
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'link.yaml'));
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    S: {$ref: './link.yaml#/Secret'}\n",
+    );
+    const error = await loadError(join(dir, 'openapi.yaml'), strict(dir));
+    expect(error.problems[0]?.message).toMatch(/'\.\/link\.yaml#\/Secret' at #\/components\/schemas\/S .*symlink.*outside the ref root/);
+  });
+
+  it('rejects Swagger 2.0 with a clear message', async () => {
+    const error = await loadError(join(SPECS, 'swagger2.yaml'), strict(SPECS));
+    expect(error.message).toMatch(/Swagger 2\.0 is not supported yet/);
+  });
+
+  it('rejects a document that is not a mapping', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    writeFileSync(join(dir, 'list.yaml'), '- 1\n- 2\n');
+    await expect(loadSpec(join(dir, 'list.yaml'), strict(dir))).rejects.toThrow(/does not contain an OpenAPI document/);
+  });
+
+  it('survives refs that loop between files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    writeFileSync(join(dir, 'a.yaml'), "A:\n  type: object\n  properties:\n    b: {$ref: 'b.yaml#/B'}\n");
+    writeFileSync(join(dir, 'b.yaml'), "B:\n  type: object\n  properties:\n    a: {$ref: 'a.yaml#/A'}\n");
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'a.yaml#/A'}\n",
+    );
+    const spec = await loadSpec(join(dir, 'openapi.yaml'), strict(dir));
+    expect(refsOf(spec.document).every((r) => r.startsWith('#/'))).toBe(true);
+  });
+});
+
+describe('bundle: refs the library creates', () => {
+  it('percent-encodes characters a URI fragment may not hold', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    writeFileSync(join(dir, 'params.yaml'), 'id:\n  name: id\n  in: path\n  required: true\n  schema: {type: string, format: uuid}\n');
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /pets/{id}:\n    parameters:\n      - $ref: 'params.yaml#/id'\n" +
+        "    get:\n      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n    Id: {$ref: 'params.yaml#/id/schema'}\n",
+    );
+    const spec = await loadSpec(join(dir, 'openapi.yaml'), strict(dir));
+    const refs = refsOf(spec.document);
+    expect(refs.some((r) => r.includes('%7B'))).toBe(true);
+    expect(refs.every((r) => !/[{} ]/.test(r))).toBe(true);
+    for (const ref of refs) expect(getAtPointer(spec.document, parsePointer(ref))).toBeDefined();
+  });
+});
+
+/** First pointer (depth-first) whose node satisfies `test`. */
+function findPointer(node: unknown, test: (node: unknown) => boolean, at = '#'): string | undefined {
+  if (node && typeof node === 'object') {
+    if (test(node)) return at;
+    for (const [key, value] of Object.entries(node)) {
+      const found = findPointer(value, test, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,191 @@
+import {
+  NameScope,
+  Namer,
+  camelWords,
+  fileName,
+  isIdentifier,
+  operationNameFromPath,
+  pascalWords,
+  splitWords,
+  typeIdentifier,
+  valueIdentifier,
+} from '../../generator/naming';
+import { DEFAULT_NAMING } from '../../generator/config/types';
+
+const namer = new Namer(DEFAULT_NAMING);
+
+describe('splitWords', () => {
+  test.each([
+    ['getChargeSessionRetrieve', ['get', 'Charge', 'Session', 'Retrieve']],
+    ['HTTPServer', ['HTTP', 'Server']],
+    ['orders.capture', ['orders', 'capture']],
+    ['All Fares', ['All', 'Fares']],
+    ['delete-item', ['delete', 'item']],
+    ['V2ChargeSessionStart404Error', ['V2', 'Charge', 'Session', 'Start404', 'Error']],
+    ['été', ['ete']],
+    ['日本', ['U65e5', 'U672c']],
+    ['---', []],
+  ])('%s', (text, words) => expect(splitWords(text)).toEqual(words));
+});
+
+describe('operation method names', () => {
+  test.each([
+    ['start', 'start'],
+    ['getChargeSessionRetrieve', 'getChargeSessionRetrieve'],
+    ['orders.capture', 'ordersCapture'],
+    ['All Fares', 'allFares'],
+    ['delete-item', 'deleteItem'],
+    ['GetEVLocations', 'getEVLocations'],
+    ['URL', 'url'],
+    ['2fa-verify', '_2FaVerify'],
+    ['delete', 'delete'],
+    ['constructor', 'constructor_'],
+    ['http', 'http_'],
+    ['*/ evil', 'evil'],
+  ])('%s → %s', (operationId, expected) => {
+    const name = namer.operationMethod(operationId, 'get', '/x');
+    expect(name).toBe(expected);
+    expect(isIdentifier(name)).toBe(true);
+  });
+
+  test.each([
+    ['get', '/pets/{id}', 'getPetsById'],
+    ['post', '/pets', 'postPets'],
+    ['get', '/', 'get'],
+    ['delete', '/users/{user_id}/keys/{key-id}', 'deleteUsersByUserIdKeysByKeyId'],
+  ])('missing operationId: %s %s → %s', (method, path, expected) => {
+    expect(operationNameFromPath(method, path)).toBe(expected);
+    expect(namer.operationMethod(undefined, method, path)).toBe(expected);
+  });
+});
+
+describe('type names', () => {
+  test.each([
+    ['ChargesessionStartBody', 'ChargesessionStartBody'],
+    ['inline_response_202', 'InlineResponse202'],
+    ['Error', 'ErrorModel'],
+    ['Date', 'DateModel'],
+    ['Promise', 'PromiseModel'],
+    ['Record', 'RecordModel'],
+    ['Configuration', 'ConfigurationModel'],
+    ['ApiException', 'ApiExceptionModel'],
+    ['string', 'StringModel'],
+    ['404 error', '_404Error'],
+    ['', 'Unnamed'],
+    ['a.b/c', 'ABC'],
+  ])('%s → %s', (text, expected) => {
+    expect(typeIdentifier(text)).toBe(expected);
+  });
+
+  test('error classes', () => {
+    expect(namer.errorClassForModel('BadRequest')).toEqual({ className: 'BadRequestException' });
+    expect(namer.errorClassForModel('NotFoundException')).toEqual({
+      className: 'NotFoundException',
+      renameModelTo: 'NotFoundExceptionBody',
+    });
+    expect(namer.errorClassForInline('start', '404')).toBe('Start404Exception');
+  });
+
+  test('api classes, properties, params types, clients', () => {
+    expect(namer.apiClass('charging')).toBe('ChargingApi');
+    expect(namer.apiProperty('Locations')).toBe('locations');
+    expect(namer.apiProperty('default')).toBe('default');
+    expect(namer.apiClass('default')).toBe('DefaultApi');
+    expect(namer.paramsType('start')).toBe('StartParams');
+    expect(namer.paramProperty('RequestId')).toBe('requestId');
+    expect(namer.paramProperty('X-Rate-Limit')).toBe('xRateLimit');
+    expect(namer.clientName(undefined, 'shellev')).toBe('ShellevClient');
+    expect(namer.clientName(undefined, '@acme/pet-store')).toBe('PetStoreClient');
+    expect(namer.clientName('MyClient', 'x')).toBe('MyClient');
+    expect(namer.authProperty('BearerAuth')).toBe('bearerAuth');
+  });
+
+  test('values', () => {
+    expect(valueIdentifier('class')).toBe('class_');
+    expect(valueIdentifier('user name')).toBe('userName');
+  });
+});
+
+describe('enum members', () => {
+  test.each<[string | number | boolean | null, string]>([
+    ['Available', 'Available'],
+    ['Out of order', 'OutOfOrder'],
+    ['SUCCESS', 'SUCCESS'],
+    ['start-requested', 'StartRequested'],
+    ['2XL', '_2XL'],
+    ['', 'Empty'],
+    ['   ', 'Empty'],
+    ['café', 'Cafe'],
+    ['☕', 'U2615'],
+    [1, '_1'],
+    [-1, '_1'],
+    [true, 'True'],
+    [null, 'Null'],
+  ])('%p → %s', (value, expected) => expect(namer.enumMember(value)).toBe(expected));
+
+  test('duplicates after casing get numeric suffixes in order', () => {
+    const scope = new NameScope();
+    expect(['a b', 'A-B', 'a_b', 'x'].map((v) => scope.claim(namer.enumMember(v)))).toEqual(['AB', 'AB2', 'AB3', 'X']);
+  });
+});
+
+describe('environment members', () => {
+  test.each<[string | undefined, string | undefined, number, string]>([
+    ['Sit', 'whatever', 0, 'Sit'],
+    ['PRODUCTION', undefined, 1, 'Production'],
+    [undefined, 'SIT (test) environment', 0, 'SitTest'],
+    [undefined, 'Production server', 1, 'Production'],
+    [undefined, undefined, 2, 'Server3'],
+    [undefined, '*/ ', 0, 'Server1'],
+  ])('%p / %p → %s', (explicit, description, index, expected) => {
+    expect(namer.environmentMember(explicit, description, index)).toBe(expected);
+  });
+});
+
+describe('NameScope', () => {
+  test('collisions get 2, 3 … in order; case-insensitive scopes compare folded', () => {
+    const scope = new NameScope();
+    expect(['getPets', 'getPets', 'getPets', 'getPets2'].map((n) => scope.claim(n))).toEqual([
+      'getPets',
+      'getPets2',
+      'getPets3',
+      'getPets22',
+    ]);
+    const files = new NameScope(true);
+    expect(files.claim('Pets')).toBe('Pets');
+    expect(files.claim('pets')).toBe('pets2');
+  });
+
+  test('reserved names are never handed out', () => {
+    const scope = new NameScope(false, ['body']);
+    expect(scope.claim('body')).toBe('body2');
+  });
+
+  test('linear time on many collisions', () => {
+    const scope = new NameScope();
+    const start = performance.now();
+    for (let i = 0; i < 20000; i++) scope.claim('x');
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
+describe('file names', () => {
+  test.each([
+    ['Charging', 'charging'],
+    ['../etc/passwd', 'etc-passwd'],
+    ['..', 'default'],
+    ['/', 'default'],
+    ['Pet Store', 'pet-store'],
+    ['a\\b', 'a-b'],
+    ['CON', 'con'],
+  ])('%s → %s', (text, expected) => {
+    const name = fileName(text, 'default');
+    expect(name).toBe(expected);
+    expect(name).toMatch(/^[a-z0-9-]+$/);
+  });
+});
+
+test('camel/pascal words', () => {
+  expect(camelWords('RequestId')).toBe('requestId');
+  expect(pascalWords('charging')).toBe('Charging');
+});

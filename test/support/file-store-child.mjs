@@ -1,0 +1,42 @@
+/**
+ * Child process for FileTokenStore tests. argv[2] is JSON:
+ *   { mode: 'token', runtimeDir, tokenUrl, clientId, clientSecret, file }
+ *     -> gets a token through a manager backed by the file; prints {"accessTokenSha256": "..."}
+ *   { mode: 'write', runtimeDir, file, writer, count }
+ *     -> sets `count` distinct keys as fast as possible; prints {"done": true}
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = JSON.parse(process.argv[2]);
+const load = (p) => import(pathToFileURL(join(args.runtimeDir, p)).href);
+const { FileTokenStore } = await load('node/file-token-store.js');
+const store = new FileTokenStore(args.file);
+
+if (args.mode === 'token') {
+  const { ClientCredentialsAuthCredentials } = await load('auth/client-credentials.js');
+  const { ClientCredentialsAuthManager } = await load('auth/client-credentials-manager.js');
+  const credentials = new ClientCredentialsAuthCredentials({
+    oAuthClientId: args.clientId,
+    oAuthClientSecret: args.clientSecret,
+    tokenStore: store,
+  });
+  const manager = new ClientCredentialsAuthManager(credentials, {
+    schemeName: 'BearerAuth',
+    tokenUrl: args.tokenUrl,
+  });
+  const token = await manager.getToken();
+  const accessTokenSha256 = createHash('sha256').update(token.accessToken).digest('hex');
+  process.stdout.write(`${JSON.stringify({ accessTokenSha256 })}\n`);
+} else {
+  for (let i = 0; i < args.count; i++) {
+    await store.set(`writer-${args.writer}-key-${i}`, {
+      accessToken: `token-${args.writer}-${i}`,
+      tokenType: 'Bearer',
+      expiresIn: 3600,
+      expiry: Math.floor(Date.now() / 1000) + 3600,
+    });
+  }
+  process.stdout.write(`${JSON.stringify({ done: true })}\n`);
+}

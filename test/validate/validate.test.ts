@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadSpec } from '../../generator/bundle';
+import type { Problem } from '../../generator/problems';
+import { validateSpec } from '../../generator/validate';
+
+const SPECS = join(__dirname, '..', 'fixtures', 'specs');
+
+async function problemsOf(input: string, refRoot = SPECS): Promise<Problem[]> {
+  return validateSpec(await loadSpec(input, { allowRemoteRefs: false, refRoot }));
+}
+
+/** Writes a one-off spec in a temp folder. */
+function specFile(text: string, name = 'openapi.yaml'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sdkgen-validate-'));
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
+describe('validate', () => {
+  it.each([['petstore.yaml'], ['bom.json'], ['multi/api/openapi.yaml']])('accepts %s', async (file) => {
+    expect(await problemsOf(join(SPECS, file))).toEqual([]);
+  });
+
+  it('reports duplicate operationIds at the second use', async () => {
+    const problems = await problemsOf(join(SPECS, 'duplicate-operation-ids.yaml'));
+    const duplicate = problems.find((p) => p.message.includes('duplicate operationId'));
+    expect(duplicate).toMatchObject({
+      severity: 'error',
+      message: "duplicate operationId 'fetch' on GET /b/{id} (already used by GET /a)",
+      pointer: '#/paths/~1b~1{id}/get/operationId',
+      location: { file: join(SPECS, 'duplicate-operation-ids.yaml'), line: 11, column: 7 },
+    });
+  });
+
+  it('reports a path template parameter without an `in: path` parameter', async () => {
+    const problems = await problemsOf(join(SPECS, 'duplicate-operation-ids.yaml'));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining("path parameter 'id' of GET /b/{id} is not declared") }),
+    );
+  });
+
+  it('accepts path parameters declared on the path item or through a $ref', async () => {
+    const input = specFile(`openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a/{x}/{y}:
+    parameters:
+      - {name: x, in: path, required: true, schema: {type: string}}
+    get:
+      parameters:
+        - $ref: '#/components/parameters/Y'
+      responses: {'200': {description: ok}}
+components:
+  parameters:
+    Y: {name: y, in: path, required: true, schema: {type: string}}
+`);
+    expect(await problemsOf(input, join(input, '..'))).toEqual([]);
+  });
+
+  it.each([
+    ['4.0.0', 'openapi: 4.0.0'],
+    ['2.0', 'openapi: "2.0"'],
+    ['a number', 'openapi: 3.1'],
+  ])('rejects an unsupported openapi version (%s)', async (_name, line) => {
+    const input = specFile(`${line}\ninfo: {title: T, version: '1'}\npaths: {}\n`);
+    const problems = await problemsOf(input, join(input, '..'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/unsupported OpenAPI version .*3\.0\.x and 3\.1\.x/);
+    expect(problems[0]?.location?.line).toBe(1);
+  });
+
+  it('turns schema violations into precise, located problems (no oneOf noise)', async () => {
+    const problems = await problemsOf(join(SPECS, 'schema-invalid.yaml'));
+    expect(problems.map((p) => [p.message, p.pointer, p.location?.line])).toEqual([
+      ["unknown property 'bogus'", '#/paths/~1pets/get/bogus', 12],
+      ["missing required property 'description'", '#/paths/~1pets/get/responses/200', 10],
+    ]);
+  });
+
+  it('validates OpenAPI 3.1 documents', async () => {
+    const input = specFile(`openapi: 3.1.0
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: [string, 'null']}
+webhooks: {}
+`);
+    expect(await problemsOf(input, join(input, '..'))).toEqual([]);
+    const bad = specFile("openapi: 3.1.0\ninfo: {version: '1'}\npaths: {}\n");
+    expect((await problemsOf(bad, join(bad, '..'))).map((p) => p.message)).toEqual(["missing required property 'title'"]);
+  });
+
+  it('locates problems inside referenced files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-validate-'));
+    writeFileSync(join(dir, 'responses.yaml'), 'Ok:\n  content: {}\n');
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: 'responses.yaml#/Ok'}\n",
+    );
+    const problems = await problemsOf(join(dir, 'openapi.yaml'), dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toBe("missing required property 'description'");
+    expect(problems[0]?.location).toEqual({ file: join(dir, 'responses.yaml'), line: 1, column: 1 });
+  });
+});
