@@ -10,6 +10,10 @@
 export { generate, type GenerateOptions, type GenerateResult } from './api/generate';
 export { check, type CheckOptions, type CheckResult } from './api/check';
 export { validate, type ValidateOptions, type ValidateResult } from './api/validate';
+export { init, type InitOptions, type InitResult } from './api/init';
+export { diff, type DiffOptions, type DiffResult } from './api/diff';
+export { compareIr, diffMarkdown, type ApiChange, type ApiDiff, type ChangeKind, type Impact } from './diff';
+export { configSchemaFile } from './config';
 export { SdkgenError, UserError, SpecError, ConfigError, UsageError, InternalError } from './errors';
 export { formatProblem, type Problem, type SourceLocation } from './problems';
 export type { ResolvedConfig, NamingConfig } from './config/types';

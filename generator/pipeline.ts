@@ -10,7 +10,7 @@ import { SpecError } from './errors';
 import type { Problem, ProblemSink } from './problems';
 import { loadSpec } from './bundle';
 import { validateSpec } from './validate';
-import { buildIr } from './ir';
+import { buildIr, type Ir } from './ir';
 import { renderTypeScript, type GeneratedFile } from './render';
 
 export interface GenerationResult {
@@ -21,14 +21,17 @@ export interface GenerationResult {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-/** Runs every stage up to rendering; nothing is written. Throws `SpecError` on invalid input. */
-export async function generateFiles(config: ResolvedConfig): Promise<GenerationResult> {
-  const timings: Record<string, number> = {};
-  const warnings: Problem[] = [];
-  const sink: ProblemSink = (problem) => {
-    if (problem.severity === 'warning') warnings.push(problem);
-  };
-  const timed = async <T>(stage: string, run: () => T | Promise<T>): Promise<T> => {
+/** Optional hooks of a pipeline run. */
+export interface PipelineHooks {
+  /** Called as each stage starts (`load`, `validate`, `ir`, `render`), e.g. for a progress line. */
+  readonly onStage?: (stage: string) => void;
+}
+
+type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
+
+function timer(timings: Record<string, number>, hooks: PipelineHooks): Timed {
+  return async (stage, run) => {
+    hooks.onStage?.(stage);
     const start = performance.now();
     try {
       return await run();
@@ -36,7 +39,10 @@ export async function generateFiles(config: ResolvedConfig): Promise<GenerationR
       timings[stage] = performance.now() - start;
     }
   };
+}
 
+/** load → validate → ir; shared by generation and `diff` (which compares two IRs). */
+async function irStages(config: ResolvedConfig, timed: Timed, sink: ProblemSink): Promise<Ir> {
   const spec = await timed('load', () =>
     loadSpec(config.input, { allowRemoteRefs: config.allowRemoteRefs, refRoot: config.refRoot }),
   );
@@ -46,7 +52,28 @@ export async function generateFiles(config: ResolvedConfig): Promise<GenerationR
   if (errors.length > 0) {
     throw new SpecError(`${config.input} is not a valid OpenAPI document (${errors.length} problem(s))`, errors);
   }
-  const ir = await timed('ir', () => buildIr(spec, config, sink));
+  return timed('ir', () => buildIr(spec, config, sink));
+}
+
+function warningSink(warnings: Problem[]): ProblemSink {
+  return (problem) => {
+    if (problem.severity === 'warning') warnings.push(problem);
+  };
+}
+
+/** Runs the stages up to the IR (nothing rendered). Throws `SpecError` on invalid input. */
+export async function buildIrFromConfig(config: ResolvedConfig): Promise<{ ir: Ir; warnings: readonly Problem[] }> {
+  const warnings: Problem[] = [];
+  const ir = await irStages(config, timer({}, {}), warningSink(warnings));
+  return { ir, warnings };
+}
+
+/** Runs every stage up to rendering; nothing is written. Throws `SpecError` on invalid input. */
+export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks = {}): Promise<GenerationResult> {
+  const timings: Record<string, number> = {};
+  const warnings: Problem[] = [];
+  const timed = timer(timings, hooks);
+  const ir = await irStages(config, timed, warningSink(warnings));
   const files = await timed('render', () =>
     renderTypeScript(ir, { templateDirs: config.templates ? [config.templates] : [] }),
   );

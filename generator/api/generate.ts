@@ -11,6 +11,8 @@ export interface GenerateOptions extends ConfigFlags {
   readonly dryRun?: boolean;
   /** Overwrite files in the output folder that sdkgen did not generate. */
   readonly force?: boolean;
+  /** Called as each stage starts (`load`, `validate`, `ir`, `render`, `write`), e.g. for progress. */
+  readonly onStage?: (stage: string) => void;
 }
 
 export interface GenerateResult {
@@ -27,7 +29,8 @@ export interface GenerateResult {
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const config = await resolveConfig(options, options.cwd ?? process.cwd());
-  const result = await generateFiles(config);
+  const result = await generateFiles(config, { onStage: options.onStage });
+  options.onStage?.('write');
   const start = performance.now();
   const report = await writeOutput(config.output, result.files, { dryRun: options.dryRun, force: options.force });
   return { config, report, warnings: result.warnings, timings: { ...result.timings, write: performance.now() - start } };

@@ -1,14 +1,17 @@
 /**
  * The load + bundle stages: read the root spec, follow its `$ref`s safely, and produce one
- * document that only has internal `#/...` references, plus a way back to source positions.
+ * OpenAPI 3 document that only has internal `#/...` references (schemas of other files moved to
+ * `components/schemas`; Swagger 2.0 converted), plus a way back to source positions.
  */
 import { resolve as resolvePath } from 'node:path';
 import { SpecError } from '../errors';
-import type { SourceLocation } from '../problems';
+import type { Problem, SourceLocation } from '../problems';
 import { crawlRefs } from './crawl';
+import { hoistExternalSchemas } from './hoist-schemas';
 import { bundleWithLibrary } from './library-bundle';
 import { indexOrigins, multiSourceLocator, singleSourceLocator } from './locate';
 import { SourceSet } from './source-set';
+import { convertSwagger2 } from './swagger2';
 
 export interface LoadOptions {
   /** Fetch `http(s)://` `$ref`s; refused otherwise. */
@@ -24,6 +27,8 @@ export interface LoadedSpec {
   readonly document: Record<string, unknown>;
   /** Where a JSON pointer of `document` (e.g. `#/paths/~1pets/get`) stands in the sources. */
   locate(pointer: string): SourceLocation | undefined;
+  /** Problems found on the way that do not stop generation (Swagger 2.0 conversion notes). */
+  readonly warnings?: readonly Problem[];
 }
 
 /**
@@ -40,23 +45,24 @@ export async function loadSpec(input: string, options: LoadOptions): Promise<Loa
       { severity: 'error', message: 'expected a mapping with an `openapi` key', location: { file: path, line: 1, column: 1 } },
     ]);
   }
-  if ('swagger' in value) {
-    throw new SpecError(
-      `${path} is a Swagger ${String((value as Record<string, unknown>).swagger)} document; Swagger 2.0 is not supported yet ` +
-        '(convert it to OpenAPI 3 first, e.g. with swagger2openapi)',
-      [{ severity: 'error', message: 'Swagger 2.0 is not supported yet', pointer: '#/swagger', location: root.locate(['swagger']) ?? { file: path, line: 1, column: 1 } }],
-    );
-  }
+  // Swagger 2.0 is resolved like OpenAPI 3, then converted (see `./swagger2.ts`).
+  const swagger = 'swagger' in value;
 
   const crawl = await crawlRefs(root, sources);
   if (crawl.problems.length > 0) {
     throw new SpecError(`cannot resolve the $refs of ${path} (${crawl.problems.length} problem(s))`, crawl.problems);
   }
+  let resolved: LoadedSpec;
   if (!crawl.hasExternalRefs) {
     // Fast path: one self-contained document (the common case for big published specs).
-    return { path, document: value as Record<string, unknown>, locate: singleSourceLocator(root) };
+    resolved = { path, document: value as Record<string, unknown>, locate: singleSourceLocator(root) };
+  } else {
+    const origins = indexOrigins(await sources.all());
+    const document = await bundleWithLibrary(root, sources);
+    hoistExternalSchemas(document, origins, root, swagger ? ['definitions'] : ['components', 'schemas']);
+    resolved = { path, document, locate: multiSourceLocator(document, root, origins) };
   }
-  const origins = indexOrigins(await sources.all());
-  const document = await bundleWithLibrary(root, sources);
-  return { path, document, locate: multiSourceLocator(document, root, origins) };
+  if (!swagger) return resolved;
+  const converted = await convertSwagger2(resolved.document, resolved.locate, path);
+  return { path, ...converted };
 }

@@ -1,6 +1,7 @@
-/** Text the CLI prints. Plain text only: no colours, so `NO_COLOR` and pipes are always honoured. */
+/** Text the CLI prints; colours come only from the palette the caller passes (see `./style`). */
 import { relative, isAbsolute } from 'node:path';
 import { formatProblem, type Problem } from '../problems';
+import { PLAIN, type Palette } from './style';
 
 /** A path as the user would type it: relative to the working directory when inside it. */
 export function displayPath(path: string, cwd: string): string {
@@ -8,11 +9,11 @@ export function displayPath(path: string, cwd: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
-/** One line per problem, file paths shown relative to `cwd`. */
-export function problemLines(problems: readonly Problem[], cwd: string): string {
+/** One line per problem, file paths shown relative to `cwd`; errors red, warnings yellow. */
+export function problemLines(problems: readonly Problem[], cwd: string, palette: Palette = PLAIN): string {
   return problems
     .map((p) => (p.location ? { ...p, location: { ...p.location, file: displayPath(p.location.file, cwd) } } : p))
-    .map((p) => `${formatProblem(p)}\n`)
+    .map((p) => `${(p.severity === 'error' ? palette.error : palette.warning)(formatProblem(p))}\n`)
     .join('');
 }
 

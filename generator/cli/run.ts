@@ -1,15 +1,9 @@
 /** Runs the CLI against an argument list and maps every outcome to an exit code. */
-import { CommanderError } from 'commander';
-import { SdkgenError } from '../errors';
-import { SpecError } from '../errors';
-import { problemLines } from './format';
 import type { CliIo } from './io';
 import { buildProgram } from './program';
+import { EXIT_OK, EXIT_USAGE, reportError } from './report-error';
 
-export const EXIT_OK = 0;
-export const EXIT_USER = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_INTERNAL = 70;
+export { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, EXIT_USER } from './report-error';
 
 /** Runs `sdkgen <argv...>`; never throws, never exits the process. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -23,22 +17,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
   } catch (error) {
-    return report(error, io);
+    return reportError(error, io);
   }
-}
-
-function report(error: unknown, io: CliIo): number {
-  if (error instanceof CommanderError) {
-    // Commander already printed its message (or the help / version text).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT_OK;
-    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-  }
-  if (error instanceof SdkgenError && error.exitCode !== EXIT_INTERNAL) {
-    io.stderr(`sdkgen: ${error.message}\n`);
-    if (error instanceof SpecError) io.stderr(problemLines(error.problems, io.cwd));
-    return error.exitCode;
-  }
-  const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr(`sdkgen: internal error — please report it with the output below\n${stack}\n`);
-  return EXIT_INTERNAL;
 }

@@ -1,11 +1,13 @@
 /**
- * Reads and validates an `sdkgen.config.yaml`. Every mistake is a `ConfigError` that names the
- * key and where it stands (file:line:column); relative paths are taken from the file's folder,
- * so a config file means the same thing whatever directory sdkgen runs from.
+ * Reads and validates an `sdkgen.config.yaml` (against `sdkgen.config.schema.json`). Every
+ * mistake is a `ConfigError` that names the key and where it stands (file:line:column); relative
+ * paths are taken from the file's folder, so a config file means the same thing whatever
+ * directory sdkgen runs from.
  */
 import { dirname, resolve } from 'node:path';
 import { ConfigError, SpecError } from '../errors';
 import { loadSourceFile, type SourceDocument } from '../load';
+import { assertValidConfig } from './config-schema';
 import type { NamingConfig } from './types';
 
 /** Values a config file may set; paths are absolute. */
@@ -20,21 +22,6 @@ export interface FileConfig {
   readonly refRoot?: string;
   readonly naming?: Partial<NamingConfig>;
 }
-
-type Leaf = 'path' | 'string' | 'boolean';
-type Shape = { readonly [key: string]: Leaf | Shape };
-
-/** The accepted keys and their types, as written in the file. */
-const SHAPE: Shape = {
-  input: 'path',
-  output: 'path',
-  templates: 'path',
-  refRoot: 'path',
-  allowRemoteRefs: 'boolean',
-  package: { name: 'string', version: 'string' },
-  client: { className: 'string' },
-  naming: { apiClassSuffix: 'string', errorClassSuffix: 'string' },
-};
 
 /** Reads `file` (absolute). Throws `ConfigError` when it is missing, malformed or invalid. */
 export async function readConfigFile(file: string): Promise<FileConfig> {
@@ -51,7 +38,8 @@ export async function readConfigFile(file: string): Promise<FileConfig> {
     throw error;
   }
   const raw = source.value ?? {};
-  const values = checkShape(raw, SHAPE, [], source);
+  assertValidConfig(raw, source);
+  const values = leafValues(raw, []);
   const base = dirname(file);
   const path = (segments: string[]): string | undefined => {
     const v = values.get(segments.join('.'));
@@ -80,43 +68,17 @@ export async function readConfigFile(file: string): Promise<FileConfig> {
   });
 }
 
-/** Checks `value` against `shape`; returns leaf values keyed by dotted path. */
-function checkShape(
-  value: unknown,
-  shape: Shape,
-  at: string[],
-  source: SourceDocument,
-): Map<string, string | boolean> {
+/**
+ * Leaf values keyed by dotted path (`package.name`), from a value the schema accepted; a key with
+ * no value (`key:`) means "not set" and is left out.
+ */
+function leafValues(value: unknown, at: readonly string[]): Map<string, string | boolean> {
   const out = new Map<string, string | boolean>();
-  const fail = (segments: string[], message: string): never => {
-    const loc = source.locate(segments);
-    const where = loc ? `${loc.file}:${loc.line}:${loc.column}` : source.file;
-    throw new ConfigError(`${where}: ${message}`);
-  };
-  const name = at.length > 0 ? `'${at.join('.')}'` : 'the config file';
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    fail(at, `${name} must be a mapping (key: value)`);
-  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return out;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const segments = [...at, key];
-    const dotted = segments.join('.');
-    const expected = shape[key];
-    if (expected === undefined) {
-      fail(segments, `unknown key '${dotted}' (known keys: ${Object.keys(shape).map((k) => [...at, k].join('.')).join(', ')})`);
-    } else if (typeof expected === 'object') {
-      if (child === null || child === undefined) continue;
-      for (const [k, v] of checkShape(child, expected, segments, source)) out.set(k, v);
-    } else if (child === null || child === undefined) {
-      continue; // `key:` with no value means "not set".
-    } else if (expected === 'boolean') {
-      if (typeof child !== 'boolean') fail(segments, `'${dotted}' must be true or false, not ${JSON.stringify(child)}`);
-      out.set(dotted, child as boolean);
-    } else {
-      if (typeof child !== 'string' || child === '') {
-        fail(segments, `'${dotted}' must be a non-empty string${typeof child === 'number' ? ' (quote it)' : ''}, not ${JSON.stringify(child)}`);
-      }
-      out.set(dotted, child as string);
-    }
+    if (typeof child === 'string' || typeof child === 'boolean') out.set(segments.join('.'), child);
+    else for (const [k, v] of leafValues(child, segments)) out.set(k, v);
   }
   return out;
 }

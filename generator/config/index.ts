@@ -3,3 +3,4 @@ export { resolveConfig, type ConfigFlags } from './resolve-config';
 export { readConfigFile, type FileConfig } from './config-file';
 export { DEFAULT_CONFIG_FILE, DEFAULT_OUTPUT, embeddedDefault } from './defaults';
 export { DEFAULT_NAMING, type ResolvedConfig, type NamingConfig } from './types';
+export { configSchemaFile, CONFIG_SCHEMA_PATH } from './config-schema';

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { LoadedSpec } from '../bundle';
 import type { ResolvedConfig } from '../config/types';
 import type { ProblemSink } from '../problems';
-import { NameScope, Namer, pascalWords, typeIdentifier } from '../naming';
+import { CONFIGURATION_OPTIONS, NameScope, Namer, pascalWords, typeIdentifier, type AuthOptionKind } from '../naming';
 import { BuildContext, childPointer, isObject, str, type Json, type JsonObject } from './context';
 import { SchemaConverter } from './schemas';
 import type {
@@ -26,9 +26,14 @@ import type {
   IrResponse,
   IrResponseKind,
   IrSchema,
+  IrAuthImplementation,
   IrSecurityRequirement,
   IrSecurityScheme,
+  IrSecuritySchemeSource,
   IrServer,
+  IrServerUrl,
+  IrServerVariable,
+  IrServerVariableOption,
   IrService,
 } from './types';
 
@@ -74,7 +79,8 @@ class IrBuilder {
     sink: ProblemSink,
   ) {
     this.namer = new Namer(config.naming);
-    this.clientName = this.namer.clientName(config.clientName, config.packageName);
+    const info = isObject(spec.document['info']) ? spec.document['info'] : {};
+    this.clientName = this.namer.clientName(config.clientName, str(info['title']) ?? '', config.packageName);
     this.ctx = new BuildContext(spec, this.namer, sink, [this.clientName]);
     this.schemas = new SchemaConverter(this.ctx);
   }
@@ -93,6 +99,7 @@ class IrBuilder {
     this.schemas.declareComponents(renames);
 
     const securitySchemes = this.buildSecuritySchemes();
+    const servers = this.buildServers();
     const services = this.buildServices(rawOps);
     this.schemas.convertComponents();
 
@@ -113,7 +120,8 @@ class IrBuilder {
       packageName: this.config.packageName,
       packageVersion: this.config.packageVersion ?? str(info['version']) ?? '0.0.0',
       clientName: this.clientName,
-      servers: this.buildServers(),
+      servers,
+      serverVariables: [...this.variableOptions.values()],
       securitySchemes,
       services,
       models: this.schemas.allModels(),
@@ -135,9 +143,6 @@ class IrBuilder {
       const itemPointer = childPointer('#/paths', route);
       const item = this.ctx.deref(rawItem, itemPointer);
       if (!item) continue;
-      if (item.node['servers'] !== undefined) {
-        this.ctx.warn('path-level `servers` are not supported; the client servers are used', childPointer(itemPointer, 'servers'));
-      }
       for (const method of HTTP_METHODS) {
         const op = item.node[method];
         if (!isObject(op)) continue;
@@ -211,9 +216,6 @@ class IrBuilder {
     const methodName = methods.claim(this.namer.operationMethod(operationIdRaw, raw.method, raw.route));
     const operationId = operationIdRaw ?? methodName;
     const opWords = pascalWords(methodName);
-    if (node['servers'] !== undefined) {
-      this.ctx.warn('operation-level `servers` are not supported; the client servers are used', childPointer(pointer, 'servers'));
-    }
     if (node['callbacks'] !== undefined) {
       this.ctx.warn('`callbacks` are not supported; they are ignored', childPointer(pointer, 'callbacks'));
     }
@@ -259,6 +261,7 @@ class IrBuilder {
     const success = pickSuccess(responses);
 
     const security = this.securityOf(node, pointer);
+    const servers = this.operationServers(raw);
     const needsParams = parameters.length > 0 || requestBody !== undefined;
     const paramsTypeName = needsParams ? this.ctx.types.claim(this.namer.paramsType(methodName)) : '';
     const summary = str(node['summary']);
@@ -279,6 +282,7 @@ class IrBuilder {
       ...(success ? { success } : {}),
       errors,
       security,
+      ...(servers ? { servers } : {}),
     };
   }
 
@@ -409,17 +413,31 @@ class IrBuilder {
     return entry.className;
   }
 
+  /**
+   * The effective requirements in spec order. Schemes the SDK cannot implement, and names that are
+   * not schemes, are left out of each requirement (warned once each): a requirement of only such
+   * schemes becomes `{}`, so the call goes out without SDK credentials and the caller can add
+   * them through request headers, instead of failing on every call.
+   */
   private securityOf(node: JsonObject, pointer: string): IrSecurityRequirement[] {
-    const raw = node['security'] !== undefined ? node['security'] : this.doc['security'];
+    const own = node['security'] !== undefined;
+    const raw = own ? node['security'] : this.doc['security'];
     if (!Array.isArray(raw)) return [];
+    const where = own ? childPointer(pointer, 'security') : '#/security';
     const result: IrSecurityRequirement[] = [];
     for (const requirement of raw) {
       if (!isObject(requirement)) continue;
       const entry: Record<string, readonly string[]> = {};
       for (const [scheme, scopes] of Object.entries(requirement)) {
-        if (!this.schemeNames.has(scheme)) {
-          this.ctx.warn(`security requirement names unknown scheme \`${scheme}\``, childPointer(pointer, 'security'));
+        const supported = this.schemeSupport.get(scheme);
+        if (supported === undefined) {
+          if (!this.warnedUnknown.has(`${where}\u0000${scheme}`)) {
+            this.warnedUnknown.add(`${where}\u0000${scheme}`);
+            this.ctx.warn(`security requirement names unknown scheme \`${scheme}\`; it is left out`, where);
+          }
+          continue;
         }
+        if (!supported) continue;
         entry[scheme] = Array.isArray(scopes) ? scopes.filter((s): s is string => typeof s === 'string') : [];
       }
       result.push(entry);
@@ -427,97 +445,115 @@ class IrBuilder {
     return result;
   }
 
+  /** Operation-level servers, else path-level ones; `undefined` when neither is a non-empty list. */
+  private operationServers(raw: RawOperation): IrServerUrl[] | undefined {
+    const fromOp = Array.isArray(raw.node['servers']) && raw.node['servers'].length > 0;
+    const fromPath = !fromOp && Array.isArray(raw.pathItem['servers']) && raw.pathItem['servers'].length > 0;
+    if (!fromOp && !fromPath) return undefined;
+    const list = (fromOp ? raw.node['servers'] : raw.pathItem['servers']) as Json[];
+    const servers: IrServerUrl[] = [];
+    list.forEach((s) => {
+      const server = this.serverUrl(s);
+      if (server) servers.push(server);
+    });
+    return servers.length > 0 ? servers : undefined;
+  }
+
   // ------------------------------------------------------------------------------------------
   // Security schemes and servers
   // ------------------------------------------------------------------------------------------
 
-  private schemeNames = new Set<string>();
+  /** Scheme name → whether the SDK implements it (absent: not a scheme). */
+  private readonly schemeSupport = new Map<string, boolean>();
+  private readonly warnedUnknown = new Set<string>();
   private authPropertyNames: string[] = [];
 
   private buildSecuritySchemes(): IrSecurityScheme[] {
     const components = isObject(this.doc['components']) ? this.doc['components'] : {};
     const schemes = isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
-    const result: IrSecurityScheme[] = [];
-    const entries = Object.entries(schemes);
-    const ccCount = entries.filter(([, s]) => {
-      const flows = isObject(s) && isObject(s['flows']) ? s['flows'] : undefined;
-      return isObject(s) && s['type'] === 'oauth2' && flows !== undefined && isObject(flows['clientCredentials']);
-    }).length;
-    const props = new NameScope(false, ['config', 'constructor']);
-    const options = new NameScope(false, ['environment', 'baseUrl', 'timeout', 'fetch', 'retry', 'allowInsecureHttp']);
-    for (const [schemeName, raw] of entries) {
+    const planned: { source: IrSecuritySchemeSource; plan: SchemePlan; pointer: string }[] = [];
+    for (const [schemeName, raw] of Object.entries(schemes)) {
       const pointer = childPointer('#/components/securitySchemes', schemeName);
       const resolved = this.ctx.deref(raw, pointer);
       if (!resolved) continue;
-      const s = resolved.node;
-      this.schemeNames.add(schemeName);
-      const description = str(s['description']);
-      const docs = description !== undefined ? { description } : {};
-      const type = str(s['type']);
-      if (type === 'oauth2') {
-        const flowsNode = isObject(s['flows']) ? s['flows'] : {};
-        const flows: IrOAuthFlow[] = [];
-        for (const kind of ['clientCredentials', 'authorizationCode', 'implicit', 'password'] as const) {
-          const f = flowsNode[kind];
-          if (!isObject(f)) continue;
-          const scopes = isObject(f['scopes'])
-            ? Object.entries(f['scopes']).map(([name, d]) => ({ name, description: typeof d === 'string' ? d : '' }))
-            : [];
-          const tokenUrl = str(f['tokenUrl']);
-          const authorizationUrl = str(f['authorizationUrl']);
-          const refreshUrl = str(f['refreshUrl']);
-          flows.push({
-            kind,
-            ...(tokenUrl !== undefined ? { tokenUrl } : {}),
-            ...(authorizationUrl !== undefined ? { authorizationUrl } : {}),
-            ...(refreshUrl !== undefined ? { refreshUrl } : {}),
-            scopes,
-          });
-          if (kind !== 'clientCredentials') {
-            this.ctx.warn(`OAuth 2.0 flow \`${kind}\` is not supported yet; no auth code is generated for it`, childPointer(pointer, 'flows', kind));
-          }
-        }
-        const cc = flows.find((f) => f.kind === 'clientCredentials');
-        let clientCredentials: Extract<IrSecurityScheme, { kind: 'oauth2' }>['clientCredentials'];
-        if (cc && cc.tokenUrl !== undefined) {
-          const propertyName = props.claim(this.namer.authProperty(schemeName));
-          this.authPropertyNames.push(propertyName);
-          clientCredentials = {
-            propertyName,
-            credentialsOption: options.claim(
-              ccCount === 1 ? 'clientCredentialsAuthCredentials' : `${this.namer.authProperty(schemeName)}Credentials`,
-            ),
-            tokenUrl: cc.tokenUrl,
-            scopes: cc.scopes,
-          };
-        }
-        result.push({ kind: 'oauth2', schemeName, flows, ...(clientCredentials ? { clientCredentials } : {}), ...docs });
+      const source = this.schemeSource(schemeName, resolved.node);
+      planned.push({ source, plan: planScheme(source), pointer });
+    }
+    // "Only scheme of its kind" decides the option name, so count before naming.
+    const perKind = new Map<string, number>();
+    for (const { plan } of planned) if (plan.kind !== 'unsupported') perKind.set(plan.kind, (perKind.get(plan.kind) ?? 0) + 1);
+
+    const props = new NameScope(false, ['config', 'constructor']);
+    const options = new NameScope(false, CONFIGURATION_OPTIONS);
+    const result: IrSecurityScheme[] = [];
+    for (const { source, plan, pointer } of planned) {
+      const schemeName = source.schemeName;
+      this.schemeSupport.set(schemeName, plan.kind !== 'unsupported');
+      if (plan.kind === 'unsupported') {
+        this.ctx.warn(`security scheme \`${schemeName}\`: ${plan.reason}`, pointer);
+        result.push({ ...source, implementation: plan });
         continue;
       }
-      this.ctx.warn(`security scheme type \`${type ?? '?'}\` is not supported yet; no auth code is generated for it`, pointer);
-      if (type === 'openIdConnect') {
-        result.push({ kind: 'openIdConnect', schemeName, url: str(s['openIdConnectUrl']) ?? '', ...docs });
-      } else if (type === 'apiKey') {
-        const where = str(s['in']);
+      const option = options.claim(this.namer.authOption(plan.kind, schemeName, perKind.get(plan.kind) === 1));
+      if (plan.kind === 'clientCredentials' && source.kind === 'oauth2') {
+        const cc = source.flows.find((f) => f.kind === 'clientCredentials');
+        const propertyName = props.claim(this.namer.authProperty(schemeName));
+        this.authPropertyNames.push(propertyName);
         result.push({
-          kind: 'apiKey',
-          schemeName,
-          in: where === 'query' || where === 'cookie' ? where : 'header',
-          name: str(s['name']) ?? '',
-          ...docs,
+          ...source,
+          clientCredentials: { propertyName, credentialsOption: option, tokenUrl: cc?.tokenUrl ?? '', scopes: cc?.scopes ?? [] },
+          implementation: { kind: 'clientCredentials', option },
         });
-      } else if (type === 'http') {
-        const bearerFormat = str(s['bearerFormat']);
-        result.push({
-          kind: 'http',
-          schemeName,
-          scheme: (str(s['scheme']) ?? '').toLowerCase(),
-          ...(bearerFormat !== undefined ? { bearerFormat } : {}),
-          ...docs,
-        });
+        continue;
       }
+      result.push({ ...source, implementation: { kind: plan.kind, option } });
     }
     return result;
+  }
+
+  /** The scheme as the document defines it (no SDK decisions yet). */
+  private schemeSource(schemeName: string, s: JsonObject): IrSecuritySchemeSource {
+    const description = str(s['description']);
+    const docs = description !== undefined ? { description } : {};
+    const type = str(s['type']) ?? '';
+    if (type === 'oauth2') {
+      const flowsNode = isObject(s['flows']) ? s['flows'] : {};
+      const flows: IrOAuthFlow[] = [];
+      for (const kind of OAUTH_FLOWS) {
+        const f = flowsNode[kind];
+        if (!isObject(f)) continue;
+        const scopes = isObject(f['scopes'])
+          ? Object.entries(f['scopes']).map(([name, d]) => ({ name, description: typeof d === 'string' ? d : '' }))
+          : [];
+        const tokenUrl = str(f['tokenUrl']);
+        const authorizationUrl = str(f['authorizationUrl']);
+        const refreshUrl = str(f['refreshUrl']);
+        flows.push({
+          kind,
+          ...(tokenUrl !== undefined ? { tokenUrl } : {}),
+          ...(authorizationUrl !== undefined ? { authorizationUrl } : {}),
+          ...(refreshUrl !== undefined ? { refreshUrl } : {}),
+          scopes,
+        });
+      }
+      return { kind: 'oauth2', schemeName, flows, ...docs };
+    }
+    if (type === 'openIdConnect') return { kind: 'openIdConnect', schemeName, url: str(s['openIdConnectUrl']) ?? '', ...docs };
+    if (type === 'apiKey') {
+      const where = str(s['in']);
+      return { kind: 'apiKey', schemeName, in: where === 'query' || where === 'cookie' ? where : 'header', name: str(s['name']) ?? '', ...docs };
+    }
+    if (type === 'http') {
+      const bearerFormat = str(s['bearerFormat']);
+      return {
+        kind: 'http',
+        schemeName,
+        scheme: (str(s['scheme']) ?? '').toLowerCase(),
+        ...(bearerFormat !== undefined ? { bearerFormat } : {}),
+        ...docs,
+      };
+    }
+    return { kind: 'other', schemeName, type, ...docs };
   }
 
   private buildServers(): IrServer[] {
@@ -525,39 +561,97 @@ class IrBuilder {
     const members = new NameScope(true);
     const servers: IrServer[] = [];
     raw.forEach((s, index) => {
-      if (!isObject(s)) return;
-      const urlTemplate = str(s['url']) ?? '/';
-      const description = str(s['description']);
-      const variables: IrServer['variables'][number][] = [];
-      const vars = isObject(s['variables']) ? s['variables'] : {};
-      for (const [name, v] of Object.entries(vars)) {
-        if (!isObject(v)) continue;
-        const d = str(v['description']);
-        variables.push({
-          name,
-          default: String(v['default'] ?? ''),
-          ...(Array.isArray(v['enum']) ? { enum: v['enum'].map((e) => String(e)) } : {}),
-          ...(d !== undefined ? { description: d } : {}),
-        });
-      }
-      const url = urlTemplate.replace(/\{([^}]*)\}/g, (whole, name: string) => {
-        const v = variables.find((x) => x.name === name);
-        return v ? v.default : whole;
-      });
-      const name = members.claim(this.namer.environmentMember(str(s['x-sdkgen-name']), description, index));
-      servers.push({
-        name,
-        value: name.toLowerCase(),
-        url,
-        urlTemplate,
-        variables,
-        ...(description !== undefined ? { description } : {}),
-      });
-      if (variables.length > 0) {
-        this.ctx.warn('server variables are substituted with their defaults (no runtime selection yet)', childPointer('#/servers', index, 'variables'));
-      }
+      const server = this.serverUrl(s);
+      if (!server || !isObject(s)) return;
+      const name = members.claim(this.namer.environmentMember(str(s['x-sdkgen-name']), server.description, index));
+      servers.push({ name, value: name.toLowerCase(), ...server });
     });
     return servers;
+  }
+
+  /** One server object: URL with defaults substituted, variables (also collected for the option). */
+  private serverUrl(s: Json): IrServerUrl | undefined {
+    if (!isObject(s)) return undefined;
+    const urlTemplate = str(s['url']) ?? '/';
+    const description = str(s['description']);
+    const variables: IrServerVariable[] = [];
+    const vars = isObject(s['variables']) ? s['variables'] : {};
+    for (const [name, v] of Object.entries(vars)) {
+      if (!isObject(v)) continue;
+      const d = str(v['description']);
+      const variable: IrServerVariable = {
+        name,
+        default: String(v['default'] ?? ''),
+        ...(Array.isArray(v['enum']) ? { enum: v['enum'].map((e) => String(e)) } : {}),
+        ...(d !== undefined ? { description: d } : {}),
+      };
+      variables.push(variable);
+      this.collectVariable(variable);
+    }
+    const url = urlTemplate.replace(/\{([^}]*)\}/g, (whole, name: string) => {
+      const v = variables.find((x) => x.name === name);
+      return v ? v.default : whole;
+    });
+    return {
+      url,
+      urlTemplate,
+      variables,
+      relative: !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url),
+      ...(description !== undefined ? { description } : {}),
+    };
+  }
+
+  /** Variables merged by name: an enum only when every declaration has one (their union). */
+  private readonly variableOptions = new Map<string, IrServerVariableOption>();
+
+  private collectVariable(v: IrServerVariable): void {
+    const known = this.variableOptions.get(v.name);
+    if (known === undefined) {
+      this.variableOptions.set(v.name, {
+        name: v.name,
+        default: v.default,
+        ...(v.enum && v.enum.length > 0 ? { enum: v.enum } : {}),
+        ...(v.description !== undefined ? { description: v.description } : {}),
+      });
+      return;
+    }
+    const { enum: knownEnum, ...rest } = known;
+    const merged = knownEnum && v.enum && v.enum.length > 0 ? [...new Set([...knownEnum, ...v.enum])] : undefined;
+    this.variableOptions.set(v.name, { ...rest, ...(merged ? { enum: merged } : {}) });
+  }
+}
+
+const OAUTH_FLOWS = ['clientCredentials', 'authorizationCode', 'implicit', 'password', 'deviceAuthorization'] as const;
+
+type SchemePlan = Exclude<IrAuthImplementation, { option: string }> | { kind: AuthOptionKind };
+
+/** Which provider implements a scheme (the option name is chosen afterwards). */
+function planScheme(source: IrSecuritySchemeSource): SchemePlan {
+  switch (source.kind) {
+    case 'oauth2': {
+      const cc = source.flows.find((f) => f.kind === 'clientCredentials');
+      // A client-credentials flow wins: the SDK can then get tokens by itself.
+      return cc?.tokenUrl !== undefined ? { kind: 'clientCredentials' } : { kind: 'tokenSupplier' };
+    }
+    case 'openIdConnect':
+      return { kind: 'tokenSupplier' };
+    case 'apiKey':
+      return source.name === '' ? { kind: 'unsupported', reason: 'apiKey scheme without `name`; no auth code is generated for it' } : { kind: 'apiKey' };
+    case 'http':
+      if (source.scheme === 'bearer') return { kind: 'bearer' };
+      if (source.scheme === 'basic') return { kind: 'basic' };
+      return {
+        kind: 'unsupported',
+        reason: `HTTP authentication scheme \`${source.scheme}\` is not supported; operations requiring it are generated without it (send the \`Authorization\` header through \`RequestOptions.headers\`)`,
+      };
+    case 'other':
+      return {
+        kind: 'unsupported',
+        reason:
+          source.type === 'mutualTLS'
+            ? 'mutualTLS is configured in the transport (a `fetch` with a client certificate), not by the SDK; operations requiring it are generated without it'
+            : `security scheme type \`${source.type}\` is not supported; operations requiring it are generated without it`,
+      };
   }
 }
 

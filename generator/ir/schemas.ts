@@ -31,6 +31,7 @@ export class SchemaConverter {
   private readonly modelByPointer = new Map<string, string>();
   private readonly models: (IrModel | undefined)[] = [];
   private readonly modelIndex = new Map<string, number>();
+  private readonly unsafeWarned = new Set<string>();
 
   constructor(private readonly ctx: BuildContext) {}
 
@@ -69,6 +70,14 @@ export class SchemaConverter {
     const components = this.ctx.document['components'];
     const schemas = isObject(components) ? components['schemas'] : undefined;
     return isObject(schemas) ? schemas : {};
+  }
+
+  /**
+   * Records an inline model by pointer so a later `$ref` to the same place reuses it. Only when
+   * `node` is the whole schema there (not the own part of an `allOf`, or one type of a type list).
+   */
+  private rememberInline(pointer: string, node: JsonObject, name: string): void {
+    if (!this.modelByPointer.has(pointer) && this.ctx.at(pointer) === node) this.modelByPointer.set(pointer, name);
   }
 
   private reserveSlot(name: string): void {
@@ -151,6 +160,17 @@ export class SchemaConverter {
       return { kind: 'unknown' };
     }
     const meta = this.meta(node);
+    this.isUnsafeInteger(node['default'], childPointer(pointer, 'default'));
+    // A schema that is both written inline and the target of a `$ref` (bundlers leave external
+    // targets where they were first used) is one model, whichever use comes first.
+    const existing = named ? undefined : this.modelByPointer.get(pointer);
+    if (existing !== undefined && this.ctx.at(pointer) === node) {
+      const nullable =
+        node['nullable'] === true ||
+        (Array.isArray(node['type']) && node['type'].includes('null')) ||
+        (Array.isArray(node['enum']) && node['enum'].includes(null));
+      return withMeta({ kind: 'ref', model: existing }, meta, nullable);
+    }
     if (typeof node['$ref'] === 'string') {
       const name = this.refName(node['$ref']);
       if (name === undefined) {
@@ -177,6 +197,9 @@ export class SchemaConverter {
     // const → literal
     if (node['const'] !== undefined) {
       const value = node['const'];
+      if (this.isUnsafeInteger(value, childPointer(pointer, 'const'))) {
+        return withMeta({ kind: 'primitive', type: 'integer' }, meta, nullable);
+      }
       if (isLiteral(value)) return withMeta({ kind: 'literal', value }, meta, nullable);
       this.ctx.warn('non-scalar `const` is not supported; using unknown', childPointer(pointer, 'const'));
       return withMeta({ kind: 'unknown' }, meta, nullable);
@@ -258,7 +281,9 @@ export class SchemaConverter {
     let nullable = nullableIn;
     const scalars: (string | number | boolean)[] = [];
     const seen = new Set<string>();
-    for (const value of values) {
+    let unsafe = false;
+    for (const [i, value] of values.entries()) {
+      if (this.isUnsafeInteger(value, childPointer(pointer, 'enum', i))) unsafe = true;
       if (value === null) {
         nullable = true;
         continue;
@@ -273,6 +298,10 @@ export class SchemaConverter {
       scalars.push(value);
     }
     if (scalars.length === 0) return withMeta({ kind: 'unknown' }, meta, nullable);
+    // A rounded literal would be a different value (and two int64 members may round to one).
+    if (unsafe && scalars.every((v) => typeof v === 'number')) {
+      return withMeta({ kind: 'primitive', type: 'integer' }, meta, nullable);
+    }
     const allStrings = scalars.every((v) => typeof v === 'string');
     const allNumbers = scalars.every((v) => typeof v === 'number');
     const allBooleans = scalars.every((v) => typeof v === 'boolean');
@@ -289,10 +318,10 @@ export class SchemaConverter {
     const valueType = allStrings ? 'string' : allNumbers ? 'number' : 'boolean';
     const schema: IrSchema = { kind: 'enum', valueType, members };
     if (named) return withMeta(schema, meta, nullable);
-    void node;
     // Inline enums become named models; nullability and docs stay on the use site.
     const name = this.ctx.types.claim(this.ctx.namer.inlineModelName(...hint));
     this.reserveSlot(name);
+    this.rememberInline(pointer, node, name);
     const index = this.modelIndex.get(name) as number;
     this.models[index] = { name, origin: 'inline', pointer, schema };
     return withMeta({ kind: 'ref', model: name }, meta, nullable);
@@ -398,6 +427,7 @@ export class SchemaConverter {
     if (named) return this.convertObject(node, pointer, hint, meta, nullable);
     const name = this.ctx.types.claim(this.ctx.namer.inlineModelName(...hint));
     this.reserveSlot(name);
+    this.rememberInline(pointer, node, name);
     const index = this.modelIndex.get(name) as number;
     const schema = this.convertObject(node, pointer, [name], undefined, false);
     this.models[index] = { name, origin: 'inline', pointer, schema };
@@ -421,11 +451,17 @@ export class SchemaConverter {
       const deref = typeof rawObj['$ref'] === 'string' ? this.ctx.at(rawObj['$ref']) : undefined;
       const flags = isObject(deref) ? { ...deref, ...rawObj } : rawObj;
       const description = str(rawObj['description']);
+      const readOnly = flags['readOnly'] === true;
+      const writeOnly = flags['writeOnly'] === true;
+      const specRequired = required.has(name);
+      // Required one way only → optional, so one model types both request and response bodies.
+      const requiredIn = specRequired && readOnly !== writeOnly ? (readOnly ? 'responses' : 'requests') : undefined;
       properties.push({
         name,
-        required: required.has(name),
-        readOnly: flags['readOnly'] === true,
-        writeOnly: flags['writeOnly'] === true,
+        required: specRequired && requiredIn === undefined,
+        ...(requiredIn !== undefined ? { requiredIn } : {}),
+        readOnly,
+        writeOnly,
         ...(description !== undefined ? { description } : {}),
         ...(rawObj['deprecated'] === true ? { deprecated: true } : {}),
         schema,
@@ -442,6 +478,28 @@ export class SchemaConverter {
       meta,
       nullable,
     );
+  }
+
+  /**
+   * Integers beyond ±(2^53 − 1) (int64 ids, limits) were already rounded when the spec was parsed:
+   * `JSON.parse` and the YAML loader read every number as a double. So a numeric enum or `const`
+   * holding one is typed `number` rather than as a rounded literal (a different value; two int64
+   * members may even round to one), a default is documented as read, and each is warned about
+   * with its location. Keeping the exact text would need a custom number parser over every number
+   * of multi-megabyte specs, for a value a JavaScript number cannot hold anyway: the SDK's own
+   * `JSON.parse` of a response rounds it the same way.
+   */
+  private isUnsafeInteger(value: Json | undefined, pointer: string): boolean {
+    if (typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value)) return false;
+    // A schema may be converted more than once (one per type of `type: [a, b]`): warn once.
+    if (this.unsafeWarned.has(pointer)) return true;
+    this.unsafeWarned.add(pointer);
+    this.ctx.warn(
+      `integer beyond Number.MAX_SAFE_INTEGER cannot be represented exactly: it was read as ` +
+        `${String(BigInt(value))} (the type stays number)`,
+      pointer,
+    );
+    return true;
   }
 
   private meta(node: JsonObject): IrSchemaMeta | undefined {

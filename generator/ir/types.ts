@@ -70,7 +70,18 @@ export interface IrEnumSchema extends IrSchemaBase {
 export interface IrProperty extends IrDocs {
   /** Wire name (as in the spec). */
   readonly name: string;
+  /**
+   * Required in every direction. A required `readOnly` property is absent from request bodies and
+   * a required `writeOnly` one from responses, so they are not required here (see `requiredIn`).
+   */
   readonly required: boolean;
+  /**
+   * Set when the spec requires the property but it is `readOnly` (present in `responses` only) or
+   * `writeOnly` (present in `requests` only). One model serves both directions: the property is
+   * optional and documented, rather than generating `Omit<>` request/response variants of every
+   * model that reaches it (see the README, "readOnly and writeOnly").
+   */
+  readonly requiredIn?: 'responses' | 'requests';
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
   readonly schema: IrSchema;
@@ -215,8 +226,13 @@ export interface IrOperation extends IrDocs {
   /** The response the method returns (first 2xx by status; `undefined`: no 2xx declared → void). */
   readonly success?: IrResponse;
   readonly errors: readonly IrOperationError[];
-  /** Effective security (operation's, else the document's). Empty: no auth. */
+  /**
+   * Effective security (operation's, else the document's), in spec order. Empty: no auth. `{}`:
+   * anonymous allowed. Unsupported and unknown schemes are left out of each requirement.
+   */
   readonly security: readonly IrSecurityRequirement[];
+  /** Own servers (operation-level, else path-level); absent: the client's. */
+  readonly servers?: readonly IrServerUrl[];
 }
 
 /** A group of operations: one per tag (first tag of each operation), `default` for untagged ones. */
@@ -240,14 +256,38 @@ export interface IrErrorClass extends IrDocs {
 }
 
 export interface IrOAuthFlow {
-  readonly kind: 'clientCredentials' | 'authorizationCode' | 'implicit' | 'password';
+  readonly kind: 'clientCredentials' | 'authorizationCode' | 'implicit' | 'password' | 'deviceAuthorization';
   readonly tokenUrl?: string;
   readonly authorizationUrl?: string;
   readonly refreshUrl?: string;
   readonly scopes: readonly { readonly name: string; readonly description: string }[];
 }
 
-export type IrSecurityScheme =
+/**
+ * What the SDK generates for a security scheme: the runtime provider kind and the `Configuration`
+ * option (from `Namer.authOption`) holding the user's credentials, or why nothing is generated.
+ *
+ * - `clientCredentials`: oauth2 with a client-credentials flow (other flows of the scheme are
+ *   not needed then): the token manager, also a client property (see `clientCredentials`).
+ * - `apiKey`: key in a header, query parameter or cookie (value or supplier).
+ * - `bearer`: http `bearer` (token or supplier).
+ * - `basic`: http `basic` (user name and password).
+ * - `tokenSupplier`: other oauth2 flows and openIdConnect: the application supplies tokens.
+ * - `unsupported`: other http schemes (digest …), mutualTLS, unknown types: requirements naming
+ *   the scheme are generated without it (the caller authenticates through request headers).
+ */
+export type IrAuthImplementation =
+  | {
+      readonly kind: 'clientCredentials' | 'apiKey' | 'bearer' | 'basic' | 'tokenSupplier';
+      /** `Configuration` option (unique among all options). */
+      readonly option: string;
+    }
+  | { readonly kind: 'unsupported'; readonly reason: string };
+
+export type IrSecurityScheme = IrSecuritySchemeSource & { readonly implementation: IrAuthImplementation };
+
+/** A security scheme as the document defines it. */
+export type IrSecuritySchemeSource =
   | (IrDocs & {
       readonly kind: 'oauth2';
       readonly schemeName: string;
@@ -263,6 +303,7 @@ export type IrSecurityScheme =
       };
     })
   | (IrDocs & { readonly kind: 'openIdConnect'; readonly schemeName: string; readonly url: string })
+  | (IrDocs & { readonly kind: 'other'; readonly schemeName: string; readonly type: string })
   | (IrDocs & {
       readonly kind: 'apiKey';
       readonly schemeName: string;
@@ -292,6 +333,24 @@ export interface IrServer extends IrDocs {
   /** URL as written (may contain `{variables}`). */
   readonly urlTemplate: string;
   readonly variables: readonly IrServerVariable[];
+  /** No scheme (`/api/v1`, `{basePath}/api`, the implicit `/`): the caller must give `baseUrl`. */
+  readonly relative: boolean;
+}
+
+/** A path- or operation-level server (no environment member). */
+export type IrServerUrl = Omit<IrServer, 'name' | 'value'>;
+
+/**
+ * A server variable as a `serverVariables` option property: every variable of every server
+ * (document, path and operation level), merged by name.
+ */
+export interface IrServerVariableOption extends IrDocs {
+  /** Variable name as written (the property key). */
+  readonly name: string;
+  /** Allowed values when every server declaring the variable restricts it (their union). */
+  readonly enum?: readonly string[];
+  /** Default of the first server declaring it, for docs. */
+  readonly default: string;
 }
 
 export interface Ir {
@@ -302,6 +361,8 @@ export interface Ir {
   readonly packageVersion: string;
   readonly clientName: string;
   readonly servers: readonly IrServer[];
+  /** Variables of all servers, merged by name, in order of appearance. */
+  readonly serverVariables: readonly IrServerVariableOption[];
   readonly securitySchemes: readonly IrSecurityScheme[];
   readonly services: readonly IrService[];
   /** Named types in a stable order (components in document order, then inline ones as met). */

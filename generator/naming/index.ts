@@ -23,6 +23,14 @@
  *   next ones get `2`, `3` … appended (`getPets`, `getPets2`). Comparison is case-insensitive for
  *   file names and type names (case-insensitive file systems), exact otherwise.
  * - File names: kebab-case of the words (`[a-z0-9-]`), never empty, never `.` / `..` / slashes.
+ * - Numeric enum members (and string members that are plain decimal numbers) keep sign and point:
+ *   `-` → `Minus`, `.` → `_`, then the leading-digit rule (`1` → `_1`, `-1` → `Minus1`,
+ *   `0.5` → `_0_5`, `-2.75` → `Minus2_75`, `1e-7` → `_1eMinus7`).
+ * - Client class: `client.className` when configured, else title-case words of `info.title` +
+ *   `Client` (`Shell EV` → `ShellEvClient`; not doubled when the title ends in `Client`), else the
+ *   package name's words when the title has no ASCII letters or digits.
+ * - Schemas of external files (multi-file specs) are named by the bundle stage after their `$ref`:
+ *   the last pointer token (`pet.yaml#/NewPet` → `NewPet`) or the file name (`pet.yaml` → `Pet`).
  */
 import type { NamingConfig } from '../config/types';
 
@@ -149,6 +157,19 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 /** True when `name` can be written as a bare property name / identifier. */
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
+}
+
+/**
+ * Unicode identifier names (ES2015). Generated identifiers are ASCII, but wire names used as
+ * property keys are written bare whenever JavaScript allows it (`größe`, `名前`): Prettier
+ * (quoteProps: as-needed) unquotes every key that is an identifier name, so a quoted one would
+ * not be Prettier-formatted.
+ */
+const PROPERTY_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** True when a property key can be written without quotes. */
+export function isPropertyName(name: string): boolean {
+  return PROPERTY_NAME.test(name);
 }
 
 /** Makes a syntactically valid identifier from already-cased text; `fallback` when empty. */
@@ -298,11 +319,20 @@ export class Namer {
     return identifierSyntax(camelWords(wireName), 'param');
   }
 
-  /** Member name of an enum value. */
+  /**
+   * Member name of an enum value. Numbers (and strings that are plain decimal numbers) keep their
+   * sign and decimal point, which word splitting would drop (`-1` and `1` would both be `_1`):
+   * `-` → `Minus`, `.` → `_`, exponent sign likewise (`-1` → `Minus1`, `0.5` → `_0_5`,
+   * `-2.75` → `Minus2_75`, `1e-7` → `_1eMinus7`, `1e+21` → `_1e21`).
+   */
   enumMember(value: string | number | boolean | null): string {
     if (value === null) return 'Null';
     const text = String(value);
     if (text.trim() === '') return 'Empty';
+    if (typeof value === 'number' || NUMERIC_TEXT.test(text)) {
+      const spelled = numberMemberName(text.trim());
+      if (spelled !== undefined) return spelled;
+    }
     return identifierSyntax(pascalWords(text), 'Value');
   }
 
@@ -325,13 +355,67 @@ export class Namer {
     return identifierSyntax(camelWords(schemeName), 'auth');
   }
 
-  /** Client class name: configured, else PascalCase(package name without scope) + `Client`. */
-  clientName(configured: string | undefined, packageName: string): string {
+  /**
+   * Configuration option of a security scheme. The only scheme of its kind in the document gets
+   * the kind's fixed name (`clientCredentialsAuthCredentials`, `apiKey`, `bearerToken`,
+   * `basicAuth`, `accessToken`); otherwise camelCase(scheme name), plus `Credentials` for client
+   * credentials unless it already ends so (`partner` → `partnerCredentials`). Collisions with the
+   * fixed options (`environment`, `baseUrl` …) or each other are resolved by the caller's scope.
+   */
+  authOption(kind: AuthOptionKind, schemeName: string, onlyOfKind: boolean): string {
+    if (onlyOfKind) return AUTH_OPTION_NAMES[kind];
+    const base = this.authProperty(schemeName);
+    return kind === 'clientCredentials' && !base.endsWith('Credentials') ? `${base}Credentials` : base;
+  }
+
+  /**
+   * Client class name: configured (`client.className` / `--client-name`), else the title's words in
+   * title case + `Client` (`Shell EV` → `ShellEvClient`, `Petstore API` → `PetstoreApiClient`; a
+   * title already ending in `Client` is not doubled), else the package name's (`@acme/pet-store` →
+   * `PetStoreClient`) when the title has no usable words, else `ApiClient`.
+   */
+  clientName(configured: string | undefined, title: string, packageName: string): string {
     if (configured && isIdentifier(configured)) return configured;
-    const bare = packageName.replace(/^@[^/]*\//, '');
-    return typeIdentifier(`${pascalWords(bare)}Client`, 'ApiClient');
+    // A title without ASCII letters or digits would only give spelled code points (`U65e5…`).
+    const usable = /[A-Za-z0-9]/.test(title.normalize('NFKD'));
+    const base = usable ? titleWords(title) : pascalWords(packageName.replace(/^@[^/]*\//, ''));
+    if (base === '') return 'ApiClient';
+    return typeIdentifier(base.endsWith('Client') ? base : `${base}Client`, 'ApiClient');
   }
 }
+
+/** A plain decimal number as an enum value's text (`-1`, `0.5`, `1e-7`). */
+const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+/** `-2.5e-3` → `Minus2_5eMinus3`; `undefined` when the text is not a number. */
+function numberMemberName(text: string): string | undefined {
+  if (!NUMERIC_TEXT.test(text)) return undefined;
+  const spelled = text
+    .replace(/^([-+]?)\./, '$10.')
+    .replace(/^\+/, '')
+    .replace(/^-/, 'Minus')
+    .replace(/[eE]\+?/, 'e')
+    .replace(/e-/, 'eMinus')
+    .replace(/\./, '_');
+  return /^[0-9]/.test(spelled) ? `_${spelled}` : spelled;
+}
+
+/** What the SDK implements for a security scheme (see `Namer.authOption`). */
+export type AuthOptionKind = 'clientCredentials' | 'apiKey' | 'bearer' | 'basic' | 'tokenSupplier';
+
+const AUTH_OPTION_NAMES: Readonly<Record<AuthOptionKind, string>> = {
+  clientCredentials: 'clientCredentialsAuthCredentials',
+  apiKey: 'apiKey',
+  bearer: 'bearerToken',
+  basic: 'basicAuth',
+  tokenSupplier: 'accessToken',
+};
+
+/** Fixed `Configuration` options; auth options never take these names. */
+export const CONFIGURATION_OPTIONS = [
+  'environment', 'baseUrl', 'serverVariables', 'timeout', 'fetch', 'retry', 'allowInsecureHttp',
+  'toOptions', 'cloneWith', 'toJSON', 'constructor',
+];
 
 /** A safe file name: kebab-case, `[a-z0-9-]`, never empty, never a path. */
 export function fileName(text: string, fallback = 'file'): string {

@@ -105,9 +105,21 @@ export function lineCommentText(text: string): string {
   return proseLines(text).join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Spec prose as Markdown paragraphs (HTML neutralized; line structure kept). */
+/** Spec prose as Markdown paragraphs (HTML and block syntax neutralized; line structure kept). */
 export function markdownBlock(text: string): string {
-  return proseLines(text).map(markdownLine).join('\n');
+  // Leading spaces and repeated blank lines carry no meaning in prose (and Prettier drops them).
+  return proseLines(text)
+    .map((line) => markdownBlockStart(markdownLine(line.trimStart())))
+    .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+    .join('\n');
+}
+
+/**
+ * Escapes what would make a line a heading, quote, list item, fence or setext underline
+ * (`# x`, `> x`, `- x`, `1. x`, `===`), so spec prose cannot restructure the page around it.
+ */
+function markdownBlockStart(line: string): string {
+  return line.replace(/^(\s*)([#>+=~-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Spec text inline in Markdown (one line; HTML, emphasis and link syntax neutralized). */
@@ -127,6 +139,14 @@ function markdownLine(line: string): string {
 export function markdownCode(text: string): string {
   const clean = lineCommentText(text).replace(/`/g, "'");
   return `\`${clean}\``;
+}
+
+/**
+ * Markdown inline code inside a table cell: as `markdownCode`, and `|` escaped, because GFM splits
+ * table cells on `|` before it looks at code spans (`'a' | 'b'` would otherwise be two cells).
+ */
+export function markdownTableCode(text: string): string {
+  return markdownCode(text).replace(/\|/g, '\\|');
 }
 
 /** A JSON string literal. */

@@ -15,15 +15,19 @@ export async function validateSpec(spec: LoadedSpec): Promise<Problem[]> {
     const location = problem.pointer ? spec.locate(problem.pointer) : undefined;
     return location ? { ...problem, location } : problem;
   };
+  // Notes of the load stage (Swagger 2.0 conversion) are reported with the validation problems.
+  const loadWarnings = spec.warnings ?? [];
   const { version, problem } = checkVersion(spec.document);
   // With an unknown version there is no schema to check against.
-  if (!version) return [located(problem as Omit<Problem, 'location'>)];
+  if (!version) return [...loadWarnings, located(problem as Omit<Problem, 'location'>)];
 
   const raw = await validateAgainstSchema(spec.document, version);
-  const problems: Problem[] =
-    typeof raw === 'string'
-      ? [{ severity: 'error', message: raw }]
-      : schemaErrorsToProblems(raw, (pointer) => spec.locate(pointer));
+  const problems: Problem[] = [
+    ...loadWarnings,
+    ...(typeof raw === 'string'
+      ? [{ severity: 'error', message: raw } as const]
+      : schemaErrorsToProblems(raw, (pointer) => spec.locate(pointer))),
+  ];
   problems.push(...checkDuplicateOperationIds(spec.document).map(located));
   problems.push(...checkPathParameters(spec.document).map(located));
   return problems;

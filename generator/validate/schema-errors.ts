@@ -25,9 +25,21 @@ export function schemaErrorsToProblems(
     if (seen.has(key)) continue;
     seen.add(key);
     const location = locate(pointer);
-    problems.push({ severity: 'error', message, pointer, ...(location ? { location } : {}) });
+    problems.push({ severity: severityOf(error), message, pointer, ...(location ? { location } : {}) });
   }
   return problems;
+}
+
+/**
+ * A `pattern` that is not an ECMA-262 regular expression (`format: regex`; Ruby's `\A`/`\Z`
+ * anchors in real specs) breaks nothing: the SDK never compiles patterns. Only a warning.
+ */
+function isForeignRegex(error: SchemaError): boolean {
+  return error.keyword === 'format' && error.params.format === 'regex';
+}
+
+function severityOf(error: SchemaError): Problem['severity'] {
+  return isForeignRegex(error) ? 'warning' : 'error';
 }
 
 /** An error is noise when a more specific error explains the same spot. */
@@ -67,6 +79,11 @@ function describe(error: SchemaError): { pointer: string; message: string } {
         : '';
       return { pointer: where, message: `must be one of ${allowed}` };
     }
+    case 'format':
+      if (isForeignRegex(error)) {
+        return { pointer: where, message: 'pattern is not an ECMA-262 regular expression; it is ignored (the SDK does not check patterns)' };
+      }
+      return { pointer: where, message: error.message ?? `fails the '${error.keyword}' rule` };
     case 'pattern':
       return { pointer: where, message: `must match the pattern ${String(error.params.pattern)}` };
     default:

@@ -164,7 +164,7 @@ function prepareSpecs() {
     } else if (name === 'openai') {
       unavailable.push({
         name,
-        reason: "no npm package ships OpenAI's OpenAPI description (the openai SDK package carries generated code only; openai-openapi, @openai/openapi, openai-openapi-spec do not exist)",
+        reason: "no npm package found that ships OpenAI's OpenAPI description (openai-openapi, @openai/openapi, openai-openapi-spec do not exist)",
       });
     } else if (name === 'shell-ev') {
       const p = join(root, 'spec', 'shell-ev.yaml');

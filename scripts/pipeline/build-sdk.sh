@@ -9,6 +9,7 @@
 #                     node_modules (typescript, @types/node, …) into DIR/node_modules. Fast and
 #                     fully offline; used by the test suite. Same as SDKGEN_LINK_ROOT_DEPS=1.
 #                     If the root lacks one of them, everything is installed as by default.
+#                     The root's versions are used as they are (not checked against DIR's ranges).
 #
 # Default: `npm install --no-audit --no-fund --no-package-lock --prefer-offline` in DIR (the npm
 # cache that the root's `npm ci` filled usually has every package, so this needs no network).

@@ -40,7 +40,7 @@ if [ ! -d node_modules ]; then
 fi
 
 cli=dist/generator/cli/main.js
-if [ ! -f "$cli" ] || [ -n "$(find generator tsconfig.json -newer "$cli" -print 2>/dev/null | head -n 1)" ]; then
+if [ ! -f "$cli" ] || [ -n "$(find generator tsconfig.json -type f \( -name '*.ts' -o -name tsconfig.json \) -newer "$cli" -print 2>/dev/null | head -n 1)" ]; then
   log "building sdkgen (npm run build)"
   npm run --silent build >&2
 fi

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSpec, type LoadOptions } from '../../generator/bundle';
@@ -138,9 +138,12 @@ describe('bundle: refused and unresolvable refs', () => {
     expect(error.problems[0]?.message).toMatch(/'\.\/link\.yaml#\/Secret' at #\/components\/schemas\/S .*symlink.*outside the ref root/);
   });
 
-  it('rejects Swagger 2.0 with a clear message', async () => {
-    const error = await loadError(join(SPECS, 'swagger2.yaml'), strict(SPECS));
-    expect(error.message).toMatch(/Swagger 2\.0 is not supported yet/);
+  it('rejects a Swagger version other than 2.0 with a clear, located message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    writeFileSync(join(dir, 'old.yaml'), "swagger: '1.2'\ninfo: {title: Old, version: '1'}\n");
+    const error = await loadError(join(dir, 'old.yaml'), strict(dir));
+    expect(error.message).toMatch(/unsupported Swagger version "1\.2"/);
+    expect(error.problems[0]).toMatchObject({ pointer: '#/swagger', location: { line: 1, column: 1 } });
   });
 
   it('rejects a document that is not a mapping', async () => {
@@ -190,3 +193,105 @@ function findPointer(node: unknown, test: (node: unknown) => boolean, at = '#'):
   }
   return undefined;
 }
+
+describe('bundle: Swagger 2.0 is converted to OpenAPI 3.0 (swagger2openapi)', () => {
+  const EDGE = join(__dirname, '..', 'fixtures', 'corpus', 'edge', 'swagger2');
+
+  it('converts the minimal document', async () => {
+    const spec = await loadSpec(join(SPECS, 'swagger2.yaml'), strict(SPECS));
+    expect(spec.document).toMatchObject({ openapi: expect.stringMatching(/^3\.0\./), info: { title: 'Old' } });
+    expect(spec.document).not.toHaveProperty('swagger');
+  });
+
+  it('converts definitions, body/formData parameters and security definitions; refs stay internal', async () => {
+    const spec = await loadSpec(join(EDGE, 'petstore-v2.yaml'), strict(EDGE));
+    const doc = spec.document as Record<string, any>;
+    expect(Object.keys(doc.components.schemas)).toContain('Pet');
+    expect(doc.servers).toEqual([{ url: 'https://api.example.com/v1' }]);
+    expect(doc.paths['/pets'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Pet' });
+    expect(Object.keys(doc.paths['/pets/{id}/photo'].post.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(doc.components.securitySchemes.app.flows.clientCredentials.tokenUrl).toBe('https://api.example.com/oauth/token');
+    for (const ref of refsOf(doc)) expect(getAtPointer(doc, parsePointer(ref))).toBeDefined();
+  });
+
+  it('locates converted pointers in the Swagger source', async () => {
+    const file = join(EDGE, 'petstore-v2.yaml');
+    const spec = await loadSpec(file, strict(EDGE));
+    const text = readFileSync(file, 'utf8').split('\n');
+    const lineOf = (needle: string): number => text.findIndex((l) => l.startsWith(needle)) + 1;
+    expect(spec.locate('#/components/schemas/Pet')).toMatchObject({ file, line: lineOf('  Pet:') });
+    expect(spec.locate('#/components/securitySchemes/key')).toMatchObject({ file, line: lineOf('  key:') });
+    // 3.0-only steps (requestBody/content/<type>) map to the nearest node Swagger has.
+    expect(spec.locate('#/paths/~1pets/get/responses/200/content/application~1json/schema')?.line).toBeGreaterThan(lineOf('paths:'));
+  });
+
+  it('reports what the converter patched or could not convert as warnings, not errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-bundle-'));
+    // `type: file` outside formData and a body parameter without a schema need fixing up.
+    writeFileSync(
+      join(dir, 'odd.yaml'),
+      [
+        "swagger: '2.0'",
+        "info: {title: Odd, version: '1'}",
+        'paths:',
+        '  /x:',
+        '    get:',
+        '      parameters:',
+        '        - {name: q, in: query, type: string, required: false, allowEmptyValue: true, x-nullable: true}',
+        '      responses:',
+        "        '200': {description: OK, schema: {type: string, x-nullable: true}}",
+        '',
+      ].join('\n'),
+    );
+    const spec = await loadSpec(join(dir, 'odd.yaml'), strict(dir));
+    expect(spec.document).toHaveProperty('openapi');
+    for (const warning of spec.warnings ?? []) {
+      expect(warning).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^Swagger 2\.0 conversion: /) });
+      expect(warning.location?.file).toBe(join(dir, 'odd.yaml'));
+    }
+    expect((spec.warnings ?? []).length).toBeGreaterThan(0);
+  });
+});
+
+describe('bundle: schemas of other files are named after their $ref', () => {
+  const EDGE = join(__dirname, '..', 'fixtures', 'corpus', 'edge', 'multi-file');
+
+  it('moves them to components/schemas under the ref\'s last token or file name; one place per schema', async () => {
+    const spec = await loadSpec(join(EDGE, 'openapi.yaml'), strict(EDGE));
+    const doc = spec.document as Record<string, any>;
+    // Pet and Error were named by the author; NewPet, PetId (pet.yaml#/…) and owner (owner.yaml) by their refs.
+    expect(Object.keys(doc.components.schemas)).toEqual(['Pet', 'Error', 'NewPet', 'PetId', 'owner']);
+    expect(doc.paths['/pets'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/NewPet' });
+    expect(doc.components.schemas.Pet.allOf[0]).toEqual({ $ref: '#/components/schemas/NewPet' });
+    expect(doc.components.schemas.Pet.allOf[1].properties.owner).toEqual({ $ref: '#/components/schemas/owner' });
+    expect(doc.paths['/pets/{petId}'].parameters[0].schema).toEqual({ $ref: '#/components/schemas/PetId' });
+    // Every ref resolves, and no ref points into paths any more.
+    for (const ref of refsOf(doc)) {
+      expect(getAtPointer(doc, parsePointer(ref))).toBeDefined();
+      expect(ref.startsWith('#/paths/')).toBe(false);
+    }
+    // Moved schemas still locate in their own file.
+    expect(spec.locate('#/components/schemas/NewPet/properties/name')?.file).toBe(join(EDGE, 'schemas', 'pet.yaml'));
+  });
+
+  test.each<[string, string, string]>([
+    ['file#/Key → Key', "X: {$ref: 'defs.yaml#/Widget'}", 'Widget'],
+    ['whole file → file name', "X: {$ref: 'gadget-part.yaml'}", 'gadget-part'],
+    ['numeric last token → file name + token', "X: {$ref: 'list.yaml#/items/0'}", 'list_0'],
+  ])('%s', async (_label, property, expectedKey) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdkgen-hoist-'));
+    writeFileSync(join(dir, 'defs.yaml'), 'Widget: {type: object, properties: {a: {type: string}}}\n');
+    writeFileSync(join(dir, 'gadget-part.yaml'), 'type: object\nproperties: {b: {type: string}}\n');
+    writeFileSync(join(dir, 'list.yaml'), 'items:\n  - {type: object, properties: {c: {type: string}}}\n');
+    writeFileSync(
+      join(dir, 'openapi.yaml'),
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Holder:\n      type: object\n      properties:\n        " +
+        property +
+        '\n',
+    );
+    const spec = await loadSpec(join(dir, 'openapi.yaml'), strict(dir));
+    const doc = spec.document as Record<string, any>;
+    expect(Object.keys(doc.components.schemas)).toEqual(['Holder', expectedKey]);
+    expect(doc.components.schemas.Holder.properties.X).toEqual({ $ref: `#/components/schemas/${expectedKey}` });
+  });
+});

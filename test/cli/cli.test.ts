@@ -37,7 +37,7 @@ describe('cli: help and version', () => {
   it('documents the commands, the embedded default and the exit codes', () => {
     const { code, stdout } = sdkgen(['--help']);
     expect(code).toBe(0);
-    for (const text of ['generate', 'check', 'validate', 'spec/shell-ev.yaml', 'sdkgen.config.yaml', 'Exit codes', '70']) {
+    for (const text of ['init', 'generate', 'check', 'validate', 'diff', '--watch', 'NO_COLOR', 'spec/shell-ev.yaml', 'sdkgen.config.yaml', 'Exit codes', '70']) {
       expect(stdout).toContain(text);
     }
   });
@@ -45,7 +45,9 @@ describe('cli: help and version', () => {
   const inputOptions = ['--input', '--config', '--allow-remote-refs', '--ref-root'];
   const generationOptions = ['--output', '--templates', '--package-name', '--package-version', '--client-name', '--quiet', '--verbose'];
   it.each([
-    ['generate', [...inputOptions, ...generationOptions, '--dry-run', '--force']],
+    ['generate', [...inputOptions, ...generationOptions, '--dry-run', '--force', '--watch']],
+    ['init', ['--force']],
+    ['diff', ['<old>', '<new>', '--json', '--config', '--ref-root']],
     ['check', [...inputOptions, ...generationOptions]],
     ['validate', inputOptions],
   ])('`%s --help` mentions each option', (command, options) => {

@@ -64,7 +64,7 @@ describe('edge fixtures', () => {
       'bodies/request-bodies.yaml', 'responses/responses.yaml', 'servers/server-variables.yaml',
       'security/oauth2-client-credentials.yaml', 'security/oauth2-flows.yaml', 'security/schemes.yaml',
       'encoding/bom.json', 'multi-file/openapi.yaml', 'swagger2/petstore-v2.yaml', 'hostile/strings.yaml',
-      'hostile/names.yaml', 'hostile/raw-separators.json',
+      'hostile/names.yaml', 'hostile/raw-separators.json', 'webhooks/webhooks-only-31.yaml',
     ]) {
       expect(names).toContain(expected);
     }

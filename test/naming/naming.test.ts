@@ -4,6 +4,7 @@ import {
   camelWords,
   fileName,
   isIdentifier,
+  isPropertyName,
   operationNameFromPath,
   pascalWords,
   splitWords,
@@ -94,10 +95,26 @@ describe('type names', () => {
     expect(namer.paramsType('start')).toBe('StartParams');
     expect(namer.paramProperty('RequestId')).toBe('requestId');
     expect(namer.paramProperty('X-Rate-Limit')).toBe('xRateLimit');
-    expect(namer.clientName(undefined, 'shellev')).toBe('ShellevClient');
-    expect(namer.clientName(undefined, '@acme/pet-store')).toBe('PetStoreClient');
-    expect(namer.clientName('MyClient', 'x')).toBe('MyClient');
     expect(namer.authProperty('BearerAuth')).toBe('bearerAuth');
+  });
+
+  // `client.className` wins; else `info.title` (title case) + `Client`; else the package name.
+  test.each<[string | undefined, string, string, string]>([
+    ['ShellevClient', 'Shell EV', 'shellev', 'ShellevClient'],
+    [undefined, 'Shell EV', 'shellev', 'ShellEvClient'],
+    [undefined, 'Swagger Petstore', 'x', 'SwaggerPetstoreClient'],
+    [undefined, 'GitHub v3 REST API', 'x', 'GitHubV3RestApiClient'],
+    [undefined, 'Azure Key Vault Client', 'x', 'AzureKeyVaultClient'],
+    [undefined, '2048 Game', 'x', '_2048GameClient'],
+    [undefined, 'Uber API', 'x', 'UberApiClient'],
+    [undefined, '日本', '@acme/pet-store', 'PetStoreClient'],
+    [undefined, '', '@acme/pet-store', 'PetStoreClient'],
+    [undefined, '', '---', 'ApiClient'],
+    ['not a name', 'Shell EV', 'x', 'ShellEvClient'],
+  ])('client class: configured %p, title %p, package %p → %s', (configured, title, pkg, expected) => {
+    const name = namer.clientName(configured, title, pkg);
+    expect(name).toBe(expected);
+    expect(isIdentifier(name)).toBe(true);
   });
 
   test('values', () => {
@@ -118,10 +135,29 @@ describe('enum members', () => {
     ['café', 'Cafe'],
     ['☕', 'U2615'],
     [1, '_1'],
-    [-1, '_1'],
+    // Numbers keep sign and decimal point: `-` → `Minus`, `.` → `_`, exponent likewise.
+    [-1, 'Minus1'],
+    [0, '_0'],
+    [0.5, '_0_5'],
+    [-3.75, 'Minus3_75'],
+    [1e21, '_1e21'],
+    [1e-7, '_1eMinus7'],
+    [-2147483648, 'Minus2147483648'],
+    // Strings that are plain decimal numbers are spelled the same way.
+    ['-1', 'Minus1'],
+    ['+1', '_1'],
+    ['0.5', '_0_5'],
+    ['.5', '_0_5'],
+    ['-.5', 'Minus0_5'],
+    ['1.5.2', '_152'],
     [true, 'True'],
     [null, 'Null'],
   ])('%p → %s', (value, expected) => expect(namer.enumMember(value)).toBe(expected));
+
+  test('numeric members stay distinct: -1, 1, 0.5, 5, -0.5', () => {
+    const scope = new NameScope();
+    expect([-1, 1, 0.5, 5, -0.5].map((v) => scope.claim(namer.enumMember(v)))).toEqual(['Minus1', '_1', '_0_5', '_5', 'Minus0_5']);
+  });
 
   test('duplicates after casing get numeric suffixes in order', () => {
     const scope = new NameScope();
@@ -188,4 +224,20 @@ describe('file names', () => {
 test('camel/pascal words', () => {
   expect(camelWords('RequestId')).toBe('requestId');
   expect(pascalWords('charging')).toBe('Charging');
+});
+
+describe('property keys: bare when JavaScript allows it (Prettier unquotes every identifier name)', () => {
+  test.each<[string, boolean]>([
+    ['name', true],
+    ['größe', true],
+    ['名前', true],
+    ['$ref', true],
+    ['_x', true],
+    ['default', true],
+    ['x-name', false],
+    ['2fa', false],
+    ['a b', false],
+    ['', false],
+    ['☕', false],
+  ])('%p → %p', (key, bare) => expect(isPropertyName(key)).toBe(bare));
 });

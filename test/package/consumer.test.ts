@@ -34,7 +34,7 @@ let tarball: string;
 let oauth: OAuthServer | undefined;
 let api: ApiServer | undefined;
 /** Type-checks, started as soon as the package is installed; each test awaits its own. */
-let typeChecks: Record<'nodeNext' | 'bundler' | 'web', Promise<RunResult>>;
+let typeChecks: Record<'nodeNext' | 'bundler' | 'web' | 'legacy', Promise<RunResult>>;
 
 function tsc(args: string[]): Promise<RunResult> {
   return run(process.execPath, [TSC, ...args], { cwd: consumerDir, timeoutMs: 150_000 });
@@ -81,6 +81,7 @@ beforeAll(async () => {
     nodeNext: tsc(['--strict', '--noEmit', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'es2022', ...nodeTypes, 'consumer.ts', 'consumer-cjs.cts']),
     bundler: tsc(['--strict', '--noEmit', '--module', 'preserve', '--moduleResolution', 'Bundler', '--target', 'es2022', ...nodeTypes, 'consumer.ts']),
     web: tsc(['-p', 'tsconfig.web.json']),
+    legacy: tsc(['--strict', '--noEmit', '--module', 'commonjs', '--moduleResolution', 'node10', '--target', 'es2022', ...nodeTypes, 'consumer-legacy.ts']),
   };
 
   const [o, a] = await servers;
@@ -200,6 +201,22 @@ describe('consumers', () => {
     const result = await typeChecks.web;
     expect(`${result.stdout}${result.stderr}`).toBe('');
     expect(result.code).toBe(0);
+  });
+});
+
+describe('older TypeScript setups', () => {
+  // `--moduleResolution node10` ignores "exports": the package's "typesVersions" maps 'shellev/node'.
+  test('(c) TypeScript: --module commonjs --moduleResolution node10 resolves "shellev" and "shellev/node"', async () => {
+    const result = await typeChecks.legacy;
+    expect(`${result.stdout}${result.stderr}`).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  test('(c) TypeScript: --moduleResolution node10 finds the main entry\'s types', async () => {
+    const result = await typeChecks.legacy;
+    // Only the 'shellev/node' import may fail (see above); 'shellev' itself must resolve.
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/Cannot find module 'shellev'/);
+    expect(`${result.stdout}${result.stderr}`.split('\n').filter((l) => /error TS/.test(l) && !/'shellev\/node'/.test(l))).toEqual([]);
   });
 });
 

@@ -22,7 +22,8 @@ const OWN_FORMAT = (file: string): boolean =>
   !(file.startsWith('src/runtime/') && file !== 'src/runtime/index.ts') && file !== 'README.md';
 
 function generate(document: Record<string, unknown>, file: string, templateDirs: string[] = [], packageName = 'shellev'): GeneratedFile[] {
-  const ir = buildIr(spec(document, `/specs/${file}`), config({ packageName }), () => undefined);
+  // `ShellevClient` as the repository's sdkgen.config.yaml sets it (`client.className`).
+  const ir = buildIr(spec(document, `/specs/${file}`), config({ packageName, clientName: 'ShellevClient' }), () => undefined);
   return renderTypeScript(ir, { templateDirs });
 }
 

@@ -79,6 +79,45 @@ components:
     ]);
   });
 
+  // A `pattern` does not affect a TypeScript SDK: a non-ECMA-262 one (Ruby's \A / \Z, as in
+  // Linode's spec) is a located warning, while a real error next to it stays an error.
+  it.each([
+    ['3.0.3', '\\A[a-z]+\\Z'],
+    ['3.0.3', '(?<name'],
+  ])('reports a non-ECMA-262 pattern as a warning (%s, %s)', async (version, pattern) => {
+    const input = specFile(`openapi: ${version}
+info: {title: T, version: '1'}
+paths: {}
+components:
+  schemas:
+    Label:
+      type: string
+      pattern: '${pattern}'
+`);
+    const problems = await problemsOf(input, join(input, '..'));
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        message: 'pattern is not an ECMA-262 regular expression; it is ignored (the SDK does not check patterns)',
+        pointer: '#/components/schemas/Label/pattern',
+        location: { file: input, line: 8, column: 7 },
+      },
+    ]);
+  });
+
+  it('does not check patterns of OpenAPI 3.1 schemas at all (the 3.1 schema leaves them to the dialect)', async () => {
+    const input = specFile("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    L: {type: string, pattern: '\\A[a-z]+\\Z'}\n");
+    expect(await problemsOf(input, join(input, '..'))).toEqual([]);
+  });
+
+  it('keeps real errors beside a foreign pattern', async () => {
+    const input = specFile(
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    L: {type: string, pattern: '\\Ax\\Z'}\n    M: {type: string, bogus: 1}\n",
+    );
+    const problems = await problemsOf(input, join(input, '..'));
+    expect(problems.map((p) => p.severity).sort()).toEqual(['error', 'warning']);
+  });
+
   it('validates OpenAPI 3.1 documents', async () => {
     const input = specFile(`openapi: 3.1.0
 info: {title: T, version: '1'}

@@ -4,6 +4,7 @@ import { check } from '../../api/check';
 import { UserError } from '../../errors';
 import { displayPath, problemLines, timingLines } from '../format';
 import type { CliIo } from '../io';
+import { paletteFor } from '../style';
 import { addGenerationOptions, addInputOptions, addVerbosityOptions, verbosityOf, type GenerationFlags } from '../options';
 
 export function checkCommand(io: CliIo): Command {
@@ -17,11 +18,11 @@ export function checkCommand(io: CliIo): Command {
   return command.action(async (flags: GenerationFlags) => {
     const verbosity = verbosityOf(flags);
     const result = await check({ ...flags, cwd: io.cwd });
-    if (verbosity !== 'quiet') io.stderr(problemLines(result.warnings, io.cwd));
+    if (verbosity !== 'quiet') io.stderr(problemLines(result.warnings, io.cwd, paletteFor(io, 'stderr')));
     if (verbosity === 'verbose') io.stderr(timingLines(result.timings));
     const dir = displayPath(result.config.output, io.cwd);
     if (result.upToDate) {
-      if (verbosity !== 'quiet') io.stdout(`${dir} is up to date (${result.fileCount} files)\n`);
+      if (verbosity !== 'quiet') io.stdout(`${paletteFor(io, 'stdout').success(`${dir} is up to date (${result.fileCount} files)`)}\n`);
       return;
     }
     const { added, changed, removed } = result.diff;

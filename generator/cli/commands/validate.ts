@@ -4,6 +4,7 @@ import { validate } from '../../api/validate';
 import { UserError } from '../../errors';
 import { displayPath, problemLines } from '../format';
 import type { CliIo } from '../io';
+import { paletteFor } from '../style';
 import { addInputOptions, type InputFlags } from '../options';
 
 export function validateCommand(io: CliIo): Command {
@@ -14,11 +15,12 @@ export function validateCommand(io: CliIo): Command {
   command.addHelpText('after', '\nEach problem is printed as `error: file:line:column: message` (or `warning: ...`).');
   return command.action(async (flags: InputFlags) => {
     const result = await validate({ ...flags, cwd: io.cwd });
-    io.stdout(problemLines(result.problems, io.cwd));
+    const palette = paletteFor(io, 'stdout');
+    io.stdout(problemLines(result.problems, io.cwd, palette));
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     const warnings = result.problems.length - errors;
     const spec = displayPath(result.config.input, io.cwd);
     if (errors > 0) throw new UserError(`${spec} is invalid: ${errors} error(s), ${warnings} warning(s)`);
-    io.stdout(`${spec} is valid${warnings > 0 ? ` (${warnings} warning(s))` : ''}\n`);
+    io.stdout(`${palette.success(`${spec} is valid${warnings > 0 ? ` (${warnings} warning(s))` : ''}`)}\n`);
   });
 }

@@ -1,12 +1,12 @@
 /** IR schema → TypeScript type expression (flat text plus top-level union members for wrapping). */
-import { isIdentifier } from '../../naming';
+import { isPropertyName } from '../../naming';
 import type { IrSchema } from '../../ir/types';
 import { tsLiteral, tsString } from '../escape';
 import type { TypeText } from './layout';
 
 /** A property key: bare when it is an identifier, else a string literal. */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : tsString(name);
+  return isPropertyName(name) ? name : tsString(name);
 }
 
 /** Precedence of a printed type: 0 union, 1 intersection, 2 anything tighter. */
@@ -50,8 +50,15 @@ function printBase(schema: IrSchema): Printed {
       const items = print(schema.items);
       return { text: `${wrap(items, 2)}[]`, prec: 2 };
     }
-    case 'map':
-      return { text: `Record<string, ${print(schema.values).text}>`, prec: 2 };
+    case 'map': {
+      const values = print(schema.values).text;
+      // `Record<…>` is a generic alias: TypeScript resolves its argument eagerly, so an alias that
+      // reaches itself through it (`type Json = string | Record<string, Json>`) is an error
+      // (TS2456). An object type literal is resolved lazily, so a map that can mention a model uses it.
+      return mentionsModel(schema.values)
+        ? { text: `{ [key: string]: ${values} }`, prec: 2 }
+        : { text: `Record<string, ${values}>`, prec: 2 };
+    }
     case 'object': {
       if (schema.properties.length === 0 && !schema.additionalProperties) return { text: 'Record<string, unknown>', prec: 2 };
       const parts = schema.properties.map(
@@ -78,6 +85,29 @@ function printBase(schema: IrSchema): Printed {
       if (parts.length === 1) return { text: parts[0] as string, prec: 2 };
       return { text: parts.join(' & '), prec: 1 };
     }
+  }
+}
+
+/** Whether a printed schema can name a model (and so take part in a recursive alias). */
+function mentionsModel(schema: IrSchema): boolean {
+  switch (schema.kind) {
+    case 'ref':
+      return true;
+    case 'array':
+      return mentionsModel(schema.items);
+    case 'map':
+      return mentionsModel(schema.values);
+    case 'object':
+      return (
+        schema.properties.some((p) => mentionsModel(p.schema)) ||
+        (schema.additionalProperties !== undefined && mentionsModel(schema.additionalProperties))
+      );
+    case 'union':
+      return schema.variants.some((v) => mentionsModel(v.schema));
+    case 'intersection':
+      return schema.parts.some(mentionsModel);
+    default:
+      return false;
   }
 }
 

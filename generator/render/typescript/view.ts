@@ -17,6 +17,21 @@ import type {
 import { docComment, type DocTag, jsonString, lineCommentText, markdownCode, markdownInline, tsLiteral, tsString } from '../escape';
 import { arr, call, importLine, methodHead, obj, printEntry, raw, type JsNode, typeAfter } from './layout';
 import { indexSignatureType, propertyKey, tsType } from './types';
+import { docsPageView, docsPath } from './docs-view';
+import { quickstartView } from './quickstart-view';
+import {
+  authEntry,
+  authOptionsView,
+  authTypeExports,
+  baseUrlDoc,
+  configurationTypeImports,
+  needsServerSpecs,
+  providerClasses,
+  secretOptions,
+  secretOptionsStatement,
+  serverSpecNode,
+  serverVariableProperties,
+} from './auth-view';
 
 /** One file to render: a template (relative to the template folder) and its output path. */
 export interface ViewFile {
@@ -76,11 +91,24 @@ interface ModelView {
   enumTypeStatement: string;
 }
 
+/** Why a property the spec requires is optional (one model types requests and responses). */
+const REQUIRED_IN_NOTE: Readonly<Record<NonNullable<IrProperty['requiredIn']>, string>> = {
+  responses: 'Read-only: set by the server and always present in responses; leave it out of requests.',
+  requests: 'Write-only: required in requests, never present in responses.',
+};
+
 function propertyView(p: IrProperty): { doc: string; declaration: string } {
   const type = tsType(p.schema);
   const head = `  ${p.readOnly ? 'readonly ' : ''}${propertyKey(p.name)}${p.required ? '' : '?'}:`;
+  const docs = schemaDocs(p.schema.meta, { description: p.description, deprecated: p.deprecated });
+  if (p.requiredIn !== undefined) {
+    // Replaces the generic read-only line of `schemaDocs`, which says less.
+    const generic = docs.indexOf('Read-only: set by the server.');
+    if (generic >= 0) docs.splice(generic, 1);
+    docs.splice(1, 0, REQUIRED_IN_NOTE[p.requiredIn]);
+  }
   return {
-    doc: docComment(schemaDocs(p.schema.meta, { description: p.description, deprecated: p.deprecated }), 2),
+    doc: docComment(docs, 2),
     declaration: typeAfter(head, type, ';', 2),
   };
 }
@@ -88,7 +116,8 @@ function propertyView(p: IrProperty): { doc: string; declaration: string } {
 function modelView(model: IrModel): ModelView {
   const s = model.schema;
   const base: ModelView = {
-    doc: docComment(schemaDocs(s.meta)),
+    // Every exported symbol gets TSDoc; a schema without a description says where it comes from.
+    doc: docComment(s.meta?.description ? schemaDocs(s.meta) : [`The \`${model.name}\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`${model.pointer}\`).`, ...schemaDocs(s.meta)]),
     name: model.name,
     isInterface: false,
     isEnum: false,
@@ -236,6 +265,7 @@ function operationView(op: IrOperation, hasParams: boolean, allOptional: boolean
   const responseKind = op.success?.schema ? op.success.kind : 'none';
   entries.push(['responseKind', raw(tsString(responseKind))]);
   entries.push(['errors', obj(op.errors.map((e) => [statusKey(e.status), raw(e.className)]))]);
+  if (op.servers) entries.push(['servers', arr(op.servers.map(serverSpecNode))]);
   const requestEntries = entries.map(([k, v]) => `        ${printEntry(k, v, 8)},`).join('\n');
   return { doc: docComment(parts, 2), head, returnType, requestEntries };
 }
@@ -388,6 +418,8 @@ export function buildView(ir: Ir): TypeScriptView {
     initLine: `    this.${s.propertyName} = new ${s.className}(http);`,
     mdTitle: markdownInline(s.tag),
     mdDescription: s.description ? markdownInline(s.description) : '',
+    // README link to the tag's reference page (`docs/<file>.md`, rendered from items/docs/tag.md.hbs).
+    mdDocsLink: `[${markdownInline(s.tag)}](${docsPath(s)})`,
     mdOperations: s.operations.map((op) => ({
       mdCall: markdownCode(`client.${s.propertyName}.${op.methodName}(${op.paramsTypeName ? 'params' : ''})`),
       mdRoute: markdownCode(`${op.httpMethod} ${op.path}`),
@@ -416,17 +448,43 @@ export function buildView(ir: Ir): TypeScriptView {
   const valueModels = models.filter((m) => m.isEnum).map((m) => m.name);
   const valueSet = new Set(valueModels);
   const typeOnlyModels = modelNames.filter((n) => !valueSet.has(n));
+  // A spec without operations (webhooks only) has no API class to hand an `HttpClient` to, and
+  // `noUnusedLocals` rejects an unused one; the base URL is then only needed by auth managers.
+  const hasServices = services.length > 0;
+  const needsBaseUrl = hasServices || authSchemes.length > 0;
+  // Server variables or relative server URLs: the base URL is computed (and checked) at run time.
+  const serverSpecs = needsServerSpecs(ir);
+  const hasServerVariables = ir.serverVariables.length > 0;
+  // Operation-level servers take their variables from the same option.
+  const hasOperationServers =
+    hasServerVariables && ir.services.some((s) => s.operations.some((op) => op.servers !== undefined));
+  const runtimeImports = [
+    ...(hasServices ? providerClasses(ir) : []),
+    ...(authSchemes.length > 0 ? ['ClientCredentialsAuthManager'] : []),
+    ...(hasServices ? ['HttpClient'] : []),
+    ...(needsBaseUrl && serverSpecs ? ['clientBaseUrl'] : []),
+    ...(authSchemes.length > 0 ? ['resolveUrl'] : []),
+  ];
+  const environmentTable = serverSpecs ? 'ENVIRONMENT_SERVERS' : 'ENVIRONMENT_URLS';
+  const baseUrlStatement = serverSpecs
+    ? [
+        `    const baseUrl = clientBaseUrl(${environmentTable}[this.config.environment], {`,
+        '      baseUrl: this.config.baseUrl,',
+        ...(hasServerVariables ? ['      serverVariables: this.config.serverVariables,'] : []),
+        '      environment: this.config.environment,',
+        '    });',
+      ].join('\n')
+    : `    const baseUrl = this.config.baseUrl ?? ${environmentTable}[this.config.environment];`;
+  const secrets = secretOptions(ir);
   const clientImports = [
     importLine('import', ['Configuration', 'type ConfigurationOptions'], tsString('./configuration.js')),
-    importLine('import', ['ENVIRONMENT_URLS'], tsString('./environment.js')),
-    importLine(
-      'import',
-      [...(authSchemes.length > 0 ? ['ClientCredentialsAuthManager'] : []), 'HttpClient', ...(authSchemes.length > 0 ? ['resolveUrl'] : [])],
-      tsString('./runtime/index.js'),
-    ),
+    ...(needsBaseUrl ? [importLine('import', [environmentTable], tsString('./environment.js'))] : []),
+    ...(runtimeImports.length > 0 ? [importLine('import', runtimeImports, tsString('./runtime/index.js'))] : []),
     ...services.map((s) => s.importLine),
   ].join('\n');
 
+  // Models by name, for example values that follow `$ref`s (docs pages and the quickstart).
+  const modelIndex = new Map(ir.models.map((m) => [m.name, m]));
   const root: Record<string, unknown> = {
     header: h,
     packageName: ir.packageName,
@@ -454,26 +512,52 @@ export function buildView(ir: Ir): TypeScriptView {
     services,
     apiExports,
     clientImports,
-    authEntry: `      ${printEntry('auth', obj(ccSchemes.map(({ scheme, cc }) => [propertyKey(scheme.schemeName), raw(`this.${cc.propertyName}`)])), 6)},`,
+    hasServices,
+    needsBaseUrl,
+    authEntry: authEntry(ir),
+    baseUrlStatement,
+    hasOperationServers,
+    authOptions: authOptionsView(ir),
+    hasSecretOptions: secrets.length > 0,
+    secretOptionsStatement: secrets.length > 0 ? secretOptionsStatement(ir) : '',
+    baseUrlDoc: baseUrlDoc(ir, ENUM_NAME),
+    hasServerVariables,
+    serverVariableProperties: serverVariableProperties(ir),
+    hasServerSpecs: serverSpecs,
+    serverSpecLines: ir.servers.map((s) => `  ${printEntry(`[${ENUM_NAME}.${s.name}]`, serverSpecNode(s), 2)},`),
     configurationImports: importLine(
       'import',
       [
-        ...(authSchemes.length > 0 ? ['type ClientCredentialsAuthCredentials'] : []),
+        ...configurationTypeImports(ir).map((t) => `type ${t}`),
         'type FetchLike',
+        ...(secrets.length > 0 ? ['redactOptions'] : []),
         'type RetryOptions',
       ],
       tsString('./runtime/index.js'),
     ),
+    configurationEnvironmentImport: importLine(
+      'import',
+      ['DEFAULT_ENVIRONMENT', 'type Environment', ...(hasServerVariables ? ['type ServerVariables'] : [])],
+      tsString('./environment.js'),
+    ),
+    environmentExports: [
+      importLine('export', ['DEFAULT_ENVIRONMENT', ...(serverSpecs ? ['ENVIRONMENT_SERVERS'] : []), 'ENVIRONMENT_URLS', 'Environment'], tsString('./environment.js')),
+      ...(hasServerVariables ? [importLine('export type', ['ServerVariables'], tsString('./environment.js'))] : []),
+    ].join('\n'),
+    authTypeExports: importLine('export type', authTypeExports(ir), tsString('./runtime/index.js')),
+    hasAuthTypeExports: authTypeExports(ir).length > 0,
     modelExports: [
       ...(valueModels.length > 0 ? [importLine('export', valueModels, tsString('./models.js'))] : []),
       ...(typeOnlyModels.length > 0 ? [importLine('export type', typeOnlyModels, tsString('./models.js'))] : []),
     ].join('\n'),
     errorExports: ir.errors.length > 0 ? importLine('export', ir.errors.map((e) => e.className), tsString('./errors.js')) : '',
+    quickstart: quickstartView(ir, modelIndex),
   };
 
   const files: ViewFile[] = [];
   for (const service of ir.services) {
     files.push({ template: 'items/api.ts.hbs', path: `src/api/${service.fileName}.ts`, context: { ...root, ...serviceView(service, ir) } });
+    files.push({ template: 'items/docs/tag.md.hbs', path: docsPath(service), context: { ...root, ...docsPageView(service, ir, modelIndex) } });
   }
   const skipTemplates: string[] = [];
   if (!ir.features.clientCredentials) skipTemplates.push('src/node.ts.hbs');

@@ -47,3 +47,12 @@ export type {
 export type { OAuthToken } from './auth/oauth-token.js';
 export { MemoryTokenStore } from './auth/token-store.js';
 export type { TokenStore } from './auth/token-store.js';
+export { ApiKeyAuthProvider } from './auth/api-key.js';
+export type { ApiKeyAuthProviderOptions, ApiKeyValue } from './auth/api-key.js';
+export { BasicAuthProvider } from './auth/http-basic.js';
+export type { BasicAuthCredentials } from './auth/http-basic.js';
+export { BearerTokenAuthProvider } from './auth/bearer-token.js';
+export type { BearerToken, TokenSupplier, TokenSupplierContext } from './auth/bearer-token.js';
+export { redactOptions } from './auth/secret-value.js';
+export { clientBaseUrl, expandServerUrl } from './servers.js';
+export type { ServerSpec, ServerVariableSpec, ServerVariableValues } from './servers.js';

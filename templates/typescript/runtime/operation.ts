@@ -7,6 +7,7 @@
  * here in the runtime, where it is unit-tested once for every SDK.
  */
 import type { ApiExceptionClass } from './errors.js';
+import type { ServerSpec } from './servers.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -66,6 +67,12 @@ export interface OperationRequest {
   readonly security: readonly SecurityRequirement[];
   readonly responseKind: ResponseKind;
   readonly errors: ErrorClassMap;
+  /**
+   * The operation's own servers (path- or operation-level `servers`), overriding the client's
+   * base URL: the first is used, with the client's `serverVariables`; relative ones resolve
+   * against the client's base URL. Absent: the client's base URL.
+   */
+  readonly servers?: readonly ServerSpec[];
 }
 
 /** Per-call options every generated operation accepts as its last argument. */

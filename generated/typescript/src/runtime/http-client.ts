@@ -21,6 +21,7 @@ import type {
 } from './operation.js';
 import { backoffDelay, sleep } from './retry.js';
 import { expandPath, serializeParams } from './serialize.js';
+import { operationBaseUrl, type ServerVariableValues } from './servers.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
 import { assertSecureTransport, joinUrl, redactUrl } from './url.js';
 
@@ -42,6 +43,8 @@ export interface HttpClientOptions {
   readonly auth?: Readonly<Record<string, AuthProvider | undefined>> | undefined;
   /** Headers sent with every request (e.g. `user-agent`); per-call headers override them. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Values for the variables of operation-level servers (`OperationRequest.servers`). */
+  readonly serverVariables?: ServerVariableValues | undefined;
 }
 
 /** A scheme chosen for a call, with the scopes the operation asks for. */
@@ -89,7 +92,11 @@ export class HttpClient {
    */
   async request<T>(op: OperationRequest, options: RequestOptions = {}): Promise<T> {
     const serialized = serializeParams(op.params);
-    const url = joinUrl(this.#options.baseUrl, expandPath(op.path, serialized.path));
+    const base =
+      op.servers === undefined
+        ? this.#options.baseUrl
+        : operationBaseUrl(op.servers, this.#options.baseUrl, this.#options.serverVariables);
+    const url = joinUrl(base, expandPath(op.path, serialized.path));
     const query = [url.search.slice(1), ...serialized.query].filter((part) => part !== '');
     url.search = query.join('&');
 
@@ -102,7 +109,11 @@ export class HttpClient {
     for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
     const schemes = this.#chooseSchemes(op);
-    if (schemes.length > 0) this.#assertMayCarryCredentials(url, schemes);
+    if (schemes.length > 0) {
+      // An operation's own server (from the API definition) is its API origin.
+      const origin = op.servers === undefined ? this.#origin : new URL(base).origin;
+      this.#assertMayCarryCredentials(url, schemes, origin);
+    }
 
     const policy = resolveRetry(DEFAULT_RETRY, this.#options.retry, options.retry);
     const replayable = !isStreamBody(encoded?.body);
@@ -110,19 +121,24 @@ export class HttpClient {
     const timeoutMs = options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
     const description = `${op.method} ${op.operationId}`;
     let replayedAfter401 = false;
+    let renewed: ReadonlySet<AuthProvider> = new Set();
 
     for (let retry = 0; ;) {
       const attemptHeaders = new Headers(headers);
+      // Per attempt, so query-based credentials are added once (and re-read from suppliers).
+      const attemptUrl = new URL(url);
       const receipts: [AuthProvider, unknown][] = [];
       for (const scheme of schemes) {
         const receipt = await scheme.provider.apply({
-          url,
+          url: attemptUrl,
           headers: attemptHeaders,
           scopes: scheme.scopes,
           signal: options.signal,
+          afterUnauthorized: renewed.has(scheme.provider),
         });
         receipts.push([scheme.provider, receipt]);
       }
+      renewed = new Set();
       const init: RequestInit & { duplex?: 'half' } = {
         method: op.method,
         headers: attemptHeaders,
@@ -133,7 +149,14 @@ export class HttpClient {
       let result: AttemptResult;
       try {
         result = await attempt(
-          { fetch: this.#options.fetch, url, init, timeoutMs, signal: options.signal, description },
+          {
+            fetch: this.#options.fetch,
+            url: attemptUrl,
+            init,
+            timeoutMs,
+            signal: options.signal,
+            description,
+          },
           (response) => readResponse(response, op.responseKind, op.method),
         );
       } catch (error) {
@@ -147,7 +170,8 @@ export class HttpClient {
 
       if (result.status === 401 && !replayedAfter401 && replayable && receipts.length > 0) {
         replayedAfter401 = true;
-        if (await renewAfterUnauthorized(receipts, options.signal)) continue;
+        renewed = await renewAfterUnauthorized(receipts, options.signal);
+        if (renewed.size > 0) continue;
       }
       if (retryable && policy.statusCodes.includes(result.status) && retry < policy.maxRetries) {
         await sleep(
@@ -167,13 +191,19 @@ export class HttpClient {
   }
 
   /**
-   * The first security alternative whose schemes are all configured (`{}` = anonymous).
+   * The first security alternative whose schemes are all configured; else anonymous when an
+   * alternative is `{}` (wherever it is listed: optional auth still sends configured credentials).
    * No alternative satisfiable → a message naming the schemes that could be configured.
    */
   #chooseSchemes(op: OperationRequest): ChosenScheme[] {
     if (op.security.length === 0) return [];
+    let anonymous = false;
     for (const requirement of op.security) {
       const names = Object.keys(requirement);
+      if (names.length === 0) {
+        anonymous = true;
+        continue;
+      }
       const providers = names.map((name) => this.#options.auth?.[name]);
       if (providers.every((p) => p !== undefined && p.isConfigured())) {
         return names.map((name, i) => ({
@@ -183,6 +213,7 @@ export class HttpClient {
         }));
       }
     }
+    if (anonymous) return [];
     const wanted = op.security.map((r) => Object.keys(r).join(' + ')).join(' or ');
     throw new ConfigurationException(
       `Operation '${op.operationId}' requires credentials for ${wanted}, but none are configured`,
@@ -190,26 +221,29 @@ export class HttpClient {
   }
 
   /** Credentials go only to the configured API origin, and never over non-loopback plain http. */
-  #assertMayCarryCredentials(url: URL, schemes: readonly ChosenScheme[]): void {
+  #assertMayCarryCredentials(url: URL, schemes: readonly ChosenScheme[], origin: string): void {
     const what = `credentials for ${schemes.map((s) => s.name).join(' + ')}`;
-    if (url.origin !== this.#origin) {
+    if (url.origin !== origin) {
       throw new ConfigurationException(
-        `Refusing to send ${what} to ${redactUrl(url)}: it is not the API origin ${this.#origin}`,
+        `Refusing to send ${what} to ${redactUrl(url)}: it is not the API origin ${origin}`,
       );
     }
     assertSecureTransport(url, what, this.#options.allowInsecureHttp ?? false);
   }
 }
 
-/** Asks each provider to renew; true when at least one did (then the call is replayed once). */
+/**
+ * Asks each provider to renew; returns those that did (when any did, the call is replayed once,
+ * and they are told so through `AuthTarget.afterUnauthorized`).
+ */
 async function renewAfterUnauthorized(
   receipts: readonly [AuthProvider, unknown][],
   signal: AbortSignal | undefined,
-): Promise<boolean> {
-  let renewed = false;
+): Promise<Set<AuthProvider>> {
+  const renewed = new Set<AuthProvider>();
   for (const [provider, receipt] of receipts) {
     if (provider.handleUnauthorized !== undefined) {
-      renewed = (await provider.handleUnauthorized(receipt, signal)) || renewed;
+      if (await provider.handleUnauthorized(receipt, signal)) renewed.add(provider);
     }
   }
   return renewed;

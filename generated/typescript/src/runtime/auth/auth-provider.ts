@@ -13,6 +13,11 @@ export interface AuthTarget {
   readonly scopes: readonly string[];
   /** The caller's signal: waiting for a token stops when it aborts. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * True on the one replay after this provider's `handleUnauthorized` returned true, so token
+   * suppliers can be asked for a new token rather than a cached one.
+   */
+  readonly afterUnauthorized?: boolean | undefined;
 }
 
 /**

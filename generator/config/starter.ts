@@ -1,0 +1,39 @@
+/** The commented starter `sdkgen.config.yaml` that `sdkgen init` writes. */
+
+/**
+ * Text of a starter config file. `schemaRef` is where editors find the config's JSON Schema
+ * (a path relative to the file, or an absolute one); the `yaml-language-server` comment lets
+ * VS Code and other YAML-LSP editors complete and check keys as the user types.
+ */
+export function starterConfig(schemaRef: string): string {
+  return `# yaml-language-server: $schema=${schemaRef}
+#
+# sdkgen configuration. \`sdkgen generate\`, \`check\` and \`validate\` read this file when run from
+# this folder (or with --config FILE); command-line flags override any value here. Relative paths
+# are relative to this file's folder. A key with no value means "not set".
+
+# The OpenAPI 3.0/3.1 document to generate from (YAML or JSON; $refs to other files are followed).
+input: openapi.yaml
+
+# Where the generated SDK goes. Files sdkgen generated before and no longer generates are removed;
+# other files in the folder are left alone (see .sdkgen-manifest.json there).
+output: generated/typescript
+
+package:
+  # npm name of the generated package (default: the spec file name).
+  name: my-api
+  # Version of the generated package (default: the spec's info.version). Quote it.
+  # version: "1.0.0"
+
+client:
+  # Name of the generated client class (default: derived from the spec's info.title).
+  # className: MyApiClient
+
+# templates: my-templates      # a folder whose templates overlay the built-in ones, by relative path
+# allowRemoteRefs: false       # fetch http(s) $refs (off: a spec is untrusted input)
+# refRoot: .                   # local $refs may not read outside this folder
+# naming:
+#   apiClassSuffix: Api        # ChargingApi
+#   errorClassSuffix: Exception
+`;
+}
