@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from '../errors';
 import type { SourceDocument } from '../load';
 import { sdkgenPackage } from '../package-root';
@@ -33,6 +33,8 @@ let compiled: ValidateFunction | undefined;
 function validator(): ValidateFunction {
   if (compiled) return compiled;
   const schema = JSON.parse(readFileSync(configSchemaFile(), 'utf8')) as Record<string, unknown>;
+  // Loaded here, not at the top: most runs have no config file, and loading Ajv costs ~10 ms.
+  const { default: Ajv } = require('ajv') as typeof import('ajv');
   // `verbose` keeps the failing sub-schema on each error, which lists the known keys.
   compiled = new Ajv({ allErrors: false, verbose: true, strict: true }).compile(schema);
   return compiled;

@@ -16,6 +16,8 @@ export function str(value: unknown): string | undefined {
 
 /** Escapes one JSON-pointer token (`~` → `~0`, `/` → `~1`). */
 export function pointerToken(token: string): string {
+  // Most tokens need no escaping; skipping the two regex passes matters on large specs.
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -45,15 +47,29 @@ export class BuildContext {
     this.sink({ severity: 'warning', message, pointer, ...(location ? { location } : {}) });
   }
 
+  /**
+   * Values already looked up by pointer. The document does not change while the IR is built, and
+   * the same pointers (`$ref` targets, inline-model checks) are resolved again and again.
+   */
+  private readonly atCache = new Map<string, Json | undefined>();
+
   /** The value at an internal JSON pointer (`#/a/b`), or `undefined`. */
   at(pointer: string): Json | undefined {
+    if (this.atCache.has(pointer)) return this.atCache.get(pointer);
+    const value = this.resolvePointer(pointer);
+    this.atCache.set(pointer, value);
+    return value;
+  }
+
+  private resolvePointer(pointer: string): Json | undefined {
     if (!pointer.startsWith('#')) return undefined;
     const body = pointer.slice(1);
     if (body === '') return this.document;
     if (!body.startsWith('/')) return undefined;
     let node: Json | undefined = this.document;
     for (const raw of body.slice(1).split('/')) {
-      const token = decodeURIComponentSafe(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const decoded = raw.includes('%') ? decodeURIComponentSafe(raw) : raw;
+      const token = decoded.includes('~') ? decoded.replace(/~1/g, '/').replace(/~0/g, '~') : decoded;
       if (Array.isArray(node)) node = node[Number(token)];
       else if (isObject(node)) node = Object.prototype.hasOwnProperty.call(node, token) ? node[token] : undefined;
       else return undefined;

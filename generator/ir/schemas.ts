@@ -29,6 +29,12 @@ const UNSUPPORTED_KEYWORDS = ['not', 'if', 'then', 'else', 'patternProperties', 
 export class SchemaConverter {
   /** Pointer of a schema that is a named model → model name. */
   private readonly modelByPointer = new Map<string, string>();
+  /**
+   * The document nodes at the pointers of `modelByPointer`. `convert` asks "is this node the model at
+   * its pointer?" for every schema; checking the node first skips hashing a long, freshly built
+   * pointer string in the (usual) case where the answer is no.
+   */
+  private readonly modelNodes = new WeakSet<object>();
   private readonly models: (IrModel | undefined)[] = [];
   private readonly modelIndex = new Map<string, number>();
   private readonly unsafeWarned = new Set<string>();
@@ -42,7 +48,7 @@ export class SchemaConverter {
       const pointer = childPointer('#/components/schemas', key);
       const wanted = renames.get(key) ?? this.ctx.namer.modelName(key);
       const name = this.ctx.types.claim(wanted);
-      this.modelByPointer.set(pointer, name);
+      this.setModelPointer(pointer, name);
       this.reserveSlot(name);
     }
   }
@@ -77,7 +83,13 @@ export class SchemaConverter {
    * `node` is the whole schema there (not the own part of an `allOf`, or one type of a type list).
    */
   private rememberInline(pointer: string, node: JsonObject, name: string): void {
-    if (!this.modelByPointer.has(pointer) && this.ctx.at(pointer) === node) this.modelByPointer.set(pointer, name);
+    if (!this.modelByPointer.has(pointer) && this.ctx.at(pointer) === node) this.setModelPointer(pointer, name);
+  }
+
+  private setModelPointer(pointer: string, name: string): void {
+    this.modelByPointer.set(pointer, name);
+    const node = this.ctx.at(pointer);
+    if (typeof node === 'object' && node !== null) this.modelNodes.add(node);
   }
 
   private reserveSlot(name: string): void {
@@ -139,7 +151,7 @@ export class SchemaConverter {
     // A schema elsewhere in the document (e.g. `#/paths/.../schema`): named from its last tokens.
     const tokens = ref.split('/').slice(-2).join(' ');
     const name = this.ctx.types.claim(this.ctx.namer.inlineModelName(ref.startsWith(COMPONENT_PREFIX) ? ref.slice(COMPONENT_PREFIX.length) : tokens));
-    this.modelByPointer.set(ref, name);
+    this.setModelPointer(ref, name);
     this.reserveSlot(name);
     this.defineModel(name, 'inline', ref, target);
     return name;
@@ -160,10 +172,12 @@ export class SchemaConverter {
       return { kind: 'unknown' };
     }
     const meta = this.meta(node);
-    this.isUnsafeInteger(node['default'], childPointer(pointer, 'default'));
+    this.isUnsafeInteger(node['default'], pointer, 'default');
     // A schema that is both written inline and the target of a `$ref` (bundlers leave external
     // targets where they were first used) is one model, whichever use comes first.
-    const existing = named ? undefined : this.modelByPointer.get(pointer);
+    // Only a node registered at some model pointer can be the model at `pointer` (the document
+    // does not change during the build), so the map is consulted for those alone.
+    const existing = named || !this.modelNodes.has(node) ? undefined : this.modelByPointer.get(pointer);
     if (existing !== undefined && this.ctx.at(pointer) === node) {
       const nullable =
         node['nullable'] === true ||
@@ -197,7 +211,7 @@ export class SchemaConverter {
     // const → literal
     if (node['const'] !== undefined) {
       const value = node['const'];
-      if (this.isUnsafeInteger(value, childPointer(pointer, 'const'))) {
+      if (this.isUnsafeInteger(value, pointer, 'const')) {
         return withMeta({ kind: 'primitive', type: 'integer' }, meta, nullable);
       }
       if (isLiteral(value)) return withMeta({ kind: 'literal', value }, meta, nullable);
@@ -283,7 +297,7 @@ export class SchemaConverter {
     const seen = new Set<string>();
     let unsafe = false;
     for (const [i, value] of values.entries()) {
-      if (this.isUnsafeInteger(value, childPointer(pointer, 'enum', i))) unsafe = true;
+      if (this.isUnsafeInteger(value, pointer, 'enum', i)) unsafe = true;
       if (value === null) {
         nullable = true;
         continue;
@@ -449,10 +463,12 @@ export class SchemaConverter {
       const schema = this.convert(raw, propPointer, [...hint, pascalWords(name) || 'Property']);
       const rawObj = isObject(raw) ? raw : {};
       const deref = typeof rawObj['$ref'] === 'string' ? this.ctx.at(rawObj['$ref']) : undefined;
-      const flags = isObject(deref) ? { ...deref, ...rawObj } : rawObj;
+      // The use site's flag wins over the target's (as in `{ ...target, ...use }`, without copying the target).
+      const flag = (key: string): Json | undefined =>
+        Object.prototype.hasOwnProperty.call(rawObj, key) ? rawObj[key] : isObject(deref) ? deref[key] : undefined;
       const description = str(rawObj['description']);
-      const readOnly = flags['readOnly'] === true;
-      const writeOnly = flags['writeOnly'] === true;
+      const readOnly = flag('readOnly') === true;
+      const writeOnly = flag('writeOnly') === true;
       const specRequired = required.has(name);
       // Required one way only → optional, so one model types both request and response bodies.
       const requiredIn = specRequired && readOnly !== writeOnly ? (readOnly ? 'responses' : 'requests') : undefined;
@@ -489,8 +505,10 @@ export class SchemaConverter {
    * of multi-megabyte specs, for a value a JavaScript number cannot hold anyway: the SDK's own
    * `JSON.parse` of a response rounds it the same way.
    */
-  private isUnsafeInteger(value: Json | undefined, pointer: string): boolean {
+  private isUnsafeInteger(value: Json | undefined, parent: string, ...tokens: (string | number)[]): boolean {
     if (typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value)) return false;
+    // The pointer is built only here: this runs for every schema and almost never warns.
+    const pointer = childPointer(parent, ...tokens);
     // A schema may be converted more than once (one per type of `type: [a, b]`): warn once.
     if (this.unsafeWarned.has(pointer)) return true;
     this.unsafeWarned.add(pointer);

@@ -38,20 +38,67 @@ import type { NamingConfig } from '../config/types';
 // Words and casing
 // ---------------------------------------------------------------------------------------------
 
-/** Splits any text into ASCII alphanumeric words (see the module comment). */
-export function splitWords(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const words: string[] = [];
-  for (const chunk of folded.split(/[^A-Za-z0-9]+/)) {
-    if (chunk === '') continue;
-    // lower→Upper, ACRONYMWord boundaries, letter↔digit boundaries are not split (v2, 404Error → see below)
-    const parts = chunk
-      .replace(/([a-z])([A-Z])/g, '$1\u0000$2')
-      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1\u0000$2')
-      .replace(/([0-9])([A-Za-z])/g, '$1\u0000$2')
-      .split('\u0000');
-    for (const part of parts) if (part !== '') words.push(part);
+/**
+ * Words of each text seen so far. Large specs ask for the same few thousand texts (property names,
+ * context hints) tens of thousands of times, and the splitting regexes dominated IR build time.
+ * Bounded so a long-lived process (watch mode) cannot grow it without limit.
+ */
+const WORDS_CACHE = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 50_000;
+
+/** Splits any text into ASCII alphanumeric words (see the module comment). Do not mutate the result. */
+export function splitWords(text: string): readonly string[] {
+  let words = WORDS_CACHE.get(text);
+  if (words === undefined) {
+    if (WORDS_CACHE.size >= WORDS_CACHE_LIMIT) WORDS_CACHE.clear();
+    words = Object.freeze(computeWords(text));
+    WORDS_CACHE.set(text, words);
   }
+  return words;
+}
+
+const OTHER = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+
+function charKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return OTHER;
+}
+
+/**
+ * One pass over the text instead of a split plus three regex replaces per chunk (same result).
+ * A word ends at every non-alphanumeric character and before: lower→Upper (`getPets` → get/Pets),
+ * the last capital of an acronym followed by a lower-case letter (`HTTPServer` → HTTP/Server),
+ * and a letter after a digit (`404Error` → 404/Error; `v2` stays one word).
+ */
+function computeWords(text: string): string[] {
+  // ASCII needs no folding: NFKD and the combining-mark pass leave it unchanged.
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const words: string[] = [];
+  let start = -1;
+  let previous = OTHER;
+  for (let i = 0; i < folded.length; i++) {
+    const kind = charKind(folded.charCodeAt(i));
+    if (kind === OTHER) {
+      if (start >= 0) words.push(folded.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    } else if (
+      (previous === LOWER && kind === UPPER) ||
+      (previous === UPPER && kind === UPPER && charKind(folded.charCodeAt(i + 1)) === LOWER) ||
+      (previous === DIGIT && kind !== DIGIT)
+    ) {
+      words.push(folded.slice(start, i));
+      start = i;
+    }
+    previous = kind;
+  }
+  if (start >= 0) words.push(folded.slice(start));
   if (words.length === 0) {
     const spelled = Array.from(text)
       .filter((ch) => /[^\x00-\x7f]/.test(ch) && /\S/u.test(ch))
@@ -80,9 +127,18 @@ export function camelWords(text: string): string {
     .join('');
 }
 
+const PASCAL_CACHE = new Map<string, string>();
+
 /** PascalCase of the words of `text` (may start with a digit; see `identifier`). */
 export function pascalWords(text: string): string {
-  return splitWords(text).map(upperFirst).join('');
+  // Memoized like `splitWords`: called for every property of every schema.
+  let cased = PASCAL_CACHE.get(text);
+  if (cased === undefined) {
+    if (PASCAL_CACHE.size >= WORDS_CACHE_LIMIT) PASCAL_CACHE.clear();
+    cased = splitWords(text).map(upperFirst).join('');
+    PASCAL_CACHE.set(text, cased);
+  }
+  return cased;
 }
 
 /** Title case: every word `Xxxx` (`SIT` → `Sit`). */

@@ -50,7 +50,8 @@ export function proseLines(text: string): string[] {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(/\t/g, '  ')
     .replace(CONTROL, '');
-  const lines = normalized.split('\n').map((l) => l.replace(/\s+$/u, ''));
+  // trimEnd strips exactly `\s` (WhiteSpace and LineTerminator), without a regex per line.
+  const lines = normalized.includes('\n') ? normalized.split('\n').map((l) => l.trimEnd()) : [normalized.trimEnd()];
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;

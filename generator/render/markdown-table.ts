@@ -4,8 +4,12 @@
  * Cells must already be escaped Markdown (`./escape.ts`); this module only measures and pads.
  */
 
+const NARROW_ONLY = /^[\u0000-\u02ff]*$/;
+
 /** Terminal columns of `text` as Prettier counts them: wide East Asian characters and emoji 2, combining marks 0. */
 export function displayWidth(text: string): number {
+  // Nearly every cell is below U+0300 (one column per code unit): skip the per-character walk.
+  if (NARROW_ONLY.test(text)) return text.length;
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;

@@ -2,8 +2,13 @@
  * Structural validation against the official OpenAPI JSON Schemas, through
  * `@seriousme/openapi-schema-validator` (ESM-only, hence the dynamic import).
  *
- * The compiled schema is cached per process: compiling costs far more than validating.
+ * Compiling a schema costs more than validating a large spec, so `npm run build` compiles both
+ * into `dist/generator/validate/standalone/` (scripts/build/compile-validators.mjs) and this module
+ * uses those when they match the installed validator; otherwise (tests run from the sources, a
+ * plain `tsc` build, an upgraded validator) it compiles once per process as before.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 /** The fields of an Ajv error object that sdkgen reads. */
 export interface SchemaError {
@@ -24,6 +29,28 @@ interface ValidatorInstance {
 
 let validator: Promise<ValidatorInstance> | undefined;
 
+const prebuiltByVersion = new Map<string, CompiledSchema | undefined>();
+
+/** Build-time compiled validator of `version`, or `undefined` when absent or stale (looked up once). */
+function prebuilt(version: '3.0' | '3.1'): CompiledSchema | undefined {
+  if (!prebuiltByVersion.has(version)) prebuiltByVersion.set(version, loadPrebuilt(version));
+  return prebuiltByVersion.get(version);
+}
+
+function loadPrebuilt(version: '3.0' | '3.1'): CompiledSchema | undefined {
+  let compiled: CompiledSchema & { validatorVersion?: unknown };
+  let installed: unknown;
+  try {
+    compiled = require(`./standalone/openapi-${version}.js`) as typeof compiled;
+    const validatorDir = dirname(require.resolve('@seriousme/openapi-schema-validator'));
+    installed = (JSON.parse(readFileSync(join(validatorDir, 'package.json'), 'utf8')) as { version?: unknown }).version;
+  } catch {
+    return undefined;
+  }
+  // Compiled from another version of the schemas: compile the installed ones instead.
+  return compiled.validatorVersion === installed ? compiled : undefined;
+}
+
 function instance(): Promise<ValidatorInstance> {
   validator ??= import('@seriousme/openapi-schema-validator').then(
     // allErrors: report every problem in one run instead of making the user fix them one by one.
@@ -40,6 +67,8 @@ export async function validateAgainstSchema(
   document: Record<string, unknown>,
   version: '3.0' | '3.1',
 ): Promise<SchemaError[] | string> {
+  const ready = prebuilt(version);
+  if (ready) return ready(document) ? [] : [...(ready.errors ?? [])];
   const v = await instance();
   if (typeof v.getAjvValidator === 'function') {
     // `$ref` targets are already checked by the bundle stage; the package's own check

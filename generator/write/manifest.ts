@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { bytesOf } from './bytes';
 import { UserError } from '../errors';
 import { MANIFEST_FILE } from './output-path';
 
@@ -25,7 +26,7 @@ export function sha256(contents: string | Buffer): string {
 /** Builds the manifest text for these files (sorted by path, code-unit order for stability). */
 export function renderManifest(files: ReadonlyArray<{ path: string; contents: string }>): string {
   const entries = files
-    .map((f) => ({ path: f.path, sha256: sha256(f.contents) }))
+    .map((f) => ({ path: f.path, sha256: sha256(bytesOf(f)) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return `${JSON.stringify({ generator: 'sdkgen', files: entries }, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 /** Compares what would be generated with what is on disk (shared by `generate`, `--dry-run` and `check`). */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { bytesOf } from './bytes';
 import { readManifest, renderManifest, type Manifest } from './manifest';
 import { MANIFEST_FILE } from './output-path';
 
@@ -39,7 +40,7 @@ export async function planOutput(outDir: string, files: readonly OutputFile[]): 
     files.map(async (file) => {
       const current = await readIfFile(join(outDir, file.path));
       if (current === undefined) added.push(file);
-      else if (current.equals(Buffer.from(file.contents, 'utf8'))) unchanged.push(file);
+      else if (current.equals(bytesOf(file))) unchanged.push(file);
       else {
         changed.push(file);
         if (!owned.has(file.path)) foreign.push(file.path);
@@ -60,7 +61,7 @@ export async function planOutput(outDir: string, files: readonly OutputFile[]): 
     removed: removed.sort(),
     foreign: foreign.sort(),
     manifest,
-    manifestChanged: currentManifest === undefined || !currentManifest.equals(Buffer.from(manifest.contents, 'utf8')),
+    manifestChanged: currentManifest === undefined || !currentManifest.equals(bytesOf(manifest)),
     oldManifest,
   };
 }

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { bytesOf } from './bytes';
 import { assertNoSymlinks } from './fs-safety';
 import { STAGING_PREFIX } from './output-path';
 import type { OutputFile } from './plan';
@@ -39,7 +40,7 @@ export async function applyChanges(
     const staged = await Promise.all(
       files.map(async (file, index) => {
         const temp = join(staging, 'new', String(index));
-        await writeFile(temp, file.contents, 'utf8');
+        await writeFile(temp, bytesOf(file));
         return { file, temp };
       }),
     );

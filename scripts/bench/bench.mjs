@@ -109,11 +109,11 @@ async function setup() {
   const wantsPeers = tools.some((t) => t.name !== 'sdkgen' && t.name !== 'openapi-generator') || opts.specs.includes('github') || opts.tscTools.length > 0;
   const sdkgenCli = join(root, 'dist', 'generator', 'cli', 'main.js');
   if (tools.some((t) => t.name === 'sdkgen') && (opts.build || !existsSync(sdkgenCli))) {
-    log('building sdkgen (tsc -p .)');
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const r = await runSimple(process.execPath, [tsc, '-p', root], { cwd: root, timeoutMs: 300_000 });
+    // `npm run build` = tsc + the build-time compiled validators the CLI uses when present.
+    log('building sdkgen (npm run build)');
+    const r = await runSimple('npm', ['run', 'build', '--silent'], { cwd: root, timeoutMs: 300_000 });
     if (r.code !== 0) {
-      const msg = `build failed (tsc -p . exit ${r.code}): ${r.out.trim().split('\n').slice(0, 5).join(' | ')}`;
+      const msg = `build failed (npm run build exit ${r.code}): ${r.out.trim().split('\n').slice(0, 5).join(' | ')}`;
       if (!existsSync(sdkgenCli)) setupErrors.set('sdkgen', msg);
       else notes.push(`sdkgen ${msg}; benchmarking the existing dist/`);
     }

@@ -26,7 +26,22 @@ function union(members: readonly string[]): Printed {
   return { text: unique.join(' | '), prec: 0, members: unique };
 }
 
+/**
+ * Printed types by schema object. The IR is immutable once built, and a schema is printed several
+ * times (model, params type, docs tables, examples); nested schemas would be re-printed each time.
+ */
+const printed = new WeakMap<IrSchema, Printed>();
+
 function print(schema: IrSchema): Printed {
+  let result = printed.get(schema);
+  if (result === undefined) {
+    result = printUncached(schema);
+    printed.set(schema, result);
+  }
+  return result;
+}
+
+function printUncached(schema: IrSchema): Printed {
   const base = printBase(schema);
   if (!schema.nullable || base.text === 'unknown' || base.text === 'null') return base;
   const members = base.members ? [...base.members, 'null'] : [wrap(base, 2), 'null'];
