@@ -9,7 +9,8 @@ import {
   ConfigurationException,
   TimeoutException,
 } from '../../templates/typescript/runtime/errors';
-import { HttpClient, resolveUrl } from '../../templates/typescript/runtime/http-client';
+import { buildUrl, HttpClient, resolveUrl } from '../../templates/typescript/runtime/http-client';
+import { joinUrl } from '../../templates/typescript/runtime/url';
 import type { OperationRequest } from '../../templates/typescript/runtime/operation';
 import { backoffDelay, parseRetryAfter } from '../../templates/typescript/runtime/retry';
 import { startScriptedServer, type SeenRequest } from '../support/api-server';
@@ -127,6 +128,37 @@ describe('request building', () => {
     expect(text).toContain('name="name"\r\n\r\nn');
     expect(text).toContain('filename="photo.png"');
     expect(text).toContain('{"a":1}');
+  });
+
+  // buildUrl concatenates strings on the hot path; it must give exactly what URL parsing gives.
+  test.each([
+    ['https://h/api', '/v1/items', []],
+    ['https://h/api/', '/v1/items', ['a=1', 'b=2']],
+    ['https://h', 'v1/items', ['q=x%20y']],
+    ['https://h/api?key=1', '/v1/items', ['a=1']],
+    ['https://h/api?key=1', '/v1/items', []],
+    ['https://h/api', '/v1/a?b#c', ['d=1']],
+    ['https://h/api', '/v1/items', ['reserved=a#b']],
+    ['https://h/api', '/v1/ünï cödé/..', ['x=ü']],
+    ['https://H:443/api', '/v1//x', []],
+  ])('buildUrl(%s, %s, %j) equals the URL-parsed form', (base, path, query) => {
+    const viaUrl = joinUrl(base, path);
+    viaUrl.search = [viaUrl.search.slice(1), ...query].filter((p) => p !== '').join('&');
+    expect(new URL(buildUrl(base, path, query)).href).toBe(viaUrl.href);
+  });
+
+  test.each([
+    ['a header parameter value with a line break', { params: [{ name: 'X-Id', in: 'header' as const, value: 'a\r\nInjected: 1' }] }, {}],
+    ['a per-call header value with NUL', {}, { headers: { 'x-a': 'a\u0000b' } }],
+    ['a per-call header name that is not a token', {}, { headers: { 'bad name': 'v' } }],
+    ['a header value outside Latin-1', {}, { headers: { 'x-a': 'snow ☃' } }],
+  ])('%s is a TypeError before anything is sent (not a network error, not retried)', async (_what, overrides, options) => {
+    await expect(client().request(op(overrides), options)).rejects.toThrow(TypeError);
+    expect(server.seen).toHaveLength(0);
+  });
+
+  test('an invalid client-wide header fails when the client is built', () => {
+    expect(() => client({ headers: { 'x-a': 'line\nbreak' } })).toThrow(TypeError);
   });
 
   test('resolveUrl follows RFC 3986', () => {

@@ -3,6 +3,7 @@
  * header RequestId, Bearer token, JSON response read) made three ways:
  *
  *   bare     plain global fetch, token in hand, res.json()
+ *   bare+timeout  the same with an AbortController signal and a 60 s timer (what a timeout costs)
  *   sdk      the generated Shell EV SDK (CLI → temp folder → esbuild bundle → import)
  *   runtime  the SDK runtime's HttpClient + ClientCredentialsAuthManager used directly with the
  *            OperationRequest the generated method would build (fallback while the generator
@@ -31,6 +32,32 @@ export function bareSubject({ baseUrl, token }) {
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       return res.json();
+    },
+  };
+}
+
+/**
+ * Bare fetch plus what any client with a per-request timeout must add: an AbortController whose
+ * signal goes to fetch, and a timer (60 s, as the SDK's default). Shows what the timeout alone
+ * costs on this Node version, apart from the SDK's own work.
+ */
+export function bareWithTimeoutSubject({ baseUrl, token, timeoutMs = 60_000 }) {
+  const url = `${baseUrl}/v2/locations/${encodeURIComponent(LOCATION_ID)}`;
+  return {
+    label: 'bare fetch + timeout signal',
+    async call() {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        const res = await fetch(url, {
+          headers: { RequestId: REQUEST_ID, authorization: `Bearer ${token}`, accept: 'application/json' },
+          signal: controller.signal,
+        });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        return await res.json();
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

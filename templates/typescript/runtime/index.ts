@@ -34,7 +34,7 @@ export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, DEFAULT_TOKEN_RETRY } from './config
 export { HttpClient, resolveUrl } from './http-client.js';
 export type { HttpClientOptions } from './http-client.js';
 export type { FetchLike } from './transport.js';
-export type { AuthProvider, AuthTarget } from './auth/auth-provider.js';
+export type { AuthHeaders, AuthProvider, AuthTarget } from './auth/auth-provider.js';
 export { ClientCredentialsAuthManager } from './auth/client-credentials-manager.js';
 export type { ClientCredentialsAuthManagerOptions } from './auth/client-credentials-manager.js';
 export { ClientCredentialsAuthCredentials } from './auth/client-credentials.js';

@@ -35,15 +35,25 @@ export function serializeParams(params: readonly ParamSpec[]): SerializedParams 
   const out: SerializedParams = { path: {}, query: [], headers: {}, cookies: [] };
   for (const param of params) {
     if (param.value === undefined) continue;
+    // Most parameters are plain scalars, which every style writes the same way (a path's
+    // `label`/`matrix` aside): skip the general machinery for them.
+    const text = plainScalar(param);
     switch (param.in) {
       case 'path':
-        out.path[param.name] = serializePathParam(param);
+        out.path[param.name] =
+          text !== undefined && (param.style ?? 'simple') === 'simple' && !param.allowReserved
+            ? encodeStrict(text)
+            : serializePathParam(param);
         break;
       case 'query':
-        out.query.push(...serializeQueryParam(param));
+        if (text !== undefined && !param.allowReserved) {
+          out.query.push(`${encodeStrict(param.name)}=${encodeStrict(text)}`);
+        } else {
+          out.query.push(...serializeQueryParam(param));
+        }
         break;
       case 'header':
-        out.headers[param.name] = serializeHeaderParam(param);
+        out.headers[param.name] = text ?? serializeHeaderParam(param);
         break;
       case 'cookie':
         out.cookies.push(...serializeCookieParam(param));
@@ -54,15 +64,28 @@ export function serializeParams(params: readonly ParamSpec[]): SerializedParams 
 }
 
 /**
+ * Path templates split once into literal text and parameter names (`'/a/{id}/b'` →
+ * `['/a/', 'id', '/b']`): an SDK has a fixed set of paths, and this runs on every call.
+ */
+const templateParts = new Map<string, readonly string[]>();
+
+/**
  * Replaces each `{name}` in `template` with its serialized value. A missing path parameter is a
  * bug in the calling code, so it throws rather than sending a literal `{name}` to the server.
  */
 export function expandPath(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new TypeError(`Missing required path parameter '${name}'`);
-    return value;
-  });
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{([^}]+)\}/);
+    templateParts.set(template, parts);
+  }
+  let path = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = values[parts[i]!];
+    if (value === undefined) throw new TypeError(`Missing required path parameter '${parts[i]}'`);
+    path += value + parts[i + 1]!;
+  }
+  return path;
 }
 
 /** Path: `simple` (default), `label` or `matrix`; every reserved character is percent-encoded. */
@@ -186,6 +209,14 @@ function toShape(param: ParamSpec): Shape {
     return { kind: 'object', entries };
   }
   return { kind: 'scalar', value: scalarToString(value) };
+}
+
+/** The text of a string, number or boolean value not sent as `content` JSON; else undefined. */
+function plainScalar(param: ParamSpec): string | undefined {
+  const value = param.value;
+  const type = typeof value;
+  if (param.contentType !== undefined) return undefined;
+  return type === 'string' || type === 'number' || type === 'boolean' ? String(value) : undefined;
 }
 
 /** Scalars as text; dates as ISO 8601 (OpenAPI `date-time`); nested structures as JSON. */

@@ -12,7 +12,8 @@ export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Res
 export interface AttemptRequest {
   /** Explicit implementation, else the global `fetch` at call time (so late polyfills work). */
   readonly fetch: FetchLike | undefined;
-  readonly url: URL;
+  /** The request URL (a string is passed to fetch as is). */
+  readonly url: string | URL;
   readonly init: RequestInit;
   /** Milliseconds for headers and body together. */
   readonly timeoutMs: number;

@@ -2,7 +2,7 @@
  * Executes generated `OperationRequest`s: URL and parameter serialization, body encoding, auth,
  * timeouts, retries, 401 replay, response reading and error mapping.
  */
-import type { AuthProvider } from './auth/auth-provider.js';
+import type { AuthProvider, AuthTarget } from './auth/auth-provider.js';
 import { encodeBody, isStreamBody } from './body.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry } from './config.js';
 import {
@@ -19,6 +19,7 @@ import type {
   ResponseKind,
   RetryOptions,
 } from './operation.js';
+import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
 import { expandPath, serializeParams } from './serialize.js';
 import { operationBaseUrl, type ServerVariableValues } from './servers.js';
@@ -68,12 +69,24 @@ type AttemptResult =
 /** Sends operations described by generated code. One instance per client, shared by all APIs. */
 export class HttpClient {
   readonly #options: HttpClientOptions;
-  readonly #origin: string;
+  /** Client-wide headers, checked once. */
+  readonly #headers: HeaderRecord;
+  /** The client-level retry policy, resolved once (per-call overrides are resolved per call). */
+  readonly #retry: RetryOptions;
+  /** The base URL in normalized form (`URL.href`), so requests go out in canonical form. */
+  readonly #base: string;
+  /** The base URL once it has been found fit to carry credentials (see `#assertMayCarryCredentials`). */
+  #trustedBase: string | undefined;
 
   /** @param options - Base URL, transport settings and auth providers. */
   constructor(options: HttpClientOptions) {
+    this.#base = new URL(options.baseUrl).href; // a bad base URL fails here, not on first use
     this.#options = options;
-    this.#origin = new URL(options.baseUrl).origin;
+    this.#headers = new HeaderRecord();
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      this.#headers.set(name, value);
+    }
+    this.#retry = resolveRetry(DEFAULT_RETRY, options.retry);
   }
 
   /** The server URL operations are sent to. */
@@ -91,57 +104,55 @@ export class HttpClient {
    * @throws `options.signal.reason` when the caller aborts.
    */
   async request<T>(op: OperationRequest, options: RequestOptions = {}): Promise<T> {
+    // This runs on every call: it builds plain strings and records and leaves URL and Headers
+    // parsing to fetch, so a call with a cached token costs little more than a bare fetch.
     const serialized = serializeParams(op.params);
     const base =
       op.servers === undefined
-        ? this.#options.baseUrl
-        : operationBaseUrl(op.servers, this.#options.baseUrl, this.#options.serverVariables);
-    const url = joinUrl(base, expandPath(op.path, serialized.path));
-    const query = [url.search.slice(1), ...serialized.query].filter((part) => part !== '');
-    url.search = query.join('&');
+        ? this.#base
+        : new URL(
+            operationBaseUrl(op.servers, this.#options.baseUrl, this.#options.serverVariables),
+          ).href;
+    const href = buildUrl(base, expandPath(op.path, serialized.path), serialized.query);
 
-    const headers = new Headers(this.#options.headers);
-    for (const [name, value] of Object.entries(serialized.headers)) headers.set(name, value);
+    // Later layers win: client headers, parameters, accept/content-type, per-call headers.
+    const headers = this.#headers.copy();
+    for (const name in serialized.headers) headers.set(name, serialized.headers[name]!);
     if (serialized.cookies.length > 0) headers.set('cookie', serialized.cookies.join('; '));
     if (op.responseKind === 'json') headers.set('accept', 'application/json');
     const encoded = op.body === undefined ? undefined : encodeBody(op.body);
     if (encoded?.contentType !== undefined) headers.set('content-type', encoded.contentType);
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
-
-    const schemes = this.#chooseSchemes(op);
-    if (schemes.length > 0) {
-      // An operation's own server (from the API definition) is its API origin.
-      const origin = op.servers === undefined ? this.#origin : new URL(base).origin;
-      this.#assertMayCarryCredentials(url, schemes, origin);
+    if (options.headers !== undefined) {
+      for (const name in options.headers) headers.set(name, options.headers[name]!);
     }
 
-    const policy = resolveRetry(DEFAULT_RETRY, this.#options.retry, options.retry);
+    const schemes = this.#chooseSchemes(op);
+    if (schemes.length > 0) this.#assertMayCarryCredentials(base, href, schemes);
+
+    const policy =
+      options.retry === undefined
+        ? this.#retry
+        : resolveRetry(DEFAULT_RETRY, this.#options.retry, options.retry);
     const replayable = !isStreamBody(encoded?.body);
     const retryable = replayable && policy.methods.includes(op.method);
     const timeoutMs = options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
-    const description = `${op.method} ${op.operationId}`;
     let replayedAfter401 = false;
-    let renewed: ReadonlySet<AuthProvider> = new Set();
+    let renewed: ReadonlySet<AuthProvider> | undefined;
 
     for (let retry = 0; ;) {
-      const attemptHeaders = new Headers(headers);
-      // Per attempt, so query-based credentials are added once (and re-read from suppliers).
-      const attemptUrl = new URL(url);
+      // Per attempt, so credentials are added once (and re-read from suppliers) each time.
+      const attemptHeaders = headers.copy();
+      const target = new AttemptTarget(href, attemptHeaders, options.signal);
       const receipts: [AuthProvider, unknown][] = [];
       for (const scheme of schemes) {
-        const receipt = await scheme.provider.apply({
-          url: attemptUrl,
-          headers: attemptHeaders,
-          scopes: scheme.scopes,
-          signal: options.signal,
-          afterUnauthorized: renewed.has(scheme.provider),
-        });
-        receipts.push([scheme.provider, receipt]);
+        target.scopes = scheme.scopes;
+        target.afterUnauthorized = renewed?.has(scheme.provider) === true;
+        receipts.push([scheme.provider, await scheme.provider.apply(target)]);
       }
-      renewed = new Set();
+      renewed = undefined;
       const init: RequestInit & { duplex?: 'half' } = {
         method: op.method,
-        headers: attemptHeaders,
+        headers: attemptHeaders.record,
       };
       if (encoded !== undefined) init.body = encoded.body;
       if (!replayable) init.duplex = 'half'; // required by fetch for stream bodies
@@ -151,11 +162,11 @@ export class HttpClient {
         result = await attempt(
           {
             fetch: this.#options.fetch,
-            url: attemptUrl,
+            url: target.href,
             init,
             timeoutMs,
             signal: options.signal,
-            description,
+            description: `${op.method} ${op.operationId}`,
           },
           (response) => readResponse(response, op.responseKind, op.method),
         );
@@ -199,19 +210,15 @@ export class HttpClient {
     if (op.security.length === 0) return [];
     let anonymous = false;
     for (const requirement of op.security) {
-      const names = Object.keys(requirement);
-      if (names.length === 0) {
-        anonymous = true;
-        continue;
+      const chosen: ChosenScheme[] = [];
+      for (const name in requirement) {
+        const provider = this.#options.auth?.[name];
+        if (provider === undefined || !provider.isConfigured()) break;
+        chosen.push({ name, provider, scopes: requirement[name] ?? [] });
       }
-      const providers = names.map((name) => this.#options.auth?.[name]);
-      if (providers.every((p) => p !== undefined && p.isConfigured())) {
-        return names.map((name, i) => ({
-          name,
-          provider: providers[i] as AuthProvider,
-          scopes: requirement[name] ?? [],
-        }));
-      }
+      const wanted = Object.keys(requirement).length;
+      if (wanted === 0) anonymous = true;
+      else if (chosen.length === wanted) return chosen;
     }
     if (anonymous) return [];
     const wanted = op.security.map((r) => Object.keys(r).join(' + ')).join(' or ');
@@ -220,16 +227,60 @@ export class HttpClient {
     );
   }
 
-  /** Credentials go only to the configured API origin, and never over non-loopback plain http. */
-  #assertMayCarryCredentials(url: URL, schemes: readonly ChosenScheme[], origin: string): void {
+  /**
+   * Credentials never travel over non-loopback plain http. The request URL is the server URL
+   * with a path appended, so its origin is the server's: the check depends on `base` alone and
+   * is done once for the client's base URL.
+   */
+  #assertMayCarryCredentials(base: string, href: string, schemes: readonly ChosenScheme[]): void {
+    if (base === this.#trustedBase) return;
     const what = `credentials for ${schemes.map((s) => s.name).join(' + ')}`;
-    if (url.origin !== origin) {
-      throw new ConfigurationException(
-        `Refusing to send ${what} to ${redactUrl(url)}: it is not the API origin ${origin}`,
-      );
-    }
-    assertSecureTransport(url, what, this.#options.allowInsecureHttp ?? false);
+    assertSecureTransport(new URL(href), what, this.#options.allowInsecureHttp ?? false);
+    if (base === this.#base) this.#trustedBase = base;
   }
+}
+
+/** What auth providers see of one attempt; the URL is parsed only if a provider asks for it. */
+class AttemptTarget implements AuthTarget {
+  readonly #href: string;
+  #url: URL | undefined;
+  scopes: readonly string[] = [];
+  afterUnauthorized = false;
+
+  constructor(
+    href: string,
+    readonly headers: HeaderRecord,
+    readonly signal: AbortSignal | undefined,
+  ) {
+    this.#href = href;
+  }
+
+  /** The URL to edit (query-based schemes); parsed on first use. */
+  get url(): URL {
+    return (this.#url ??= new URL(this.#href));
+  }
+
+  /** The URL to send, with any provider's edits. */
+  get href(): string {
+    return this.#url?.href ?? this.#href;
+  }
+}
+
+/**
+ * The request URL: `base` (keeping its path prefix, as OpenAPI requires) + the expanded `path`
+ * + the encoded query pairs. Plain concatenation when nothing can interfere; `URL` otherwise
+ * (a base that has its own query, a `?`/`#` left raw by `allowReserved`).
+ */
+export function buildUrl(base: string, path: string, query: readonly string[]): string {
+  const search = query.join('&');
+  if (/[?#]/.test(base) || /[?#]/.test(path) || search.includes('#')) {
+    const url = joinUrl(base, path);
+    url.search = [url.search.slice(1), search].filter((part) => part !== '').join('&');
+    return url.href;
+  }
+  const joined =
+    (base.endsWith('/') ? base.slice(0, -1) : base) + (path.startsWith('/') ? path : `/${path}`);
+  return search === '' ? joined : `${joined}?${search}`;
 }
 
 /**
@@ -261,25 +312,23 @@ export function pickErrorClass(errors: ErrorClassMap, status: number): ApiExcept
   );
 }
 
+/** Reads the whole response: the success body per `kind`, or the error body with its status. */
 async function readResponse(
   response: Response,
   kind: ResponseKind,
   method: string,
 ): Promise<AttemptResult> {
+  const status = response.status;
   if (!response.ok) {
-    return {
-      ok: false,
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-      body: await readErrorBody(response),
-    };
+    const { statusText, headers } = response;
+    return { ok: false, status, statusText, headers, body: await readErrorBody(response) };
   }
-  return {
-    ok: true,
-    status: response.status,
-    value: await readSuccessBody(response, kind, method),
-  };
+  if (kind === 'json' && status !== 204 && status !== 205 && method !== 'HEAD') {
+    // The common case inline: one await fewer per call.
+    const text = await response.text();
+    return { ok: true, status, value: isBlank(text) ? undefined : parseJson(text, response) };
+  }
+  return { ok: true, status, value: await readSuccessBody(response, kind, method) };
 }
 
 async function readSuccessBody(
@@ -295,16 +344,7 @@ async function readSuccessBody(
   switch (kind) {
     case 'json': {
       const text = await response.text();
-      if (text.trim() === '') return undefined;
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        throw new ResponseParseException(
-          `Response from ${redactUrl(response.url || 'about:blank')} is not valid JSON`,
-          response.status,
-          error,
-        );
-      }
+      return isBlank(text) ? undefined : parseJson(text, response);
     }
     case 'text':
       return response.text();
@@ -315,11 +355,29 @@ async function readSuccessBody(
   }
 }
 
+/** `JSON.parse`, failing as `ResponseParseException` (message with the redacted URL). */
+function parseJson(text: string, response: Response): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ResponseParseException(
+      `Response from ${redactUrl(response.url || 'about:blank')} is not valid JSON`,
+      response.status,
+      error,
+    );
+  }
+}
+
+/** True for an empty or whitespace-only body; looks past the first character only when needed. */
+function isBlank(text: string): boolean {
+  return text === '' || (text.charCodeAt(0) <= 32 && text.trim() === '');
+}
+
 /** JSON when the content type says so (and it parses), else the text. */
 async function readErrorBody(response: Response): Promise<unknown> {
   const text = await response.text();
   const type = response.headers.get('content-type') ?? '';
-  if (/[/+]json\b/i.test(type) && text.trim() !== '') {
+  if (/[/+]json\b/i.test(type) && !isBlank(text)) {
     try {
       return JSON.parse(text);
     } catch {

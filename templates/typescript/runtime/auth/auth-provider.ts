@@ -3,12 +3,18 @@
  * apply (from the operation's `security`), providers decide *how* a request is authenticated.
  */
 
+/** What a scheme may do with the request headers (a `Headers` object also fits). */
+export interface AuthHeaders {
+  get(name: string): string | null;
+  set(name: string, value: string): void;
+}
+
 /** The outgoing request, as far as an auth scheme may change it. */
 export interface AuthTarget {
   /** Final request URL; query-based schemes (API keys) may add parameters. */
   readonly url: URL;
   /** Request headers; header-based schemes set theirs here. */
-  readonly headers: Headers;
+  readonly headers: AuthHeaders;
   /** Scopes the operation requires for this scheme (informational for client credentials). */
   readonly scopes: readonly string[];
   /** The caller's signal: waiting for a token stops when it aborts. */

@@ -56,6 +56,8 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   readonly #key: string;
   #current: OAuthToken | undefined;
   #loaded: Promise<void> | undefined;
+  /** Set once `#loaded` has settled, so calls with a cached token skip awaiting it. */
+  #ready = false;
   /** The access token a server last rejected with 401: never taken from the store again. */
   #rejected: string | undefined;
 
@@ -153,7 +155,10 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
 
   /** `AuthProvider.apply`: sets `Authorization: Bearer <token>`. */
   async apply(target: AuthTarget): Promise<AppliedToken> {
-    const { token, fetched } = await this.#acquire(target.signal);
+    // The common case (a valid token in memory) is answered without awaiting anything.
+    const cached = this.#cached();
+    const { token, fetched } =
+      cached !== undefined ? { token: cached, fetched: false } : await this.#acquire(target.signal);
     target.headers.set('authorization', `Bearer ${token.accessToken}`);
     return { accessToken: token.accessToken, fetched };
   }
@@ -209,15 +214,23 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
 
   async #acquire(signal: AbortSignal | undefined): Promise<ObtainedToken> {
     await this.#ensureLoaded();
-    const current = this.#current;
-    if (this.isValid(current)) {
-      if (this.#inRefreshWindow(current)) this.#refreshInBackground();
-      return { token: current, fetched: false };
-    }
+    const cached = this.#cached();
+    if (cached !== undefined) return { token: cached, fetched: false };
     const flight = singleFlight(this.#store, this.#key, () => this.#obtain(false));
     const obtained = await abortable(flight, signal);
     this.#current = obtained.token;
     return obtained;
+  }
+
+  /**
+   * The in-memory token when it can be sent (once loading has finished); in the refresh-ahead
+   * window it is still returned, and one background refresh starts.
+   */
+  #cached(): OAuthToken | undefined {
+    const current = this.#current;
+    if (!this.#ready || !this.isValid(current)) return undefined;
+    if (this.#inRefreshWindow(current)) this.#refreshInBackground();
+    return current;
   }
 
   /** First use: a token given in the credentials wins (and is stored), else the store's. */
@@ -231,7 +244,9 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
         return;
       }
       this.#current = await this.#storeGet();
-    })();
+    })().finally(() => {
+      this.#ready = true;
+    });
     return this.#loaded;
   }
 
