@@ -16,6 +16,7 @@ import type {
   Ir,
   IrBodyKind,
   IrErrorClass,
+  IrFeatures,
   IrHttpMethod,
   IrOAuthFlow,
   IrOperation,
@@ -126,9 +127,7 @@ class IrBuilder {
       services,
       models: this.schemas.allModels(),
       errors,
-      features: {
-        clientCredentials: securitySchemes.some((s) => s.kind === 'oauth2' && s.clientCredentials !== undefined),
-      },
+      features: featuresOf(securitySchemes, services, servers),
     };
   }
 
@@ -619,6 +618,21 @@ class IrBuilder {
     const merged = knownEnum && v.enum && v.enum.length > 0 ? [...new Set([...knownEnum, ...v.enum])] : undefined;
     this.variableOptions.set(v.name, { ...rest, ...(merged ? { enum: merged } : {}) });
   }
+}
+
+/** Runtime parts the schemes and operations need (see `IrFeatures`); unsupported schemes need none. */
+function featuresOf(schemes: readonly IrSecurityScheme[], services: readonly IrService[], servers: readonly IrServer[]): IrFeatures {
+  const kinds = new Set(schemes.map((s) => s.implementation.kind));
+  const operations = services.flatMap((s) => s.operations);
+  const bodyKinds = new Set(operations.flatMap((op) => (op.requestBody ? [op.requestBody.kind] : [])));
+  return {
+    serverTemplates: servers.some((s) => s.relative || s.variables.length > 0) || operations.some((op) => op.servers !== undefined),
+    bodyEncoders: bodyKinds.has('form') || bodyKinds.has('multipart') || bodyKinds.has('binary'),
+    clientCredentials: schemes.some((s) => s.kind === 'oauth2' && s.clientCredentials !== undefined),
+    apiKeyAuth: kinds.has('apiKey'),
+    basicAuth: kinds.has('basic'),
+    bearerAuth: kinds.has('bearer') || kinds.has('tokenSupplier'),
+  };
 }
 
 const OAUTH_FLOWS = ['clientCredentials', 'authorizationCode', 'implicit', 'password', 'deviceAuthorization'] as const;

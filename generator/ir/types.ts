@@ -284,6 +284,23 @@ export type IrAuthImplementation =
     }
   | { readonly kind: 'unsupported'; readonly reason: string };
 
+/**
+ * Runtime parts an SDK needs. Each flag adds runtime modules (and exports) to the output:
+ * - `clientCredentials`: the token manager and its stores (and the `node` entry with the file store);
+ * - `apiKeyAuth`, `basicAuth`: their providers;
+ * - `bearerAuth`: the bearer/token-supplier provider (http bearer, other oauth2 flows, openIdConnect);
+ * - `bodyEncoders`: encoders of form, multipart and binary request bodies (JSON and text are core);
+ * - `serverTemplates`: server URL expansion (variables, relative URLs, operation-level servers).
+ */
+export interface IrFeatures {
+  readonly clientCredentials: boolean;
+  readonly apiKeyAuth: boolean;
+  readonly basicAuth: boolean;
+  readonly bearerAuth: boolean;
+  readonly bodyEncoders: boolean;
+  readonly serverTemplates: boolean;
+}
+
 export type IrSecurityScheme = IrSecuritySchemeSource & { readonly implementation: IrAuthImplementation };
 
 /** A security scheme as the document defines it. */
@@ -368,6 +385,6 @@ export interface Ir {
   /** Named types in a stable order (components in document order, then inline ones as met). */
   readonly models: readonly IrModel[];
   readonly errors: readonly IrErrorClass[];
-  /** Files beyond the fixed set: `node` entry (file token store) exists when client credentials are used. */
-  readonly features: { readonly clientCredentials: boolean };
+  /** What the SDK uses, so it ships (and its index exports) only the runtime modules it needs. */
+  readonly features: IrFeatures;
 }

@@ -230,7 +230,7 @@ describe('servers', () => {
     expect(operationBaseUrl([{ url: 'https://{env}.x.example', variables: { env: { default: 'prod' } } }], 'https://h', { env: 'dev' })).toBe('https://dev.x.example');
     const key = new ApiKeyAuthProvider('k', { schemeName: 's', in: 'header', name: 'x-k' });
     const http = new HttpClient({ baseUrl: 'https://api.example.com', auth: { s: key }, retry: false });
-    await http.request(op({ servers: [{ url: `${server.url}/own` }] }));
+    await http.request(op({ baseUrl: operationBaseUrl([{ url: `${server.url}/own` }], http.baseUrl) }));
     expect(seen().url).toBe('/own/items?q=a%20b%5Bc%5D');
     // The operation's own server is its API origin: the key goes there.
     expect(seen().headers['x-k']).toBe('k');

@@ -9,6 +9,8 @@ import {
   ConfigurationException,
   TimeoutException,
 } from '../../templates/typescript/runtime/errors';
+import { jsonBody, textBody } from '../../templates/typescript/runtime/body';
+import { binaryBody, formBody, multipartBody } from '../../templates/typescript/runtime/body-encoders';
 import { buildUrl, HttpClient, resolveUrl } from '../../templates/typescript/runtime/http-client';
 import { joinUrl } from '../../templates/typescript/runtime/url';
 import type { OperationRequest } from '../../templates/typescript/runtime/operation';
@@ -104,7 +106,8 @@ describe('request building', () => {
     ],
     ['binary', '*/*', new Blob(['blob']), 'application/octet-stream', 'blob'],
   ] as const)('%s body (%s)', async (kind, mediaType, value, contentType, raw) => {
-    await client().request(op({ method: 'POST', body: { kind, mediaType, value } }));
+    const encode = { json: jsonBody, form: formBody, text: textBody, binary: binaryBody }[kind];
+    await client().request(op({ method: 'POST', body: encode(value, mediaType) }));
     const req = server.seen[0] as SeenRequest;
     expect(req.headers['content-type']).toBe(contentType);
     expect(req.body.toString('latin1')).toBe(raw);
@@ -113,14 +116,7 @@ describe('request building', () => {
   test('multipart body: fetch sets the boundary; files and JSON parts', async () => {
     const file = new File(['file-content'], 'photo.png', { type: 'image/png' });
     await client().request(
-      op({
-        method: 'POST',
-        body: {
-          kind: 'multipart',
-          mediaType: 'multipart/form-data',
-          value: { name: 'n', meta: { a: 1 }, file },
-        },
-      }),
+      op({ method: 'POST', body: multipartBody({ name: 'n', meta: { a: 1 }, file }) }),
     );
     const req = server.seen[0] as SeenRequest;
     expect(req.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);

@@ -118,26 +118,25 @@ export type {
 } from './api/locations.js';
 export {
   ApiException,
-  ClientCredentialsAuthCredentials,
-  ClientCredentialsAuthManager,
   ConfigurationException,
   DEFAULT_RETRY,
-  MemoryTokenStore,
   NetworkException,
   OAuthProviderException,
   ResponseParseException,
   SdkException,
   TimeoutException,
 } from './runtime/index.js';
+export type { FetchLike, OAuthErrorCode, RequestOptions, RetryOptions } from './runtime/index.js';
+export {
+  ClientCredentialsAuthCredentials,
+  ClientCredentialsAuthManager,
+  MemoryTokenStore,
+} from './runtime/index.js';
 export type {
   ClientCredentialsAuthCredentialsOptions,
-  FetchLike,
-  OAuthErrorCode,
   OAuthToken,
   OAuthTokenProvider,
   OAuthTokenUpdateCallback,
-  RequestOptions,
-  RetryOptions,
   TokenEndpointAuthMethod,
   TokenStore,
 } from './runtime/index.js';

@@ -5,7 +5,9 @@
  */
 import type {
   Ir,
+  IrBodyKind,
   IrErrorClass,
+  IrFeatures,
   IrModel,
   IrOperation,
   IrParameter,
@@ -52,6 +54,39 @@ export interface TypeScriptView {
 }
 
 const ENUM_NAME = 'Environment';
+
+/** The runtime function that encodes each kind of request body (see runtime `body.ts`). */
+const BODY_ENCODER: Readonly<Record<IrBodyKind, { name: string; takesMediaType: boolean }>> = {
+  json: { name: 'jsonBody', takesMediaType: true },
+  text: { name: 'textBody', takesMediaType: true },
+  form: { name: 'formBody', takesMediaType: false },
+  multipart: { name: 'multipartBody', takesMediaType: false },
+  binary: { name: 'binaryBody', takesMediaType: true },
+};
+
+/** Runtime files of the client-credentials grant (token manager, token requests, stores). */
+const CLIENT_CREDENTIALS_RUNTIME = [
+  'node/',
+  'auth/cache-key.ts',
+  'auth/client-credentials-manager.ts',
+  'auth/client-credentials.ts',
+  'auth/oauth-token.ts',
+  'auth/single-flight.ts',
+  'auth/token-request.ts',
+  'auth/token-store.ts',
+];
+
+/** Runtime files (prefixes) an SDK without the feature does not ship. */
+function excludedRuntime(features: IrFeatures): string[] {
+  return [
+    ...(features.clientCredentials ? [] : CLIENT_CREDENTIALS_RUNTIME),
+    ...(features.apiKeyAuth ? [] : ['auth/api-key.ts']),
+    ...(features.basicAuth ? [] : ['auth/http-basic.ts']),
+    ...(features.bearerAuth ? [] : ['auth/bearer-token.ts']),
+    ...(features.bodyEncoders ? [] : ['body-encoders.ts']),
+    ...(features.serverTemplates ? [] : ['servers.ts']),
+  ];
+}
 
 /** Header of every generated TypeScript file. */
 function header(ir: Ir): string {
@@ -251,11 +286,9 @@ function operationView(op: IrOperation, hasParams: boolean, allOptional: boolean
   ];
   const body = op.requestBody;
   if (body) {
-    const spec = obj([
-      ['kind', raw(tsString(body.kind))],
-      ['mediaType', raw(tsString(body.mediaType))],
-      ['value', raw(`params.${body.propertyName}`)],
-    ]);
+    const encoder = BODY_ENCODER[body.kind];
+    const args = [`params.${body.propertyName}`, ...(encoder.takesMediaType ? [tsString(body.mediaType)] : [])];
+    const spec = raw(`${encoder.name}(${args.join(', ')})`);
     entries.push([
       'body',
       body.required ? spec : { t: 'cond', test: `params.${body.propertyName} === undefined`, then: raw('undefined'), otherwise: spec },
@@ -265,7 +298,10 @@ function operationView(op: IrOperation, hasParams: boolean, allOptional: boolean
   const responseKind = op.success?.schema ? op.success.kind : 'none';
   entries.push(['responseKind', raw(tsString(responseKind))]);
   entries.push(['errors', obj(op.errors.map((e) => [statusKey(e.status), raw(e.className)]))]);
-  if (op.servers) entries.push(['servers', arr(op.servers.map(serverSpecNode))]);
+  if (op.servers) {
+    const servers = arr(op.servers.map(serverSpecNode));
+    entries.push(['baseUrl', call('operationBaseUrl', [servers, raw('this.http.baseUrl'), raw('this.http.serverVariables')])]);
+  }
   const requestEntries = entries.map(([k, v]) => `        ${printEntry(k, v, 8)},`).join('\n');
   return { doc: docComment(parts, 2), head, returnType, requestEntries };
 }
@@ -305,7 +341,19 @@ function serviceView(service: IrService, ir: Ir): Record<string, unknown> {
     op.errors.forEach((e) => errors.add(e.className));
     operations.push(operationView(op, hasParams, allOptional));
   }
-  const imports: string[] = [importLine('import type', ['HttpClient', 'RequestOptions'], tsString('../runtime/index.js'))];
+  // Runtime functions the operations call: body encoders, and the server expansion of operations
+  // with their own servers.
+  const encoders = [
+    ...new Set([
+      ...service.operations.flatMap((op) => (op.requestBody ? [BODY_ENCODER[op.requestBody.kind].name] : [])),
+      ...(service.operations.some((op) => op.servers !== undefined) ? ['operationBaseUrl'] : []),
+    ]),
+  ].sort();
+  const imports: string[] = [
+    encoders.length > 0
+      ? importLine('import', [...encoders, 'type HttpClient', 'type RequestOptions'], tsString('../runtime/index.js'))
+      : importLine('import type', ['HttpClient', 'RequestOptions'], tsString('../runtime/index.js')),
+  ];
   if (errors.size > 0) imports.push(importLine('import', [...errors].sort(), tsString('../errors.js')));
   if (models.size > 0) imports.push(importLine('import type', [...models].sort(), tsString('../models.js')));
   return {
@@ -496,6 +544,8 @@ export function buildView(ir: Ir): TypeScriptView {
     mdDescription: ir.info.description ? markdownInline(ir.info.description) : '',
     clientDoc: docComment([ir.info.title ? `Client of the ${ir.info.title} API (version ${ir.info.version}).` : undefined, ir.info.description]),
     hasNodeEntry: ir.features.clientCredentials,
+    hasClientCredentials: ir.features.clientCredentials,
+    runtime: ir.features,
     hasAuth: authSchemes.length > 0,
     auth,
     authSchemes,
@@ -564,7 +614,7 @@ export function buildView(ir: Ir): TypeScriptView {
   return {
     root,
     items: files,
-    excludeRuntime: ir.features.clientCredentials ? [] : ['node/'],
+    excludeRuntime: excludedRuntime(ir.features),
     skipTemplates,
   };
 }

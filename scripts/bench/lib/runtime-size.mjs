@@ -1,11 +1,15 @@
 /**
- * Minified + gzipped size of the runtime every generated SDK carries:
- * templates/typescript/runtime/**\/*.ts except node/ (Node-only adapters), *.d.ts and *.test.ts.
+ * Minified + gzipped size of an SDK runtime: every `*.ts` of a runtime folder except `node/`
+ * (Node-only adapters), `*.d.ts` and `*.test.ts`.
  *
- * All modules are bundled together with esbuild (ESM, minified, target ES2022, platform neutral)
- * from an entry that imports every module, tree shaking off, so nothing is dropped: this is the
- * full runtime, an upper bound of what one SDK ships. Imports that resolve into node/ or to
- * node: builtins are left external and listed. Gzip: node:zlib, level 9.
+ * Measured for (see runtime.mjs) the runtime folder of a generated SDK (`src/runtime/`: what that
+ * SDK ships, since the generator leaves out the modules of features its API does not use) and
+ * for `templates/typescript/runtime/` (every module: an SDK that uses every feature).
+ *
+ * The modules are bundled together with esbuild (ESM, minified, target ES2022, platform neutral)
+ * from an entry that imports every module, tree shaking off and `sideEffects` ignored, so nothing
+ * is dropped. Imports that resolve into node/ or to node: builtins are left external and listed.
+ * Gzip: node:zlib, level 9.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,10 +32,9 @@ function listTs(dir, base = dir) {
 }
 
 /**
- * @param {{root: string, peersDir: string, limitBytes?: number}} o
+ * @param {{runtimeDir: string, peersDir: string, limitBytes?: number}} o
  */
-export async function measureRuntimeSize({ root, peersDir, limitBytes = 8 * 1024 }) {
-  const runtimeDir = join(root, 'templates', 'typescript', 'runtime');
+export async function measureRuntimeSize({ runtimeDir, peersDir, limitBytes = 8 * 1024 }) {
   if (!existsSync(runtimeDir)) return { status: 'unavailable', reason: `${runtimeDir} missing` };
   let esbuild;
   try {
@@ -54,6 +57,7 @@ export async function measureRuntimeSize({ root, peersDir, limitBytes = 8 * 1024
     target: 'es2022',
     legalComments: 'none',
     logLevel: 'silent',
+    ignoreAnnotations: true, // a generated package says "sideEffects": false; keep every module
     metafile: true,
     treeShaking: false,
     plugins: [
@@ -67,7 +71,7 @@ export async function measureRuntimeSize({ root, peersDir, limitBytes = 8 * 1024
           build.onResolve({ filter: /^\.\.?\// }, (a) => {
             const abs = resolve(a.resolveDir, a.path);
             if ((abs + sep).startsWith(nodeDir) || abs.startsWith(nodeDir)) {
-              externals.add(relative(root, abs));
+              externals.add(relative(runtimeDir, abs));
               return { path: a.path, external: true };
             }
             // './x.js' in the sources means './x.ts'
@@ -99,7 +103,7 @@ export async function measureRuntimeSize({ root, peersDir, limitBytes = 8 * 1024
   // Per-module share of the minified bundle (esbuild's bytesInOutput).
   const out = Object.values(min.metafile.outputs)[0];
   const perModule = Object.entries(out.inputs)
-    .map(([p, v]) => ({ module: relative(runtimeDir, resolve(runtimeDir, p.replace(/^.*templates\/typescript\/runtime\//, ''))), minifiedBytes: v.bytesInOutput }))
+    .map(([p, v]) => ({ module: relative(runtimeDir, resolve(p)), minifiedBytes: v.bytesInOutput }))
     .filter((m) => !m.module.startsWith('..') && m.module !== 'runtime-entry.ts')
     .sort((a, b) => b.minifiedBytes - a.minifiedBytes);
   return {

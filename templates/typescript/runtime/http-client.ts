@@ -3,7 +3,7 @@
  * timeouts, retries, 401 replay, response reading and error mapping.
  */
 import type { AuthProvider, AuthTarget } from './auth/auth-provider.js';
-import { encodeBody, isStreamBody } from './body.js';
+import { isStreamBody } from './body.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry } from './config.js';
 import {
   ApiException,
@@ -18,11 +18,11 @@ import type {
   RequestOptions,
   ResponseKind,
   RetryOptions,
+  ServerVariableValues,
 } from './operation.js';
 import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
 import { expandPath, serializeParams } from './serialize.js';
-import { operationBaseUrl, type ServerVariableValues } from './servers.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
 import { assertSecureTransport, joinUrl, redactUrl } from './url.js';
 
@@ -44,7 +44,7 @@ export interface HttpClientOptions {
   readonly auth?: Readonly<Record<string, AuthProvider | undefined>> | undefined;
   /** Headers sent with every request (e.g. `user-agent`); per-call headers override them. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** Values for the variables of operation-level servers (`OperationRequest.servers`). */
+  /** Values for the variables of operation-level servers (see `operationBaseUrl`). */
   readonly serverVariables?: ServerVariableValues | undefined;
 }
 
@@ -94,6 +94,11 @@ export class HttpClient {
     return this.#options.baseUrl;
   }
 
+  /** Values for the variables of operation-level servers (see `operationBaseUrl`). */
+  get serverVariables(): ServerVariableValues | undefined {
+    return this.#options.serverVariables;
+  }
+
   /**
    * Performs `op` and returns its success body read per `op.responseKind` (`undefined` for
    * `none`, 204 and empty JSON bodies).
@@ -107,12 +112,7 @@ export class HttpClient {
     // This runs on every call: it builds plain strings and records and leaves URL and Headers
     // parsing to fetch, so a call with a cached token costs little more than a bare fetch.
     const serialized = serializeParams(op.params);
-    const base =
-      op.servers === undefined
-        ? this.#base
-        : new URL(
-            operationBaseUrl(op.servers, this.#options.baseUrl, this.#options.serverVariables),
-          ).href;
+    const base = op.baseUrl === undefined ? this.#base : new URL(op.baseUrl).href;
     const href = buildUrl(base, expandPath(op.path, serialized.path), serialized.query);
 
     // Later layers win: client headers, parameters, accept/content-type, per-call headers.
@@ -120,7 +120,7 @@ export class HttpClient {
     for (const name in serialized.headers) headers.set(name, serialized.headers[name]!);
     if (serialized.cookies.length > 0) headers.set('cookie', serialized.cookies.join('; '));
     if (op.responseKind === 'json') headers.set('accept', 'application/json');
-    const encoded = op.body === undefined ? undefined : encodeBody(op.body);
+    const encoded = op.body; // encoded by the generated method (see `jsonBody` and others)
     if (encoded?.contentType !== undefined) headers.set('content-type', encoded.contentType);
     if (options.headers !== undefined) {
       for (const name in options.headers) headers.set(name, options.headers[name]!);

@@ -6,8 +6,8 @@
  * builds URLs, serializes parameters, touches auth or parses responses itself: that logic lives
  * here in the runtime, where it is unit-tested once for every SDK.
  */
+import type { EncodedBody } from './body.js';
 import type { ApiExceptionClass } from './errors.js';
-import type { ServerSpec } from './servers.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -34,14 +34,6 @@ export interface ParamSpec {
   readonly contentType?: string;
 }
 
-/** The request body, tagged by how it must be encoded. */
-export type BodySpec =
-  | { readonly kind: 'json'; readonly mediaType: string; readonly value: unknown }
-  | { readonly kind: 'form'; readonly mediaType: string; readonly value: unknown }
-  | { readonly kind: 'multipart'; readonly mediaType: string; readonly value: unknown }
-  | { readonly kind: 'binary'; readonly mediaType: string; readonly value: unknown }
-  | { readonly kind: 'text'; readonly mediaType: string; readonly value: unknown };
-
 /** How the success response body is read. */
 export type ResponseKind = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'none';
 
@@ -62,18 +54,21 @@ export interface OperationRequest {
   /** Path template relative to the server URL, e.g. `/v2/locations/{id}`. */
   readonly path: string;
   readonly params: readonly ParamSpec[];
-  readonly body?: BodySpec;
+  /** The encoded body (generated code calls `jsonBody`, `formBody` … for the media type). */
+  readonly body?: EncodedBody;
   /** Alternatives (OR); each entry's schemes apply together (AND). Empty array: no auth. */
   readonly security: readonly SecurityRequirement[];
   readonly responseKind: ResponseKind;
   readonly errors: ErrorClassMap;
   /**
-   * The operation's own servers (path- or operation-level `servers`), overriding the client's
-   * base URL: the first is used, with the client's `serverVariables`; relative ones resolve
-   * against the client's base URL. Absent: the client's base URL.
+   * The operation's own server URL (path- or operation-level `servers`), already expanded by the
+   * generated code with `operationBaseUrl`. Absent: the client's base URL.
    */
-  readonly servers?: readonly ServerSpec[];
+  readonly baseUrl?: string;
 }
+
+/** Values for server URL variables, by variable name (`undefined`: the variable's default). */
+export type ServerVariableValues = Readonly<Record<string, string | undefined>>;
 
 /** Per-call options every generated operation accepts as its last argument. */
 export interface RequestOptions {

@@ -3,6 +3,9 @@
  * and the check that the URL requests go to is absolute.
  */
 import { ConfigurationException } from './errors.js';
+import type { ServerVariableValues } from './operation.js';
+
+export type { ServerVariableValues } from './operation.js';
 
 /** One server variable: its default and, when the API definition restricts it, the allowed values. */
 export interface ServerVariableSpec {
@@ -16,9 +19,6 @@ export interface ServerSpec {
   readonly url: string;
   readonly variables?: Readonly<Record<string, ServerVariableSpec>>;
 }
-
-/** Values for server variables, by variable name; missing ones take their defaults. */
-export type ServerVariableValues = Readonly<Record<string, string | undefined>>;
 
 /**
  * The server's URL with every `{name}` replaced by `values[name]`, else the variable's default.

@@ -1,8 +1,9 @@
 /**
- * Request body encoding for each `BodySpec.kind`, using only web-standard types so the same code
- * runs in Node, Deno, Bun, browsers and edge workers.
+ * Request bodies as `fetch` takes them. Generated operations call the encoder for their media type
+ * (`jsonBody`, `textBody` here; form, multipart and binary ones in `body-encoders.ts`, shipped only
+ * to SDKs whose API uses them), so an SDK carries only the encoders it needs. Web-standard types
+ * only: the same code runs in Node, Deno, Bun, browsers and edge workers.
  */
-import type { BodySpec } from './operation.js';
 
 /** An encoded body plus the `Content-Type` to send (`undefined`: let `fetch` choose, as for FormData). */
 export interface EncodedBody {
@@ -10,102 +11,17 @@ export interface EncodedBody {
   readonly contentType: string | undefined;
 }
 
-/** Encodes `spec.value` as its `kind` says. */
-export function encodeBody(spec: BodySpec): EncodedBody {
-  switch (spec.kind) {
-    case 'json':
-      return { body: JSON.stringify(spec.value), contentType: spec.mediaType };
-    case 'form':
-      return { body: toUrlEncoded(spec.value), contentType: 'application/x-www-form-urlencoded' };
-    case 'multipart':
-      // fetch must write the boundary itself, so no Content-Type is set here.
-      return { body: toFormData(spec.value), contentType: undefined };
-    case 'text':
-      return { body: String(spec.value), contentType: spec.mediaType };
-    case 'binary':
-      return { body: toBinary(spec.value), contentType: binaryMediaType(spec.mediaType) };
-  }
+/** A JSON body (`application/json` or a `+json` type). */
+export function jsonBody(value: unknown, mediaType: string): EncodedBody {
+  return { body: JSON.stringify(value), contentType: mediaType };
+}
+
+/** A text body (`text/plain`, `text/csv` …): the value as a string. */
+export function textBody(value: unknown, mediaType: string): EncodedBody {
+  return { body: String(value), contentType: mediaType };
 }
 
 /** True when `body` is a one-shot stream, which cannot be replayed on retry or 401. */
 export function isStreamBody(body: BodyInit | undefined): boolean {
   return typeof ReadableStream !== 'undefined' && body instanceof ReadableStream;
-}
-
-/** Objects become `a=1&b=2`; arrays repeat the key; nested objects are sent as JSON text. */
-function toUrlEncoded(value: unknown): URLSearchParams {
-  if (value instanceof URLSearchParams) return value;
-  const params = new URLSearchParams();
-  for (const [key, item] of entriesOf(value)) {
-    for (const v of Array.isArray(item) ? item : [item]) {
-      if (v !== undefined) params.append(key, fieldText(v));
-    }
-  }
-  return params;
-}
-
-/** Blobs (and Files) become file parts; objects become JSON parts; scalars become text parts. */
-function toFormData(value: unknown): FormData {
-  if (value instanceof FormData) return value;
-  const data = new FormData();
-  for (const [key, item] of entriesOf(value)) {
-    for (const v of Array.isArray(item) ? item : [item]) {
-      if (v === undefined) continue;
-      if (v instanceof Blob) {
-        data.append(key, v, fileName(v));
-      } else if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) {
-        data.append(key, new Blob([toArrayBuffer(v)]), key);
-      } else if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
-        data.append(key, new Blob([JSON.stringify(v)], { type: 'application/json' }));
-      } else {
-        data.append(key, fieldText(v));
-      }
-    }
-  }
-  return data;
-}
-
-function toBinary(value: unknown): BodyInit {
-  if (
-    typeof value === 'string' ||
-    value instanceof Blob ||
-    value instanceof ArrayBuffer ||
-    value instanceof URLSearchParams ||
-    (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream)
-  ) {
-    return value;
-  }
-  if (ArrayBuffer.isView(value)) return toArrayBuffer(value);
-  throw new TypeError('A binary body must be a Blob, ArrayBuffer, typed array, stream or string');
-}
-
-/** `*\/*` or a wildcard subtype is not a real content type; fall back to octet-stream. */
-function binaryMediaType(mediaType: string): string {
-  return mediaType.includes('*') ? 'application/octet-stream' : mediaType;
-}
-
-function entriesOf(value: unknown): [string, unknown][] {
-  if (typeof value !== 'object' || value === null) {
-    throw new TypeError('A form or multipart body must be an object');
-  }
-  return Object.entries(value);
-}
-
-function fieldText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
-}
-
-function fileName(blob: Blob): string {
-  const name = (blob as Blob & { name?: unknown }).name;
-  return typeof name === 'string' && name !== '' ? name : 'blob';
-}
-
-/** Copies the viewed bytes so a typed array over a larger buffer sends only its own bytes. */
-function toArrayBuffer(value: ArrayBuffer | ArrayBufferView): ArrayBuffer {
-  if (value instanceof ArrayBuffer) return value;
-  const copy = new Uint8Array(value.byteLength);
-  copy.set(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-  return copy.buffer;
 }

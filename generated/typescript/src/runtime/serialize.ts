@@ -35,25 +35,15 @@ export function serializeParams(params: readonly ParamSpec[]): SerializedParams 
   const out: SerializedParams = { path: {}, query: [], headers: {}, cookies: [] };
   for (const param of params) {
     if (param.value === undefined) continue;
-    // Most parameters are plain scalars, which every style writes the same way (a path's
-    // `label`/`matrix` aside): skip the general machinery for them.
-    const text = plainScalar(param);
     switch (param.in) {
       case 'path':
-        out.path[param.name] =
-          text !== undefined && (param.style ?? 'simple') === 'simple' && !param.allowReserved
-            ? encodeStrict(text)
-            : serializePathParam(param);
+        out.path[param.name] = serializePathParam(param);
         break;
       case 'query':
-        if (text !== undefined && !param.allowReserved) {
-          out.query.push(`${encodeStrict(param.name)}=${encodeStrict(text)}`);
-        } else {
-          out.query.push(...serializeQueryParam(param));
-        }
+        out.query.push(...serializeQueryParam(param));
         break;
       case 'header':
-        out.headers[param.name] = text ?? serializeHeaderParam(param);
+        out.headers[param.name] = serializeHeaderParam(param);
         break;
       case 'cookie':
         out.cookies.push(...serializeCookieParam(param));
@@ -209,14 +199,6 @@ function toShape(param: ParamSpec): Shape {
     return { kind: 'object', entries };
   }
   return { kind: 'scalar', value: scalarToString(value) };
-}
-
-/** The text of a string, number or boolean value not sent as `content` JSON; else undefined. */
-function plainScalar(param: ParamSpec): string | undefined {
-  const value = param.value;
-  const type = typeof value;
-  if (param.contentType !== undefined) return undefined;
-  return type === 'string' || type === 'number' || type === 'boolean' ? String(value) : undefined;
 }
 
 /** Scalars as text; dates as ISO 8601 (OpenAPI `date-time`); nested structures as JSON. */
