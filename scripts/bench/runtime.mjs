@@ -8,7 +8,9 @@
  * 1. Overhead: Shell EV `evLocationsById` through the generated SDK with a cached token vs the
  *    same request with bare fetch, against a loopback node:http server (child process,
  *    127.0.0.1). `--requests` per side, in interleaved batches of `--batch` sequential calls (the
- *    side that goes first alternates). Figure: median over batches of the per-request time;
+ *    side that goes first alternates). Two more sides show where the cost lies: bare fetch with
+ *    an abort signal and a 60 s timer (what any per-request timeout adds), and the SDK with
+ *    `timeout: 0` (no timer, no signal). Figure: median over batches of the per-request time;
  *    ratio SDK ÷ bare of the two medians (target ≤ 1.10). Each SDK batch is also paired with
  *    the bare batch run next to it; the median and quartiles of those pair ratios show how much
  *    of the spread is this shared machine's noise (the ratio of medians is the steadier figure).
@@ -32,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { runSimple } from './lib/proc.mjs';
 import { measureRuntimeSize } from './lib/runtime-size.mjs';
 import { median } from './lib/stats.mjs';
-import { bareSubject, bareWithTimeoutSubject, loadGeneratedSdk, loadRuntime, runtimeSubject, sdkSubject, writeJson } from './lib/subjects.mjs';
+import { loadGeneratedSdk, loadRuntime, runtimeSubject, sdkSubject, writeJson } from './lib/subjects.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -100,7 +102,7 @@ async function getSubjectFactory(origin) {
       if (g.code !== 0) throw new Error(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n').slice(0, 4).join(' | ')}`);
       const mod = await loadGeneratedSdk({ peersDir, sdkDir, work });
       sdkSubject(mod, ctx); // fail early if the adapter cannot drive it
-      return { kind: 'sdk', make: () => sdkSubject(mod, ctx) };
+      return { kind: 'sdk', bundle: join(work, 'sdk.bundle.mjs'), make: (extra = {}) => sdkSubject(mod, { ...ctx, ...extra }) };
     } catch (e) {
       sdkError = e.message;
       if (o.subject === 'sdk') throw e;
@@ -109,13 +111,7 @@ async function getSubjectFactory(origin) {
   }
   const mod = await loadRuntime({ root, peersDir, work });
   if (sdkError) notes.push(`Generated SDK could not be used (${sdkError.slice(0, 400)}); measured the runtime's HttpClient directly with the OperationRequest the generated method would build.`);
-  return { kind: 'runtime', make: () => runtimeSubject(mod, ctx) };
-}
-
-async function timeBatch(subject, n) {
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) await subject.call();
-  return performance.now() - t0;
+  return { kind: 'runtime', bundle: join(work, 'runtime.bundle.mjs'), make: () => runtimeSubject(mod, ctx) };
 }
 
 async function main() {
@@ -126,32 +122,25 @@ async function main() {
     result.subject = factory.kind;
 
     // ---------------------------------------------------------------- 1. overhead, cached token
-    await serverCall(server.origin, '/__reset', {});
-    const sdk = factory.make();
-    result.subjectLabel = sdk.label;
-    await sdk.call(); // obtains and caches the token
-    const tokenRes = await fetch(`${server.origin}/v2/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
-    const bareToken = (await tokenRes.json()).access_token;
-    const bare = bareSubject({ baseUrl: `${server.origin}/ev`, token: bareToken });
-    const bareTimeout = bareWithTimeoutSubject({ baseUrl: `${server.origin}/ev`, token: bareToken });
-    const sides = { sdk, bare, bareTimeout };
-    const warm = Math.min(1000, o.requests);
-    log(`warm-up: ${warm} calls each`);
-    for (const side of Object.values(sides)) await timeBatch(side, warm);
-    const batches = Math.max(1, Math.round(o.requests / o.batch));
-    const per = { sdk: [], bare: [], bareTimeout: [] };
-    for (let b = 0; b < batches; b++) {
-      if (Date.now() > DEADLINE) {
-        notes.push(`stopped after ${b} of ${batches} batches (10-minute bound)`);
-        break;
-      }
-      const order = b % 2 === 0 ? ['sdk', 'bare', 'bareTimeout'] : ['bareTimeout', 'bare', 'sdk'];
-      for (const side of order) {
-        const ms = await timeBatch(sides[side], o.batch);
-        per[side].push((ms / o.batch) * 1000); // µs per request
-      }
-    }
-    const stats1 = await serverCall(server.origin, '/__stats');
+    // Each phase runs in its own process (lib/overhead-phase.mjs), interleaving its two sides.
+    const phase = async (sides) => {
+      await serverCall(server.origin, '/__reset', {});
+      const args = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides, requests: o.requests, batch: o.batch, deadline: DEADLINE };
+      const run = await runSimple(process.execPath, [join(here, 'lib', 'overhead-phase.mjs'), JSON.stringify(args)], { cwd: work, timeoutMs: 12 * 60_000 });
+      const line = run.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+      if (run.code !== 0 || line === undefined) throw new Error(`overhead phase ${sides.join(' vs ')} failed (exit ${run.code}): ${run.out.trim().split('\n').slice(-3).join(' | ')}`);
+      const out = JSON.parse(line);
+      if (out.stopped) notes.push(`${sides.join(' vs ')}: ${out.stopped}`);
+      return { ...out, stats: await serverCall(server.origin, '/__stats') };
+    };
+    log('overhead: SDK vs bare fetch');
+    const headline = await phase(['sdk', 'bare']);
+    log('timeout cost: bare fetch with a timeout signal vs bare fetch');
+    const timeoutPhase = await phase(['bareTimeout', 'bare']);
+    const runtimePhase = factory.kind === 'sdk' ? (log('runtime cost: SDK with timeout: 0 vs bare fetch'), await phase(['sdkNoTimeout', 'bare'])) : undefined;
+    result.subjectLabel = headline.label;
+    const per = headline.per;
+    const ratioOf = (p, side) => round(median(p.per[side]) / median(p.per.bare), 3);
     const sdkUs = median(per.sdk);
     const bareUs = median(per.bare);
     const pairRatios = per.sdk.map((us, i) => us / per.bare[i]).sort((a, b) => a - b);
@@ -161,8 +150,7 @@ async function main() {
       requestsPerSide: per.sdk.length * o.batch,
       batchSize: o.batch,
       batches: per.sdk.length,
-      medianUsPerRequest: { sdk: round(sdkUs, 1), bare: round(bareUs, 1), bareWithTimeout: round(median(per.bareTimeout), 1) },
-      bareWithTimeoutRatio: round(median(per.bareTimeout) / bareUs, 3),
+      medianUsPerRequest: { sdk: round(sdkUs, 1), bare: round(bareUs, 1) },
       minUsPerRequest: { sdk: round(Math.min(...per.sdk), 1), bare: round(Math.min(...per.bare), 1) },
       ratio: round(sdkUs / bareUs, 3),
       ratioMethod: 'median SDK µs per request ÷ median bare µs per request',
@@ -171,8 +159,11 @@ async function main() {
       extraUsPerRequest: round(sdkUs - bareUs, 1),
       target: 1.1,
       meetsTarget: sdkUs / bareUs <= 1.1,
-      sdkTokenRequests: stats1.tokenRequests - 1, // minus the bare side's own token; 1 = fetched once, then cached
-      unauthorized: stats1.unauthorized,
+      sdkTokenRequests: headline.stats.tokenRequests - 1, // minus the bare side's own token; 1 = fetched once, then cached
+      unauthorized: headline.stats.unauthorized,
+      // Where the cost lies, each measured against bare fetch in its own process:
+      bareWithTimeoutRatio: ratioOf(timeoutPhase, 'bareTimeout'),
+      ...(runtimePhase ? { sdkWithoutTimeoutRatio: ratioOf(runtimePhase, 'sdkNoTimeout') } : {}),
     };
     log(`overhead: sdk ${sdkUs.toFixed(1)} µs, bare ${bareUs.toFixed(1)} µs, ratio ${(sdkUs / bareUs).toFixed(3)}`);
 
@@ -215,8 +206,8 @@ async function main() {
     lines.push(`Subject: ${result.subjectLabel}`);
     lines.push(`Overhead (cached token, ${ov.requestsPerSide} requests per side, ${ov.batches} interleaved batches of ${ov.batchSize}):`);
     lines.push(`  median per request  SDK ${ov.medianUsPerRequest.sdk} µs   bare fetch ${ov.medianUsPerRequest.bare} µs   (+${ov.extraUsPerRequest} µs)`);
-    lines.push(`  bare fetch with a timeout signal (AbortController + 60 s timer): ${ov.medianUsPerRequest.bareWithTimeout} µs, ratio ${ov.bareWithTimeoutRatio} to bare`);
     lines.push(`  ratio SDK ÷ bare ${ov.ratio} (target ≤ 1.10: ${ov.meetsTarget ? 'met' : 'NOT met'}); paired batches: median ${ov.pairedRatioMedian}, quartiles ${ov.pairedRatioQuartiles.join('–')}`);
+    lines.push(`  where the cost lies (each vs bare fetch, own process): bare fetch + timeout signal ${ov.bareWithTimeoutRatio}${ov.sdkWithoutTimeoutRatio !== undefined ? `, SDK with timeout: 0 ${ov.sdkWithoutTimeoutRatio}` : ''}`);
     lines.push(`  token requests made by the SDK over the whole run: ${ov.sdkTokenRequests} (1 = fetched once, then cached)`);
   }
   if (result.singleFlight) {

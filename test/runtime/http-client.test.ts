@@ -275,6 +275,35 @@ describe('timeouts, retries, abort', () => {
     expect(await client({ timeout: 50 }).request(op(), { timeout: 2000 })).toEqual({});
   });
 
+  test.each([0, Infinity, 2 ** 31])('timeout %s means none: the call waits, and fetch gets no signal of ours', async (timeout) => {
+    script = (_req, res) => setTimeout(() => res.end('{"late":true}'), 150);
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
+      signals.push(init?.signal);
+      return globalThis.fetch(input, init);
+    };
+    expect(await client({ timeout, fetch }).request(op())).toEqual({ late: true });
+    expect(signals).toEqual([undefined]);
+  });
+
+  test('with a timeout, fetch gets a signal; with none, the caller\'s own signal is passed through', async () => {
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const fetch = (input: string | URL, init?: RequestInit): Promise<Response> => {
+      signals.push(init?.signal);
+      return globalThis.fetch(input, init);
+    };
+    const caller = new AbortController();
+    await client({ fetch }).request(op());
+    await client({ fetch, timeout: 0 }).request(op(), { signal: caller.signal });
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+    expect(signals[1]).toBe(caller.signal);
+  });
+
+  test.each([-1, Number.NaN])('timeout %s is a ConfigurationException, not a network error', async (timeout) => {
+    await expect(client({ timeout }).request(op())).rejects.toThrow(ConfigurationException);
+    expect(server.seen).toHaveLength(0);
+  });
+
   test('GET retried on 503 with Retry-After; POST not retried; retry: false', async () => {
     let n = 0;
     script = (_req, res) => {

@@ -13,7 +13,7 @@ export interface ConfigurationOptions {
   readonly environment?: Environment;
   /** Overrides the environment's URL; relative token URLs resolve against it. */
   readonly baseUrl?: string;
-  /** Per-attempt timeout in milliseconds. Default: 60000. */
+  /** Per-attempt timeout in milliseconds; 0 (or `Infinity`) for none. Default: 60000. */
   readonly timeout?: number;
   /** `fetch` implementation. Default: the global `fetch`. */
   readonly fetch?: FetchLike;

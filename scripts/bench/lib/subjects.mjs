@@ -148,10 +148,10 @@ export async function loadGeneratedSdk({ peersDir, sdkDir, work }) {
  * exact shape is the generator's business; this adapter tries the documented shape first and
  * says precisely what it found when nothing fits.
  */
-export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true }) {
+export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true, tokenStore, config = {} }) {
   const Client = mod[clientName] ?? Object.values(mod).find((v) => typeof v === 'function' && /Client$/.test(v.name ?? ''));
   if (typeof Client !== 'function') throw new Error(`generated SDK exports no ${clientName} (exports: ${Object.keys(mod).join(', ')})`);
-  const store = fresh && mod.MemoryTokenStore ? new mod.MemoryTokenStore() : undefined;
+  const store = tokenStore ?? (fresh && mod.MemoryTokenStore ? new mod.MemoryTokenStore() : undefined);
   // The token URL is left to the SDK (the spec's relative `/v2/oauth/token`, resolved against the
   // base URL); the loopback server answers it.
   const credOptions = { oAuthClientId: CLIENT_ID, oAuthClientSecret: CLIENT_SECRET, ...(store ? { tokenStore: store } : {}) };
@@ -161,7 +161,7 @@ export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true })
     { baseUrl, bearerAuthCredentials: creds },
     { baseUrl, auth: { BearerAuth: creds } },
     { environment: baseUrl, clientCredentialsAuthCredentials: creds },
-  ];
+  ].map((c) => ({ ...c, ...config }));
   const errors = [];
   for (const cfg of configs) {
     try {
@@ -175,7 +175,7 @@ export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true })
       // Generated operations take one params object (then per-call options).
       const params = { requestId: REQUEST_ID, id: LOCATION_ID };
       const call = () => fn.call(owner, params);
-      return { label: `generated SDK (${Client.name}.${found.path})`, call, config: Object.keys(cfg) };
+      return { label: `generated SDK (${Client.name}.${found.path})`, call, config: Object.keys(cfg), tokenStore: store };
     } catch (e) {
       errors.push(`${JSON.stringify(Object.keys(cfg))}: ${e.message}`);
     }

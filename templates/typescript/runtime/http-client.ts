@@ -34,7 +34,7 @@ export interface HttpClientOptions {
   readonly baseUrl: string;
   /** `fetch` implementation; default: the global one at call time. */
   readonly fetch?: FetchLike | undefined;
-  /** Per-attempt timeout in ms (headers and body). Default `DEFAULT_TIMEOUT_MS`. */
+  /** Per-attempt timeout in ms (headers and body); 0 or `Infinity`: none. Default `DEFAULT_TIMEOUT_MS`. */
   readonly timeout?: number | undefined;
   /** Retry overrides for API calls, or `false`. Default `DEFAULT_RETRY`. */
   readonly retry?: Partial<RetryOptions> | false | undefined;

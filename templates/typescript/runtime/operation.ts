@@ -74,7 +74,7 @@ export type ServerVariableValues = Readonly<Record<string, string | undefined>>;
 export interface RequestOptions {
   /** Aborts the call (including retries and any token request it waits for). */
   readonly signal?: AbortSignal;
-  /** Milliseconds for this call, overriding the client's `timeout`. */
+  /** Milliseconds for this call, overriding the client's `timeout` (0 or `Infinity`: none). */
   readonly timeout?: number;
   /** Extra headers for this call; they override generated ones of the same name. */
   readonly headers?: Readonly<Record<string, string>>;

@@ -2,7 +2,7 @@
  * One HTTP attempt with a timeout that covers both the response headers and reading the body,
  * composed with the caller's `AbortSignal`, and with `fetch` failures turned into SDK errors.
  */
-import { NetworkException, TimeoutException } from './errors.js';
+import { ConfigurationException, NetworkException, TimeoutException } from './errors.js';
 import { redactUrl } from './url.js';
 
 /** The `fetch` signature the runtime needs (a subset of the global, so test doubles are easy). */
@@ -15,7 +15,7 @@ export interface AttemptRequest {
   /** The request URL (a string is passed to fetch as is). */
   readonly url: string | URL;
   readonly init: RequestInit;
-  /** Milliseconds for headers and body together. */
+  /** Milliseconds for headers and body together; 0 or `Infinity`: no timeout. */
   readonly timeoutMs: number;
   /** The caller's signal; its reason is rethrown untouched when it aborts. */
   readonly signal?: AbortSignal | undefined;
@@ -23,11 +23,17 @@ export interface AttemptRequest {
   readonly description: string;
 }
 
+/** The longest delay `setTimeout` honours (2^31 − 1 ms); longer ones would fire at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /**
- * Sends one request and runs `read` on the response under the same timeout.
+ * Sends one request and runs `read` on the response under the same timeout. A timeout of 0 (or
+ * `Infinity`, or more than a timer can hold, about 24.8 days) means none: then no timer and no
+ * signal of ours are made, which saves the cost of an abort signal in `fetch` on every call.
  *
  * @throws TimeoutException when the timeout elapses first.
  * @throws NetworkException when no response arrives (refused, DNS, TLS…), naming the URL.
+ * @throws ConfigurationException for a negative or non-numeric timeout.
  * @throws the caller's `signal.reason` when the caller aborts.
  */
 export async function attempt<T>(
@@ -36,17 +42,28 @@ export async function attempt<T>(
 ): Promise<T> {
   const { url, signal, timeoutMs, description } = request;
   signal?.throwIfAborted();
-  const controller = new AbortController();
+  if (!(timeoutMs >= 0)) {
+    throw new ConfigurationException(
+      `timeout must be a number of milliseconds ≥ 0 (0 for none), not ${String(timeoutMs)}`,
+    );
+  }
+  let fetchSignal = signal;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  const onCallerAbort = (): void => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const controller = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? new AbortController() : undefined;
+  const onCallerAbort = (): void => controller?.abort(signal?.reason);
+  if (controller !== undefined) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    signal?.addEventListener('abort', onCallerAbort, { once: true });
+    fetchSignal = controller.signal;
+  }
   const fetchImpl = request.fetch ?? globalThis.fetch;
   try {
-    const response = await fetchImpl(url, { ...request.init, signal: controller.signal });
+    const init = fetchSignal === undefined ? request.init : { ...request.init, signal: fetchSignal };
+    const response = await fetchImpl(url, init);
     return await read(response);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
@@ -66,8 +83,10 @@ export async function attempt<T>(
     }
     throw error;
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener('abort', onCallerAbort);
+    if (controller !== undefined) {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
+    }
   }
 }
 

@@ -24,7 +24,7 @@ export interface ClientCredentialsAuthManagerOptions {
   readonly tokenUrl: string;
   /** `fetch` implementation; default: the global one at call time. */
   readonly fetch?: FetchLike | undefined;
-  /** Per-attempt timeout for token requests in ms. Default `DEFAULT_TIMEOUT_MS`. */
+  /** Per-attempt timeout for token requests in ms (0 or `Infinity`: none). Default `DEFAULT_TIMEOUT_MS`. */
   readonly timeout?: number | undefined;
   /** Token request retry overrides, or `false` for none. Default `DEFAULT_TOKEN_RETRY`. */
   readonly retry?: Partial<RetryOptions> | false | undefined;
