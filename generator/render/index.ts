@@ -3,7 +3,7 @@
  * every string; templates (see `./templates.ts` for the folder layout and overlay) only place them.
  */
 import type { Ir } from '../ir';
-import { InternalError } from '../errors';
+import { ConfigError, InternalError } from '../errors';
 import { buildView } from './typescript/view';
 import { builtinTemplateDir, compileFile, overlayFiles, partialsOf } from './templates';
 import * as fs from 'node:fs';
@@ -47,7 +47,15 @@ export function renderTypeScript(ir: Ir, options: { templateDirs: readonly strin
 
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (let i = 1; i < out.length; i++) {
-    if (out[i]?.path === out[i - 1]?.path) throw new InternalError(`two generated files share the path ${out[i]?.path}`);
+    const clash = out[i]?.path;
+    if (clash !== undefined && clash === out[i - 1]?.path) {
+      // The built-in templates never clash, so an overlay did (e.g. a `runtime/index.ts`, whose
+      // output the template `src/runtime/index.ts.hbs` already produces).
+      const sources = [...files.keys()].filter((rel) => rel === `${clash}.hbs` || `src/${rel}` === clash);
+      const from = sources.length > 0 ? ` (${sources.join(' and ')})` : '';
+      const message = `two template files produce ${clash}${from}; keep only one of them in your --templates folder`;
+      throw options.templateDirs.length > 0 ? new ConfigError(message) : new InternalError(message);
+    }
   }
   return out;
 }

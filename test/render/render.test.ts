@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
+import { ConfigError } from '../../generator/errors';
 import { buildIr } from '../../generator/ir';
 import { renderTypeScript, type GeneratedFile } from '../../generator/render';
 import { config, spec } from '../ir/helpers';
@@ -212,6 +213,17 @@ describe('template overlay', () => {
     expect(byPath.get('src/runtime/extra.ts')).toBe('export const extra = 1;\n');
     expect(byPath.get('README.md')).toContain('CUSTOM AUTH bearerAuth');
     expect(byPath.get('NOTICE')).toBe('shellev\n');
+  });
+
+  test('an overlay file that produces the same output as a template is a ConfigError naming both', () => {
+    const overlay = fs.mkdtempSync(path.join(ROOT, '.tmp', 'overlay-'));
+    made.push(overlay);
+    fs.mkdirSync(path.join(overlay, 'runtime'), { recursive: true });
+    fs.writeFileSync(path.join(overlay, 'runtime/index.ts'), 'export {};\n');
+    expect(() => generate(shellEvDoc(), 'shell-ev.yaml', [overlay])).toThrow(ConfigError);
+    expect(() => generate(shellEvDoc(), 'shell-ev.yaml', [overlay])).toThrow(
+      'two template files produce src/runtime/index.ts (runtime/index.ts and src/runtime/index.ts.hbs)',
+    );
   });
 
   test('a missing variable fails loudly (strict mode)', () => {
