@@ -2,8 +2,9 @@
 
 /**
  * The runtime barrel: everything generated code and SDK users import from the runtime.
- * Generated modules import from here only (never from the files behind it). The runtime files
- * behind it are the ones this SDK uses: auth providers for schemes it does not have are left out.
+ * Generated modules import from here only (never from the files behind it). Only the runtime
+ * modules this SDK uses are shipped: those of other auth kinds, of form/multipart/binary bodies and
+ * of server URL templates are left out when the API does not need them.
  */
 export {
   ApiException,
