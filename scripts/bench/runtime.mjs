@@ -20,7 +20,7 @@
  *    SDK carries, and every runtime module (see lib/runtime-size.mjs).
  *
  * The SDK is generated into a temp folder with the CLI (dist/, built when missing) and bundled
- * with esbuild (scripts/bench/peers). With --subject auto, a generator failure falls back to the
+ * with esbuild (a dev dependency). With --subject auto, a generator failure falls back to the
  * runtime's HttpClient used directly (same request description), and the report says so.
  * Results: stdout and scripts/bench/results/runtime-latest.json (or --out).
  */
@@ -38,7 +38,6 @@ import { loadGeneratedSdk, loadRuntime, runtimeSubject, sdkSubject, writeJson } 
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const peersDir = join(here, 'peers');
 
 const o = { requests: 10_000, batch: 100, concurrency: 1000, subject: 'auto', quick: false, out: join(here, 'results', 'runtime-latest.json') };
 const argv = process.argv.slice(2);
@@ -100,7 +99,7 @@ async function getSubjectFactory(origin) {
         { cwd: work, timeoutMs: 120_000 },
       );
       if (g.code !== 0) throw new Error(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n').slice(0, 4).join(' | ')}`);
-      const mod = await loadGeneratedSdk({ peersDir, sdkDir, work });
+      const mod = await loadGeneratedSdk({ sdkDir, work });
       sdkSubject(mod, ctx); // fail early if the adapter cannot drive it
       return { kind: 'sdk', bundle: join(work, 'sdk.bundle.mjs'), make: (extra = {}) => sdkSubject(mod, { ...ctx, ...extra }) };
     } catch (e) {
@@ -109,7 +108,7 @@ async function getSubjectFactory(origin) {
       log(`generated SDK unavailable: ${sdkError}`);
     }
   }
-  const mod = await loadRuntime({ root, peersDir, work });
+  const mod = await loadRuntime({ root, work });
   if (sdkError) notes.push(`Generated SDK could not be used (${sdkError.slice(0, 400)}); measured the runtime's HttpClient directly with the OperationRequest the generated method would build.`);
   return { kind: 'runtime', bundle: join(work, 'runtime.bundle.mjs'), make: () => runtimeSubject(mod, ctx) };
 }
@@ -269,7 +268,7 @@ async function measureSizes() {
   const unavailable = (reason) => ({ status: 'unavailable', reason });
   const shellEvRuntime = join(work, 'shell-ev-sdk', 'src', 'runtime');
   const shellEv = existsSync(shellEvRuntime)
-    ? await measureRuntimeSize({ runtimeDir: shellEvRuntime, peersDir })
+    ? await measureRuntimeSize({ runtimeDir: shellEvRuntime })
     : unavailable('the Shell EV SDK was not generated (see the overhead step)');
   let core;
   const coreDir = join(work, 'core-sdk');
@@ -280,9 +279,9 @@ async function measureSizes() {
     [join(root, 'dist', 'generator', 'cli', 'main.js'), 'generate', '-i', specFile, '-o', coreDir, '--package-name', 'core-sdk', '-q'],
     { cwd: work, timeoutMs: 120_000 },
   );
-  if (g.code === 0) core = await measureRuntimeSize({ runtimeDir: join(coreDir, 'src', 'runtime'), peersDir });
+  if (g.code === 0) core = await measureRuntimeSize({ runtimeDir: join(coreDir, 'src', 'runtime') });
   else core = unavailable(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n')[0]}`);
-  const all = await measureRuntimeSize({ runtimeDir: join(root, 'templates', 'typescript', 'runtime'), peersDir });
+  const all = await measureRuntimeSize({ runtimeDir: join(root, 'templates', 'typescript', 'runtime') });
   return { shellEv, core, all };
 }
 

@@ -12,9 +12,9 @@
  * Gzip: node:zlib, level 9.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { loadEsbuild } from './subjects.mjs';
 
 function listTs(dir, base = dir) {
   const out = [];
@@ -32,15 +32,15 @@ function listTs(dir, base = dir) {
 }
 
 /**
- * @param {{runtimeDir: string, peersDir: string, limitBytes?: number}} o
+ * @param {{runtimeDir: string, limitBytes?: number}} o
  */
-export async function measureRuntimeSize({ runtimeDir, peersDir, limitBytes = 8 * 1024 }) {
+export async function measureRuntimeSize({ runtimeDir, limitBytes = 8 * 1024 }) {
   if (!existsSync(runtimeDir)) return { status: 'unavailable', reason: `${runtimeDir} missing` };
   let esbuild;
   try {
-    esbuild = createRequire(join(peersDir, 'package.json'))('esbuild');
+    esbuild = loadEsbuild();
   } catch (e) {
-    return { status: 'unavailable', reason: `esbuild not installed in scripts/bench/peers (${e.message.split('\n')[0]})` };
+    return { status: 'unavailable', reason: `esbuild is not installed (npm ci installs it: ${e.message.split('\n')[0]})` };
   }
   const files = listTs(runtimeDir);
   const nodeDir = join(runtimeDir, 'node') + sep;

@@ -62,12 +62,13 @@ export function bareWithTimeoutSubject({ baseUrl, token, timeoutMs = 60_000 }) {
   };
 }
 
-function esbuildFrom(peersDir) {
-  return createRequire(join(peersDir, 'package.json'))('esbuild');
+/** esbuild, a dev dependency of the project (the bench's peers folder is not needed for it). */
+export function loadEsbuild() {
+  return createRequire(import.meta.url)('esbuild');
 }
 
-async function bundleAndImport({ peersDir, entry, outFile, resolveDir }) {
-  const esbuild = esbuildFrom(peersDir);
+async function bundleAndImport({ entry, outFile, resolveDir }) {
+  const esbuild = loadEsbuild();
   const opts = {
     bundle: true,
     format: 'esm',
@@ -96,7 +97,7 @@ async function bundleAndImport({ peersDir, entry, outFile, resolveDir }) {
 // ---------------------------------------------------------------------------------------------
 // runtime (direct)
 // ---------------------------------------------------------------------------------------------
-export async function loadRuntime({ root, peersDir, work }) {
+export async function loadRuntime({ root, work }) {
   const rt = join(root, 'templates', 'typescript', 'runtime');
   const contents = [
     `export { HttpClient } from './http-client.ts';`,
@@ -104,7 +105,7 @@ export async function loadRuntime({ root, peersDir, work }) {
     `export { ClientCredentialsAuthCredentials } from './auth/client-credentials.ts';`,
     `export { MemoryTokenStore } from './auth/token-store.ts';`,
   ].join('\n');
-  return bundleAndImport({ peersDir, entry: { contents }, resolveDir: rt, outFile: join(work, 'runtime.bundle.mjs') });
+  return bundleAndImport({ entry: { contents }, resolveDir: rt, outFile: join(work, 'runtime.bundle.mjs') });
 }
 
 export function runtimeSubject(mod, { baseUrl, tokenUrl }) {
@@ -136,11 +137,11 @@ export function runtimeSubject(mod, { baseUrl, tokenUrl }) {
 // sdk (generated)
 // ---------------------------------------------------------------------------------------------
 /** Bundles the generated SDK in `sdkDir` and imports it. */
-export async function loadGeneratedSdk({ peersDir, sdkDir, work }) {
+export async function loadGeneratedSdk({ sdkDir, work }) {
   const candidates = ['src/index.ts', 'index.ts', 'src/client.ts'];
   const entry = candidates.map((c) => join(sdkDir, c)).find(existsSync);
   if (!entry) throw new Error(`no entry point in generated SDK (looked for ${candidates.join(', ')}; found ${readdirSync(sdkDir).join(', ')})`);
-  return bundleAndImport({ peersDir, entry, outFile: join(work, 'sdk.bundle.mjs') });
+  return bundleAndImport({ entry, outFile: join(work, 'sdk.bundle.mjs') });
 }
 
 /**
