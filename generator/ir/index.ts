@@ -620,15 +620,20 @@ class IrBuilder {
   }
 }
 
+/** True when the client must compute its base URL at run time (variables or a relative URL). */
+export function serversNeedExpansion(servers: readonly IrServer[]): boolean {
+  return servers.some((s) => s.relative || s.variables.length > 0);
+}
+
 /** Runtime parts the schemes and operations need (see `IrFeatures`); unsupported schemes need none. */
 function featuresOf(schemes: readonly IrSecurityScheme[], services: readonly IrService[], servers: readonly IrServer[]): IrFeatures {
   const kinds = new Set(schemes.map((s) => s.implementation.kind));
   const operations = services.flatMap((s) => s.operations);
   const bodyKinds = new Set(operations.flatMap((op) => (op.requestBody ? [op.requestBody.kind] : [])));
   return {
-    serverTemplates: servers.some((s) => s.relative || s.variables.length > 0) || operations.some((op) => op.servers !== undefined),
+    serverTemplates: serversNeedExpansion(servers) || operations.some((op) => op.servers !== undefined),
     bodyEncoders: bodyKinds.has('form') || bodyKinds.has('multipart') || bodyKinds.has('binary'),
-    clientCredentials: schemes.some((s) => s.kind === 'oauth2' && s.clientCredentials !== undefined),
+    clientCredentials: kinds.has('clientCredentials'),
     apiKeyAuth: kinds.has('apiKey'),
     basicAuth: kinds.has('basic'),
     bearerAuth: kinds.has('bearer') || kinds.has('tokenSupplier'),

@@ -86,22 +86,11 @@ async function getSubjectFactory(origin) {
   let sdkError = null;
   if (o.subject !== 'runtime') {
     try {
-      const cli = join(root, 'dist', 'generator', 'cli', 'main.js');
-      if (!existsSync(cli)) {
-        log('building sdkgen (tsc -p .)');
-        const b = await runSimple(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { cwd: root, timeoutMs: 300_000 });
-        if (b.code !== 0 && !existsSync(cli)) throw new Error(`build failed: ${b.out.split('\n').slice(0, 3).join(' | ')}`);
-      }
       const sdkDir = join(work, 'shell-ev-sdk');
-      const g = await runSimple(
-        process.execPath,
-        [cli, 'generate', '-i', join(root, 'spec', 'shell-ev.yaml'), '-o', sdkDir, '--package-name', 'shell-ev-sdk', '--client-name', 'ShellEvClient', '-q'],
-        { cwd: work, timeoutMs: 120_000 },
-      );
-      if (g.code !== 0) throw new Error(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n').slice(0, 4).join(' | ')}`);
+      await generateSdk(join(root, 'spec', 'shell-ev.yaml'), sdkDir, ['--package-name', 'shell-ev-sdk', '--client-name', 'ShellEvClient']);
       const mod = await loadGeneratedSdk({ sdkDir, work });
       sdkSubject(mod, ctx); // fail early if the adapter cannot drive it
-      return { kind: 'sdk', bundle: join(work, 'sdk.bundle.mjs'), make: (extra = {}) => sdkSubject(mod, { ...ctx, ...extra }) };
+      return { kind: 'sdk', bundle: join(work, 'sdk.bundle.mjs'), make: () => sdkSubject(mod, ctx) };
     } catch (e) {
       sdkError = e.message;
       if (o.subject === 'sdk') throw e;
@@ -111,6 +100,18 @@ async function getSubjectFactory(origin) {
   const mod = await loadRuntime({ root, work });
   if (sdkError) notes.push(`Generated SDK could not be used (${sdkError.slice(0, 400)}); measured the runtime's HttpClient directly with the OperationRequest the generated method would build.`);
   return { kind: 'runtime', bundle: join(work, 'runtime.bundle.mjs'), make: () => runtimeSubject(mod, ctx) };
+}
+
+/** Generates an SDK with the CLI (building sdkgen first when dist/ is missing). */
+async function generateSdk(spec, outDir, extraArgs) {
+  const cli = join(root, 'dist', 'generator', 'cli', 'main.js');
+  if (!existsSync(cli)) {
+    log('building sdkgen (tsc -p .)');
+    const b = await runSimple(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', root], { cwd: root, timeoutMs: 300_000 });
+    if (b.code !== 0 && !existsSync(cli)) throw new Error(`build failed: ${b.out.split('\n').slice(0, 3).join(' | ')}`);
+  }
+  const g = await runSimple(process.execPath, [cli, 'generate', '-i', spec, '-o', outDir, ...extraArgs, '-q'], { cwd: work, timeoutMs: 120_000 });
+  if (g.code !== 0) throw new Error(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n').slice(0, 4).join(' | ')}`);
 }
 
 async function main() {
@@ -274,13 +275,12 @@ async function measureSizes() {
   const coreDir = join(work, 'core-sdk');
   const specFile = join(work, 'core.json');
   writeJson(specFile, CORE_SPEC);
-  const g = await runSimple(
-    process.execPath,
-    [join(root, 'dist', 'generator', 'cli', 'main.js'), 'generate', '-i', specFile, '-o', coreDir, '--package-name', 'core-sdk', '-q'],
-    { cwd: work, timeoutMs: 120_000 },
-  );
-  if (g.code === 0) core = await measureRuntimeSize({ runtimeDir: join(coreDir, 'src', 'runtime') });
-  else core = unavailable(`sdkgen generate failed (exit ${g.code}): ${g.out.trim().split('\n')[0]}`);
+  try {
+    await generateSdk(specFile, coreDir, ['--package-name', 'core-sdk']);
+    core = await measureRuntimeSize({ runtimeDir: join(coreDir, 'src', 'runtime') });
+  } catch (e) {
+    core = unavailable(e.message);
+  }
   const all = await measureRuntimeSize({ runtimeDir: join(root, 'templates', 'typescript', 'runtime') });
   return { shellEv, core, all };
 }

@@ -4,6 +4,7 @@
  * of `environment.ts` and of operations with their own servers. Every decision was made in the
  * IR; this only prints it.
  */
+import { serversNeedExpansion } from '../../ir';
 import type { Ir, IrSecurityScheme, IrServerUrl } from '../../ir/types';
 import { docComment, tsString } from '../escape';
 import { arr, obj, printEntry, printNode, raw, type JsNode, typeAfter } from './layout';
@@ -170,7 +171,7 @@ export function serverSpecNode(server: IrServerUrl): JsNode {
 
 /** True when the client must compute its base URL at run time (variables or a relative URL). */
 export function needsServerSpecs(ir: Ir): boolean {
-  return ir.servers.some((s) => s.relative || s.variables.length > 0);
+  return serversNeedExpansion(ir.servers);
 }
 
 /** Property declarations of the `ServerVariables` interface. */

@@ -544,7 +544,6 @@ export function buildView(ir: Ir): TypeScriptView {
     mdDescription: ir.info.description ? markdownInline(ir.info.description) : '',
     clientDoc: docComment([ir.info.title ? `Client of the ${ir.info.title} API (version ${ir.info.version}).` : undefined, ir.info.description]),
     hasNodeEntry: ir.features.clientCredentials,
-    hasClientCredentials: ir.features.clientCredentials,
     runtime: ir.features,
     hasAuth: authSchemes.length > 0,
     auth,

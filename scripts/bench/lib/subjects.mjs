@@ -1,6 +1,6 @@
 /**
  * What the runtime benchmark calls: the same GET /v2/locations/{id} (Shell EV `evLocationsById`,
- * header RequestId, Bearer token, JSON response read) made three ways:
+ * header RequestId, Bearer token, JSON response read) made these ways:
  *
  *   bare     plain global fetch, token in hand, res.json()
  *   bare+timeout  the same with an AbortController signal and a 60 s timer (what a timeout costs)
@@ -22,39 +22,29 @@ export const REQUEST_ID = '123e4567-e89b-12d3-a456-426614174000';
 export const CLIENT_ID = 'bench-client';
 export const CLIENT_SECRET = 'bench-secret';
 
-export function bareSubject({ baseUrl, token }) {
-  const url = `${baseUrl}/v2/locations/${encodeURIComponent(LOCATION_ID)}`;
-  return {
-    label: 'bare fetch',
-    async call() {
-      const res = await fetch(url, {
-        headers: { RequestId: REQUEST_ID, authorization: `Bearer ${token}`, accept: 'application/json' },
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json();
-    },
-  };
-}
-
 /**
- * Bare fetch plus what any client with a per-request timeout must add: an AbortController whose
- * signal goes to fetch, and a timer (60 s, as the SDK's default). Shows what the timeout alone
- * costs on this Node version, apart from the SDK's own work.
+ * Plain global fetch with the token in hand, `res.json()`. With `timeoutMs`, also what any client
+ * with a per-request timeout must add: an AbortController whose signal goes to fetch, and a timer
+ * (the SDK's default is 60 s) — it shows what the timeout alone costs on this Node version.
  */
-export function bareWithTimeoutSubject({ baseUrl, token, timeoutMs = 60_000 }) {
+export function bareSubject({ baseUrl, token, timeoutMs }) {
   const url = `${baseUrl}/v2/locations/${encodeURIComponent(LOCATION_ID)}`;
+  // A fresh headers object per call, as inline code would have it.
+  const headers = () => ({ RequestId: REQUEST_ID, authorization: `Bearer ${token}`, accept: 'application/json' });
+  const read = (res) => {
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.json();
+  };
+  if (timeoutMs === undefined) {
+    return { label: 'bare fetch', call: async () => read(await fetch(url, { headers: headers() })) };
+  }
   return {
     label: 'bare fetch + timeout signal',
     async call() {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeoutMs);
       try {
-        const res = await fetch(url, {
-          headers: { RequestId: REQUEST_ID, authorization: `Bearer ${token}`, accept: 'application/json' },
-          signal: controller.signal,
-        });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        return await res.json();
+        return await read(await fetch(url, { headers: headers(), signal: controller.signal }));
       } finally {
         clearTimeout(timer);
       }
@@ -149,10 +139,10 @@ export async function loadGeneratedSdk({ sdkDir, work }) {
  * exact shape is the generator's business; this adapter tries the documented shape first and
  * says precisely what it found when nothing fits.
  */
-export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true, tokenStore, config = {} }) {
+export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true, config = {} }) {
   const Client = mod[clientName] ?? Object.values(mod).find((v) => typeof v === 'function' && /Client$/.test(v.name ?? ''));
   if (typeof Client !== 'function') throw new Error(`generated SDK exports no ${clientName} (exports: ${Object.keys(mod).join(', ')})`);
-  const store = tokenStore ?? (fresh && mod.MemoryTokenStore ? new mod.MemoryTokenStore() : undefined);
+  const store = fresh && mod.MemoryTokenStore ? new mod.MemoryTokenStore() : undefined;
   // The token URL is left to the SDK (the spec's relative `/v2/oauth/token`, resolved against the
   // base URL); the loopback server answers it.
   const credOptions = { oAuthClientId: CLIENT_ID, oAuthClientSecret: CLIENT_SECRET, ...(store ? { tokenStore: store } : {}) };
@@ -176,7 +166,7 @@ export function sdkSubject(mod, { baseUrl, tokenUrl, clientName, fresh = true, t
       // Generated operations take one params object (then per-call options).
       const params = { requestId: REQUEST_ID, id: LOCATION_ID };
       const call = () => fn.call(owner, params);
-      return { label: `generated SDK (${Client.name}.${found.path})`, call, config: Object.keys(cfg), tokenStore: store };
+      return { label: `generated SDK (${Client.name}.${found.path})`, call, config: Object.keys(cfg) };
     } catch (e) {
       errors.push(`${JSON.stringify(Object.keys(cfg))}: ${e.message}`);
     }

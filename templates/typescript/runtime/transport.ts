@@ -50,19 +50,21 @@ export async function attempt<T>(
   let fetchSignal = signal;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
-  const controller = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? new AbortController() : undefined;
-  const onCallerAbort = (): void => controller?.abort(signal?.reason);
-  if (controller !== undefined) {
+  let onCallerAbort: (() => void) | undefined;
+  if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
+    const controller = new AbortController();
     timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, timeoutMs);
+    onCallerAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onCallerAbort, { once: true });
     fetchSignal = controller.signal;
   }
   const fetchImpl = request.fetch ?? globalThis.fetch;
   try {
-    const init = fetchSignal === undefined ? request.init : { ...request.init, signal: fetchSignal };
+    const init =
+      fetchSignal === undefined ? request.init : { ...request.init, signal: fetchSignal };
     const response = await fetchImpl(url, init);
     return await read(response);
   } catch (error) {
@@ -83,10 +85,8 @@ export async function attempt<T>(
     }
     throw error;
   } finally {
-    if (controller !== undefined) {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onCallerAbort);
-    }
+    clearTimeout(timer);
+    if (onCallerAbort !== undefined) signal?.removeEventListener('abort', onCallerAbort);
   }
 }
 
