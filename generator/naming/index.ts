@@ -200,7 +200,7 @@ export const SDK_RESERVED_NAMES = [
   'ResponseValidationException', 'ParamSpec', 'BodySpec', 'ResponseKind', 'ErrorClassMap',
   'SecurityRequirement', 'ParamLocation', 'ParamStyle', 'AuthProvider', 'DEFAULT_RETRY',
   'ApiExceptionInit', 'OAuthErrorCode', 'OAuthProviderExceptionInit', 'ConfigurationException',
-  'ResponseParseException', 'FetchLike', 'AuthManager', 'HttpClientOptions',
+  'ResponseParseException', 'FetchLike', 'AuthManager', 'HttpClientOptions', 'OPERATION_CONSTANTS',
 ];
 
 const RESERVED_VALUE = new Set([...JS_RESERVED, ...TS_KEYWORDS]);

@@ -24,14 +24,21 @@ test('bench:runtime --quick drives the generated SDK and measures overhead, sing
     );
     expect(run.error).toBeUndefined();
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/ratio SDK ÷ bare \d+\.\d+/);
+    expect(run.stdout).toMatch(/same request with bare fetch \(60 s timeout signal\): ratio \d+\.\d+/);
 
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.subject).toBe('sdk'); // the generated SDK, not the fallback
     expect(json.overhead.requestsPerSide).toBe(300);
-    expect(json.overhead.ratio).toBeGreaterThan(0);
-    expect(json.overhead.bareWithTimeoutRatio).toBeGreaterThan(0);
-    expect(json.overhead.sdkWithoutTimeoutRatio).toBeGreaterThan(0);
+    expect(json.overhead.processes).toBe(1);
+    // Every pair ran: the headline (SDK vs bare fetch with the same 60 s timeout), the SDK without
+    // a timeout vs bare fetch, the SDK vs bare fetch without one, and the timeout signal alone.
+    const { headline, withoutTimeout, plain, timeoutCost } = json.overhead.pairs;
+    expect(headline.sides).toEqual(['sdk', 'bareTimeout']);
+    expect(withoutTimeout.sides).toEqual(['sdkNoTimeout', 'bare']);
+    expect(plain.sides).toEqual(['sdk', 'bare']);
+    expect(timeoutCost.sides).toEqual(['bareTimeout', 'bare']);
+    for (const pair of [headline, withoutTimeout, plain, timeoutCost]) expect(pair.ratio).toBeGreaterThan(0);
+    expect(json.overhead.ratio).toBe(headline.ratio);
     expect(json.overhead.sdkTokenRequests).toBe(1); // fetched once, then cached
     expect(json.overhead.unauthorized).toBe(0);
     expect(json.singleFlight).toMatchObject({ concurrentCalls: 50, tokenRequests: 1, rejected: 0 });

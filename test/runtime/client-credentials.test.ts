@@ -93,6 +93,22 @@ describe('single-flight', () => {
     expect(await tokenRequests()).toBe(1);
   });
 
+  test('apply answers at once (no promise) while the token in memory is valid', async () => {
+    const { call, manager, remember } = makeClient();
+    await call();
+    remember(manager.token);
+    const headers = new Headers();
+    const receipt = manager.apply({ url: new URL(api.url), headers, scopes: [] });
+    expect(receipt).not.toBeInstanceOf(Promise);
+    expect(receipt).toEqual({ accessToken: manager.token?.accessToken, fetched: false });
+    expect(headers.get('authorization')).toBe(`Bearer ${manager.token?.accessToken}`);
+    // Without a token yet, it answers with a promise (a token request is needed).
+    const fresh = makeClient().manager.apply({ url: new URL(api.url), headers: new Headers(), scopes: [] });
+    expect(fresh).toBeInstanceOf(Promise);
+    watch.secret((await fresh).accessToken);
+    expect(await tokenRequests()).toBe(2);
+  });
+
   test('a failed fetch is shared by concurrent callers and not cached', async () => {
     const { call } = makeClient({ oAuthClientSecret: 'definitely-wrong-secret' });
     watch.secret('definitely-wrong-secret');

@@ -2,6 +2,7 @@
  * HttpClient against a local node:http server: URL/param/body encoding, response reading,
  * error-class mapping, security selection, timeouts, retries and abort.
  */
+import { getEventListeners } from 'node:events';
 import type http from 'node:http';
 import type { AuthProvider } from '../../templates/typescript/runtime/auth/auth-provider';
 import {
@@ -297,6 +298,18 @@ describe('timeouts, retries, abort', () => {
     await client({ fetch, timeout: 0 }).request(op(), { signal: caller.signal });
     expect(signals[0]).toBeInstanceOf(AbortSignal);
     expect(signals[1]).toBe(caller.signal);
+  });
+
+  test('a caller signal reused for many calls keeps no listener of ours afterwards', async () => {
+    const caller = new AbortController();
+    const http = client();
+    for (let i = 0; i < 20; i++) await http.request(op(), { signal: caller.signal });
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+    // …and while a call is in flight, aborting it still rejects with the caller's reason.
+    script = (_req, res) => setTimeout(() => res.end('{}'), 500);
+    const pending = http.request(op(), { signal: caller.signal });
+    caller.abort(new Error('caller gave up'));
+    await expect(pending).rejects.toThrow('caller gave up');
   });
 
   test.each([-1, Number.NaN])('timeout %s is a ConfigurationException, not a network error', async (timeout) => {

@@ -54,6 +54,8 @@ export interface TypeScriptView {
 }
 
 const ENUM_NAME = 'Environment';
+/** Each API file's table of what its operations' calls share (reserved in the naming module). */
+const OPERATION_CONSTANTS = 'OPERATION_CONSTANTS';
 
 /** The runtime function that encodes each kind of request body (see runtime `body.ts`). */
 const BODY_ENCODER: Readonly<Record<IrBodyKind, { name: string; takesMediaType: boolean }>> = {
@@ -258,6 +260,8 @@ interface OperationView {
   returnType: string;
   /** Lines of the request object entries, each already indented and ending with `,`. */
   requestEntries: string;
+  /** This operation's entry (security, errors) in the file's OPERATION_CONSTANTS table. */
+  constantsEntry: string;
 }
 
 function returnTypeOf(op: IrOperation): string {
@@ -294,16 +298,24 @@ function operationView(op: IrOperation, hasParams: boolean, allOptional: boolean
       body.required ? spec : { t: 'cond', test: `params.${body.propertyName} === undefined`, then: raw('undefined'), otherwise: spec },
     ]);
   }
-  entries.push(['security', arr(op.security.map((req) => obj(Object.entries(req).map(([k, scopes]) => [propertyKey(k), arr(scopes.map((s) => raw(tsString(s))))]))))]);
+  // Security and errors are the same on every call: they live in the file's OPERATION_CONSTANTS
+  // table, so a call does not rebuild them (a measurable share of the SDK's per-call cost).
+  const constants = `${OPERATION_CONSTANTS}.${op.methodName}`;
+  entries.push(['security', raw(`${constants}.security`)]);
   const responseKind = op.success?.schema ? op.success.kind : 'none';
   entries.push(['responseKind', raw(tsString(responseKind))]);
-  entries.push(['errors', obj(op.errors.map((e) => [statusKey(e.status), raw(e.className)]))]);
+  entries.push(['errors', raw(`${constants}.errors`)]);
   if (op.servers) {
     const servers = arr(op.servers.map(serverSpecNode));
     entries.push(['baseUrl', call('operationBaseUrl', [servers, raw('this.http.baseUrl'), raw('this.http.serverVariables')])]);
   }
   const requestEntries = entries.map(([k, v]) => `        ${printEntry(k, v, 8)},`).join('\n');
-  return { doc: docComment(parts, 2), head, returnType, requestEntries };
+  const constantsNode = obj([
+    ['security', arr(op.security.map((req) => obj(Object.entries(req).map(([k, scopes]) => [propertyKey(k), arr(scopes.map((s) => raw(tsString(s))))]))))],
+    ['errors', obj(op.errors.map((e) => [statusKey(e.status), raw(e.className)]))],
+  ]);
+  const constantsEntry = `  ${printEntry(propertyKey(op.methodName), constantsNode, 2)},`;
+  return { doc: docComment(parts, 2), head, returnType, requestEntries, constantsEntry };
 }
 
 function paramsTypeView(op: IrOperation): { doc: string; name: string; properties: { doc: string; declaration: string }[] } {
@@ -351,8 +363,8 @@ function serviceView(service: IrService, ir: Ir): Record<string, unknown> {
   ].sort();
   const imports: string[] = [
     encoders.length > 0
-      ? importLine('import', [...encoders, 'type HttpClient', 'type RequestOptions'], tsString('../runtime/index.js'))
-      : importLine('import type', ['HttpClient', 'RequestOptions'], tsString('../runtime/index.js')),
+      ? importLine('import', [...encoders, 'type HttpClient', 'type OperationRequest', 'type RequestOptions'], tsString('../runtime/index.js'))
+      : importLine('import type', ['HttpClient', 'OperationRequest', 'RequestOptions'], tsString('../runtime/index.js')),
   ];
   if (errors.size > 0) imports.push(importLine('import', [...errors].sort(), tsString('../errors.js')));
   if (models.size > 0) imports.push(importLine('import type', [...models].sort(), tsString('../models.js')));
@@ -360,6 +372,7 @@ function serviceView(service: IrService, ir: Ir): Record<string, unknown> {
     header: header(ir),
     imports: imports.join('\n'),
     className: service.className,
+    constantsName: OPERATION_CONSTANTS,
     doc: docComment([service.description ?? `Operations tagged \`${service.tag}\`.`, `Available as \`client.${service.propertyName}\`.`]),
     paramsTypes,
     operations,

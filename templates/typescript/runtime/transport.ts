@@ -14,6 +14,7 @@ export interface AttemptRequest {
   readonly fetch: FetchLike | undefined;
   /** The request URL (a string is passed to fetch as is). */
   readonly url: string | URL;
+  /** This attempt's own init: `attempt` sets its `signal` (so callers make a fresh one each time). */
   readonly init: RequestInit;
   /** Milliseconds for headers and body together; 0 or `Infinity`: no timeout. */
   readonly timeoutMs: number;
@@ -27,7 +28,8 @@ export interface AttemptRequest {
 const MAX_TIMER_MS = 2_147_483_647;
 
 /**
- * Sends one request and runs `read` on the response under the same timeout. A timeout of 0 (or
+ * Sends one request and runs `read` on the response (with `context`, so callers need no closure)
+ * under the same timeout. A timeout of 0 (or
  * `Infinity`, or more than a timer can hold, about 24.8 days) means none: then no timer and no
  * signal of ours are made, which saves the cost of an abort signal in `fetch` on every call.
  *
@@ -36,49 +38,49 @@ const MAX_TIMER_MS = 2_147_483_647;
  * @throws ConfigurationException for a negative or non-numeric timeout.
  * @throws the caller's `signal.reason` when the caller aborts.
  */
-export async function attempt<T>(
+export async function attempt<T, C = undefined>(
   request: AttemptRequest,
-  read: (response: Response) => Promise<T>,
+  read: (response: Response, context: C) => Promise<T>,
+  context?: C,
 ): Promise<T> {
-  const { url, signal, timeoutMs, description } = request;
+  const { url, init, signal, timeoutMs } = request;
   signal?.throwIfAborted();
   if (!(timeoutMs >= 0)) {
     throw new ConfigurationException(
       `timeout must be a number of milliseconds ≥ 0 (0 for none), not ${String(timeoutMs)}`,
     );
   }
-  let fetchSignal = signal;
+  // This runs on every call: no closures or object copies beyond what a timeout needs.
+  let controller: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let timedOut = false;
   let onCallerAbort: (() => void) | undefined;
   if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
-    const controller = new AbortController();
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    onCallerAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onCallerAbort, { once: true });
-    fetchSignal = controller.signal;
+    const ours = (controller = new AbortController());
+    timer = setTimeout(abortController, timeoutMs, ours);
+    if (signal !== undefined) {
+      onCallerAbort = () => ours.abort(signal.reason);
+      signal.addEventListener('abort', onCallerAbort, { once: true });
+    }
+    init.signal = ours.signal;
+  } else if (signal !== undefined) {
+    init.signal = signal;
   }
-  const fetchImpl = request.fetch ?? globalThis.fetch;
   try {
-    const init =
-      fetchSignal === undefined ? request.init : { ...request.init, signal: fetchSignal };
-    const response = await fetchImpl(url, init);
-    return await read(response);
+    const response = await (request.fetch ?? globalThis.fetch)(url, init);
+    return await read(response, context as C);
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (timedOut) {
+    // Our controller is aborted only by the timer or by the caller's signal (handled above).
+    if (controller?.signal.aborted) {
       throw new TimeoutException(
-        `${description} to ${redactUrl(url)} timed out after ${timeoutMs} ms`,
+        `${request.description} to ${redactUrl(url)} timed out after ${timeoutMs} ms`,
         redactUrl(url),
         timeoutMs,
       );
     }
     if (isFetchFailure(error)) {
       throw new NetworkException(
-        `${description} to ${redactUrl(url)} failed: ${describeCause(error)}`,
+        `${request.description} to ${redactUrl(url)} failed: ${describeCause(error)}`,
         redactUrl(url),
         error,
       );
@@ -88,6 +90,11 @@ export async function attempt<T>(
     clearTimeout(timer);
     if (onCallerAbort !== undefined) signal?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+/** The timer's callback: a module function, so arming a timeout allocates no closure. */
+function abortController(controller: AbortController): void {
+  controller.abort();
 }
 
 /**

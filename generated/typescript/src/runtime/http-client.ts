@@ -147,7 +147,9 @@ export class HttpClient {
       for (const scheme of schemes) {
         target.scopes = scheme.scopes;
         target.afterUnauthorized = renewed?.has(scheme.provider) === true;
-        receipts.push([scheme.provider, await scheme.provider.apply(target)]);
+        const receipt = scheme.provider.apply(target);
+        // Our providers answer a cached credential without a promise (see `AuthProvider.apply`).
+        receipts.push([scheme.provider, receipt instanceof Promise ? await receipt : receipt]);
       }
       renewed = undefined;
       const init: RequestInit & { duplex?: 'half' } = {
@@ -168,7 +170,8 @@ export class HttpClient {
             signal: options.signal,
             description: `${op.method} ${op.operationId}`,
           },
-          (response) => readResponse(response, op.responseKind, op.method),
+          readResponse,
+          op,
         );
       } catch (error) {
         if (error instanceof NetworkException && retryable && retry < policy.maxRetries) {
@@ -313,11 +316,8 @@ export function pickErrorClass(errors: ErrorClassMap, status: number): ApiExcept
 }
 
 /** Reads the whole response: the success body per `kind`, or the error body with its status. */
-async function readResponse(
-  response: Response,
-  kind: ResponseKind,
-  method: string,
-): Promise<AttemptResult> {
+async function readResponse(response: Response, op: OperationRequest): Promise<AttemptResult> {
+  const { responseKind: kind, method } = op;
   const status = response.status;
   if (!response.ok) {
     const { statusText, headers } = response;

@@ -33,8 +33,11 @@ export interface AuthTarget {
 export interface AuthProvider<TReceipt = unknown> {
   /** Whether credentials for this scheme were configured (unconfigured schemes are skipped). */
   isConfigured(): boolean;
-  /** Adds credentials to the request; may fetch a token first. */
-  apply(target: AuthTarget): Promise<TReceipt>;
+  /**
+   * Adds credentials to the request; may fetch a token first. A provider that has what it needs
+   * at hand may answer without a promise (the client awaits only when it gets one).
+   */
+  apply(target: AuthTarget): TReceipt | Promise<TReceipt>;
   /**
    * Called once when a request authenticated with `receipt` got 401. Returns true when the
    * credential was renewed and the request should be replayed (the client replays at most once).

@@ -153,14 +153,14 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     await this.#storeCall('delete', () => this.#store.delete(this.#key));
   }
 
-  /** `AuthProvider.apply`: sets `Authorization: Bearer <token>`. */
-  async apply(target: AuthTarget): Promise<AppliedToken> {
-    // The common case (a valid token in memory) is answered without awaiting anything.
+  /**
+   * `AuthProvider.apply`: sets `Authorization: Bearer <token>`. The common case (a valid token in
+   * memory) is answered at once, without a promise; otherwise once a token is at hand.
+   */
+  apply(target: AuthTarget): AppliedToken | Promise<AppliedToken> {
     const cached = this.#cached();
-    const { token, fetched } =
-      cached !== undefined ? { token: cached, fetched: false } : await this.#acquire(target.signal);
-    target.headers.set('authorization', `Bearer ${token.accessToken}`);
-    return { accessToken: token.accessToken, fetched };
+    if (cached !== undefined) return bearer(target, { token: cached, fetched: false });
+    return this.#acquire(target.signal).then((obtained) => bearer(target, obtained));
   }
 
   /**
@@ -402,4 +402,10 @@ function describeError(error: unknown): string {
   if (error instanceof SdkException) return `${error.name}: ${error.message}`;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+}
+
+/** Puts the token on the request; what `apply` remembers for a possible 401. */
+function bearer(target: AuthTarget, { token, fetched }: ObtainedToken): AppliedToken {
+  target.headers.set('authorization', `Bearer ${token.accessToken}`);
+  return { accessToken: token.accessToken, fetched };
 }
