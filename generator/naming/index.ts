@@ -187,6 +187,9 @@ const GLOBAL_TYPES = [
   'globalThis', 'console', 'fetch', 'process', 'Buffer',
 ];
 
+/** Each generated API file's table of what its operations' calls share (security, errors). */
+export const OPERATION_CONSTANTS_NAME = 'OPERATION_CONSTANTS';
+
 /**
  * Names the SDK itself exports or imports into generated modules (runtime barrel and generated
  * scaffolding). A model, error class or API class may not take them.
@@ -200,7 +203,7 @@ export const SDK_RESERVED_NAMES = [
   'ResponseValidationException', 'ParamSpec', 'BodySpec', 'ResponseKind', 'ErrorClassMap',
   'SecurityRequirement', 'ParamLocation', 'ParamStyle', 'AuthProvider', 'DEFAULT_RETRY',
   'ApiExceptionInit', 'OAuthErrorCode', 'OAuthProviderExceptionInit', 'ConfigurationException',
-  'ResponseParseException', 'FetchLike', 'AuthManager', 'HttpClientOptions', 'OPERATION_CONSTANTS',
+  'ResponseParseException', 'FetchLike', 'AuthManager', 'HttpClientOptions', OPERATION_CONSTANTS_NAME,
 ];
 
 const RESERVED_VALUE = new Set([...JS_RESERVED, ...TS_KEYWORDS]);

@@ -19,6 +19,7 @@ import type {
 import { docComment, type DocTag, jsonString, lineCommentText, markdownCode, markdownInline, tsLiteral, tsString } from '../escape';
 import { arr, call, importLine, methodHead, obj, printEntry, raw, type JsNode, typeAfter } from './layout';
 import { indexSignatureType, propertyKey, tsType } from './types';
+import { OPERATION_CONSTANTS_NAME } from '../../naming';
 import { docsPageView, docsPath } from './docs-view';
 import { quickstartView } from './quickstart-view';
 import {
@@ -54,8 +55,6 @@ export interface TypeScriptView {
 }
 
 const ENUM_NAME = 'Environment';
-/** Each API file's table of what its operations' calls share (reserved in the naming module). */
-const OPERATION_CONSTANTS = 'OPERATION_CONSTANTS';
 
 /** The runtime function that encodes each kind of request body (see runtime `body.ts`). */
 const BODY_ENCODER: Readonly<Record<IrBodyKind, { name: string; takesMediaType: boolean }>> = {
@@ -300,7 +299,7 @@ function operationView(op: IrOperation, hasParams: boolean, allOptional: boolean
   }
   // Security and errors are the same on every call: they live in the file's OPERATION_CONSTANTS
   // table, so a call does not rebuild them (a measurable share of the SDK's per-call cost).
-  const constants = `${OPERATION_CONSTANTS}.${op.methodName}`;
+  const constants = `${OPERATION_CONSTANTS_NAME}.${op.methodName}`;
   entries.push(['security', raw(`${constants}.security`)]);
   const responseKind = op.success?.schema ? op.success.kind : 'none';
   entries.push(['responseKind', raw(tsString(responseKind))]);
@@ -372,7 +371,7 @@ function serviceView(service: IrService, ir: Ir): Record<string, unknown> {
     header: header(ir),
     imports: imports.join('\n'),
     className: service.className,
-    constantsName: OPERATION_CONSTANTS,
+    constantsName: OPERATION_CONSTANTS_NAME,
     doc: docComment([service.description ?? `Operations tagged \`${service.tag}\`.`, `Available as \`client.${service.propertyName}\`.`]),
     paramsTypes,
     operations,

@@ -29,9 +29,9 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Sends one request and runs `read` on the response (with `context`, so callers need no closure)
- * under the same timeout. A timeout of 0 (or
- * `Infinity`, or more than a timer can hold, about 24.8 days) means none: then no timer and no
- * signal of ours are made, which saves the cost of an abort signal in `fetch` on every call.
+ * under the same timeout. A timeout of 0 (or `Infinity`, or more than a timer can hold, about
+ * 24.8 days) means none: then no timer and no signal of ours are made, which saves the cost of an
+ * abort signal in `fetch` on every call.
  *
  * @throws TimeoutException when the timeout elapses first.
  * @throws NetworkException when no response arrives (refused, DNS, TLS…), naming the URL.
@@ -51,17 +51,16 @@ export async function attempt<T, C = undefined>(
     );
   }
   // This runs on every call: no closures or object copies beyond what a timeout needs.
-  let controller: AbortController | undefined;
+  const controller = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? new AbortController() : undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onCallerAbort: (() => void) | undefined;
-  if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
-    const ours = (controller = new AbortController());
-    timer = setTimeout(abortController, timeoutMs, ours);
+  if (controller !== undefined) {
+    timer = setTimeout(abortController, timeoutMs, controller);
     if (signal !== undefined) {
-      onCallerAbort = () => ours.abort(signal.reason);
+      onCallerAbort = () => controller.abort(signal.reason);
       signal.addEventListener('abort', onCallerAbort, { once: true });
     }
-    init.signal = ours.signal;
+    init.signal = controller.signal;
   } else if (signal !== undefined) {
     init.signal = signal;
   }
