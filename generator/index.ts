@@ -4,7 +4,7 @@
  *
  * ```ts
  * import { generate } from 'sdkgen';
- * const { report } = await generate({ input: 'openapi.yaml', output: 'sdk', packageName: 'my-api' });
+ * const { targets } = await generate({ input: 'openapi.yaml', output: 'sdk', packageName: 'my-api' });
  * ```
  */
 export { generate, type GenerateOptions, type GenerateResult } from './api/generate';
@@ -16,10 +16,11 @@ export { compareIr, diffMarkdown, type ApiChange, type ApiDiff, type ChangeKind,
 export { configSchemaFile } from './config';
 export { SdkgenError, UserError, SpecError, ConfigError, UsageError, InternalError } from './errors';
 export { formatProblem, type Problem, type SourceLocation } from './problems';
-export type { ResolvedConfig, NamingConfig } from './config/types';
+export type { ResolvedConfig, NamingConfig, TargetConfig, TargetId } from './config/types';
 export type { ConfigFlags } from './config';
 export type { WriteReport, OutputDiff } from './write';
-export { generateFiles, type GenerationResult } from './pipeline';
+export { generateFiles, renderTargetFiles, type GenerationResult, type TargetOutput } from './pipeline';
+export { TARGET_IDS } from './targets';
 export { loadSpec, type LoadedSpec, type LoadOptions } from './bundle';
 export { resolveConfig } from './config';
 export { writeOutput, diffOutput } from './write';

@@ -1,23 +1,36 @@
 /**
  * The generator pipeline, one stage per folder:
  *
- *   load (parse with source positions) → bundle ($refs) → validate → ir (every decision) → render → write
+ *   load (parse with source positions) → bundle ($refs) → validate → ir (target-neutral)
+ *     → per target: naming (the target's policy) → view → render → write
  *
- * This file only composes the stages; each stage owns its logic and its tests.
+ * The spec is loaded, validated and turned into the IR once; every configured target is rendered
+ * from that one IR. This file only composes the stages; each stage owns its logic and its tests.
  */
-import type { ResolvedConfig } from './config/types';
+import type { ResolvedConfig, TargetConfig } from './config/types';
 import { SpecError } from './errors';
 import type { Problem, ProblemSink } from './problems';
 import { loadSpec } from './bundle';
 import { validateSpec } from './validate';
 import { buildIr, type Ir } from './ir';
-import { renderTypeScript, type GeneratedFile } from './render';
+import { resolveNames } from './naming';
+import { renderTarget, type GeneratedFile } from './render';
+import { targetById } from './targets';
+
+export type { GeneratedFile } from './render';
+
+/** One target's rendered files. */
+export interface TargetOutput {
+  readonly config: TargetConfig;
+  readonly files: readonly GeneratedFile[];
+}
 
 export interface GenerationResult {
-  readonly files: readonly GeneratedFile[];
+  /** One entry per configured target, in order. */
+  readonly outputs: readonly TargetOutput[];
   /** Warnings found on the way (unsupported corners, fallbacks taken). */
   readonly warnings: readonly Problem[];
-  /** Milliseconds per stage, for `--verbose`. */
+  /** Milliseconds per stage, for `--verbose` (`render typescript`, … per target). */
   readonly timings: Readonly<Record<string, number>>;
 }
 
@@ -31,7 +44,7 @@ type Timed = <T>(stage: string, run: () => T | Promise<T>) => Promise<T>;
 
 function timer(timings: Record<string, number>, hooks: PipelineHooks): Timed {
   return async (stage, run) => {
-    hooks.onStage?.(stage);
+    hooks.onStage?.(stage.split(' ')[0] as string);
     const start = performance.now();
     try {
       return await run();
@@ -52,7 +65,7 @@ async function irStages(config: ResolvedConfig, timed: Timed, sink: ProblemSink)
   if (errors.length > 0) {
     throw new SpecError(`${config.input} is not a valid OpenAPI document (${errors.length} problem(s))`, errors);
   }
-  return timed('ir', () => buildIr(spec, config, sink));
+  return timed('ir', () => buildIr(spec, sink));
 }
 
 function warningSink(warnings: Problem[]): ProblemSink {
@@ -68,14 +81,24 @@ export async function buildIrFromConfig(config: ResolvedConfig): Promise<{ ir: I
   return { ir, warnings };
 }
 
-/** Runs every stage up to rendering; nothing is written. Throws `SpecError` on invalid input. */
+/** One target's files from an IR: its naming policy, its view, its templates (and overlay). */
+export function renderTargetFiles(ir: Ir, config: TargetConfig): GeneratedFile[] {
+  const target = targetById(config.target);
+  const names = resolveNames(ir.names, target.namingPolicy(config));
+  const input = { ir, names, config, packageVersion: config.packageVersion ?? ir.info.version };
+  return renderTarget(target, input, config.templates ? [config.templates] : []);
+}
+
+/** Runs every stage up to rendering, for every target; nothing is written. Throws `SpecError` on invalid input. */
 export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks = {}): Promise<GenerationResult> {
   const timings: Record<string, number> = {};
   const warnings: Problem[] = [];
   const timed = timer(timings, hooks);
   const ir = await irStages(config, timed, warningSink(warnings));
-  const files = await timed('render', () =>
-    renderTypeScript(ir, { templateDirs: config.templates ? [config.templates] : [] }),
-  );
-  return { files, warnings, timings };
+  const outputs: TargetOutput[] = [];
+  for (const target of config.targets) {
+    const files = await timed(`render ${target.target}`, () => renderTargetFiles(ir, target));
+    outputs.push({ config: target, files });
+  }
+  return { outputs, warnings, timings };
 }

@@ -1,5 +1,5 @@
-/** `generate`: spec → files on disk. */
-import { resolveConfig, type ConfigFlags, type ResolvedConfig } from '../config';
+/** `generate`: spec → files on disk, one output folder per target. */
+import { resolveConfig, type ConfigFlags, type ResolvedConfig, type TargetConfig } from '../config';
 import { generateFiles } from '../pipeline';
 import type { Problem } from '../problems';
 import { writeOutput, type WriteReport } from '../write';
@@ -15,23 +15,37 @@ export interface GenerateOptions extends ConfigFlags {
   readonly onStage?: (stage: string) => void;
 }
 
+/** What was written for one target. */
+export interface TargetReport {
+  readonly config: TargetConfig;
+  readonly report: WriteReport;
+}
+
 export interface GenerateResult {
   readonly config: ResolvedConfig;
-  readonly report: WriteReport;
+  /** One report per target, in the configured order. */
+  readonly targets: readonly TargetReport[];
   readonly warnings: readonly Problem[];
-  /** Milliseconds per stage (`load`, `validate`, `ir`, `render`, `write`). */
+  /** Milliseconds per stage (`load`, `validate`, `ir`, `render <target>`, `write <target>`). */
   readonly timings: Readonly<Record<string, number>>;
 }
 
 /**
- * Generates the SDK described by `options` (flags > config file > defaults).
+ * Generates the SDKs described by `options` (flags > config file > defaults). Every target is
+ * rendered in memory before anything is written.
  * Throws `SpecError`/`ConfigError`/`UserError` for bad input, `InternalError` for sdkgen bugs.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const config = await resolveConfig(options, options.cwd ?? process.cwd());
   const result = await generateFiles(config, { onStage: options.onStage });
   options.onStage?.('write');
-  const start = performance.now();
-  const report = await writeOutput(config.output, result.files, { dryRun: options.dryRun, force: options.force });
-  return { config, report, warnings: result.warnings, timings: { ...result.timings, write: performance.now() - start } };
+  const timings: Record<string, number> = { ...result.timings };
+  const targets: TargetReport[] = [];
+  for (const output of result.outputs) {
+    const start = performance.now();
+    const report = await writeOutput(output.config.output, output.files, { dryRun: options.dryRun, force: options.force });
+    timings[`write ${output.config.target}`] = performance.now() - start;
+    targets.push({ config: output.config, report });
+  }
+  return { config, targets, warnings: result.warnings, timings };
 }

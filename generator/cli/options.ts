@@ -1,6 +1,7 @@
 /** Options shared by several commands, declared once so their help texts cannot drift apart. */
 import { Command, Option } from 'commander';
 import { UsageError } from '../errors';
+import { TARGET_IDS } from '../targets';
 import type { Verbosity } from './io';
 
 /** Input options: which spec, which config, how `$ref`s may be followed. */
@@ -15,9 +16,10 @@ export function addInputOptions(command: Command): Command {
 /** Options that shape the generated SDK. */
 export function addGenerationOptions(command: Command): Command {
   return command
-    .option('-o, --output <dir>', 'output folder (default: `output` of the config file, else ./generated/typescript)')
-    .option('-t, --templates <dir>', 'folder of templates overlaying the built-in ones, by relative path')
-    .option('--package-name <name>', 'npm name of the generated package (default: config, else "shellev" for the built-in spec, else the spec file name)')
+    .option('--target <target>', `generate only this target: ${TARGET_IDS.join(' or ')} (default: every target in the config file's \`targets\`, else typescript)`)
+    .option('-o, --output <dir>', 'output folder (default: the target\'s `output` in the config file, else ./generated/<target>)')
+    .option('-t, --templates <dir>', 'folder of templates overlaying the target\'s built-in ones, by relative path')
+    .option('--package-name <name>', 'package name: npm name (TypeScript) or distribution name (Python) (default: config, else "shellev" for the built-in spec, else the spec file name)')
     .option('--package-version <v>', "version of the generated package (default: the spec's info.version)")
     .option('--client-name <Name>', 'class name of the generated client (default: config, else derived from info.title)');
 }
@@ -45,6 +47,7 @@ export interface InputFlags {
 
 /** The option values of commands that generate. */
 export interface GenerationFlags extends InputFlags {
+  readonly target?: string;
   readonly output?: string;
   readonly templates?: string;
   readonly packageName?: string;

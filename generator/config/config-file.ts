@@ -10,17 +10,31 @@ import { loadSourceFile, type SourceDocument } from '../load';
 import { assertValidConfig } from './config-schema';
 import type { NamingConfig } from './types';
 
-/** Values a config file may set; paths are absolute. */
-export interface FileConfig {
-  readonly input?: string;
+/** Settings a file may give per target, or at top level for every target. Paths are absolute. */
+export interface FileTargetSettings {
   readonly output?: string;
+  readonly templates?: string;
   readonly packageName?: string;
   readonly packageVersion?: string;
   readonly clientName?: string;
-  readonly templates?: string;
+  readonly naming?: Partial<NamingConfig>;
+}
+
+/** One entry of the `targets` map, with where it stands (for messages). */
+export interface FileTarget {
+  readonly id: string;
+  readonly settings: FileTargetSettings;
+  /** `file:line:column` of its key. */
+  readonly where: string;
+}
+
+/** Values a config file may set; paths are absolute. */
+export interface FileConfig extends FileTargetSettings {
+  readonly input?: string;
   readonly allowRemoteRefs?: boolean;
   readonly refRoot?: string;
-  readonly naming?: Partial<NamingConfig>;
+  /** The `targets` map in file order (absent when the file has none). */
+  readonly targets?: readonly FileTarget[];
 }
 
 /** Reads `file` (absolute). Throws `ConfigError` when it is missing, malformed or invalid. */
@@ -41,31 +55,51 @@ export async function readConfigFile(file: string): Promise<FileConfig> {
   assertValidConfig(raw, source);
   const values = leafValues(raw, []);
   const base = dirname(file);
-  const path = (segments: string[]): string | undefined => {
-    const v = values.get(segments.join('.'));
-    return typeof v === 'string' ? resolve(base, v) : undefined;
-  };
-  const text = (segments: string[]): string | undefined => {
-    const v = values.get(segments.join('.'));
-    return typeof v === 'string' ? v : undefined;
-  };
+  const allow = values.get('allowRemoteRefs');
+  const shared = targetSettings(values, [], base);
+  const targetsNode = (raw as { targets?: unknown }).targets;
+  const targets =
+    targetsNode !== null && typeof targetsNode === 'object'
+      ? Object.keys(targetsNode).map((id): FileTarget => {
+          const loc = source.locate(['targets', id]);
+          return { id, settings: targetSettings(values, ['targets', id], base), where: loc ? `${loc.file}:${loc.line}:${loc.column}` : file };
+        })
+      : undefined;
+  return dropUndefined({
+    ...shared,
+    input: pathValue(values, ['input'], base),
+    refRoot: pathValue(values, ['refRoot'], base),
+    allowRemoteRefs: typeof allow === 'boolean' ? allow : undefined,
+    targets,
+  });
+}
+
+/** The target settings under `at` (`[]`: top level; `['targets', id]`: one target). */
+function targetSettings(values: ReadonlyMap<string, string | boolean>, at: readonly string[], base: string): FileTargetSettings {
+  const text = (...segments: string[]): string | undefined => textValue(values, [...at, ...segments]);
   const naming: { -readonly [K in keyof NamingConfig]?: string } = {};
-  const apiSuffix = text(['naming', 'apiClassSuffix']);
-  const errorSuffix = text(['naming', 'errorClassSuffix']);
+  const apiSuffix = text('naming', 'apiClassSuffix');
+  const errorSuffix = text('naming', 'errorClassSuffix');
   if (apiSuffix !== undefined) naming.apiClassSuffix = apiSuffix;
   if (errorSuffix !== undefined) naming.errorClassSuffix = errorSuffix;
-  const allow = values.get('allowRemoteRefs');
   return dropUndefined({
-    input: path(['input']),
-    output: path(['output']),
-    templates: path(['templates']),
-    refRoot: path(['refRoot']),
-    allowRemoteRefs: typeof allow === 'boolean' ? allow : undefined,
-    packageName: text(['package', 'name']),
-    packageVersion: text(['package', 'version']),
-    clientName: text(['client', 'className']),
+    output: pathValue(values, [...at, 'output'], base),
+    templates: pathValue(values, [...at, 'templates'], base),
+    packageName: text('package', 'name'),
+    packageVersion: text('package', 'version'),
+    clientName: text('client', 'className'),
     naming: Object.keys(naming).length > 0 ? naming : undefined,
   });
+}
+
+function textValue(values: ReadonlyMap<string, string | boolean>, segments: readonly string[]): string | undefined {
+  const v = values.get(segments.join('.'));
+  return typeof v === 'string' ? v : undefined;
+}
+
+function pathValue(values: ReadonlyMap<string, string | boolean>, segments: readonly string[], base: string): string | undefined {
+  const v = textValue(values, segments);
+  return v === undefined ? undefined : resolve(base, v);
 }
 
 /**

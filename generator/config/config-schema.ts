@@ -23,7 +23,7 @@ export function configSchemaFile(): string {
 const PATTERN_HINTS: Readonly<Record<string, { readonly label: string; readonly rule: string }>> = {
   'package.name': { label: 'package name', rule: 'must be a valid npm package name (lowercase, no spaces)' },
   'package.version': { label: 'package version', rule: 'must be a semantic version like 1.2.3' },
-  'client.className': { label: 'client class name', rule: 'must be a TypeScript identifier such as MyApiClient' },
+  'client.className': { label: 'client class name', rule: 'must be an identifier such as MyApiClient' },
   'naming.apiClassSuffix': { label: 'naming.apiClassSuffix', rule: 'only letters, digits, _ and $ are allowed' },
   'naming.errorClassSuffix': { label: 'naming.errorClassSuffix', rule: 'only letters, digits, _ and $ are allowed' },
 };
@@ -79,7 +79,8 @@ function messageOf(error: ErrorObject, segments: readonly string[]): string {
     case 'minLength':
       return `${name} must be a non-empty string, not ${JSON.stringify(value)}`;
     case 'pattern': {
-      const hint = PATTERN_HINTS[dotted];
+      // Hints are keyed by the last two segments, so `targets.python.package.name` finds `package.name`'s.
+      const hint = PATTERN_HINTS[segments.slice(-2).join('.')];
       return hint ? `invalid ${hint.label} '${String(value)}' (${name}): ${hint.rule}` : `${name} ${error.message ?? 'is invalid'}`;
     }
     default:

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { sdkgenPackage } from '../package-root';
 
-/** Default output folder, relative to the working directory. */
+/** Default output folder of the default (TypeScript) target, relative to the working directory. */
 export const DEFAULT_OUTPUT = 'generated/typescript';
 
 /** Name of the config file looked up in the working directory when `--config` is not given. */

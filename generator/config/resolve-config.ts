@@ -1,14 +1,20 @@
 /**
  * Merges CLI flags > config file > defaults into the `ResolvedConfig` every stage works from.
+ *
+ * Targets: `--target X` generates X alone; else a config file's `targets` map lists the targets
+ * (in file order); else TypeScript. Per target, a value comes from the flag (only when one target
+ * is generated), else `targets.<target>.<key>`, else the file's top-level key (package, client,
+ * naming; output and templates only when there is no `targets` map), else the default.
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { ConfigError } from '../errors';
+import { ConfigError, UsageError } from '../errors';
 import { isInside } from '../bundle/ref-policy';
-import { readConfigFile, type FileConfig } from './config-file';
-import { DEFAULT_CONFIG_FILE, DEFAULT_OUTPUT, embeddedDefault } from './defaults';
-import { isValidClassName, isValidIdentifierPart, isValidNpmName, isValidSemver, npmNameFromFile } from './identifiers';
-import { DEFAULT_NAMING, type ResolvedConfig } from './types';
+import { isTargetId, TARGET_IDS, targetById } from '../targets';
+import { readConfigFile, type FileConfig, type FileTargetSettings } from './config-file';
+import { DEFAULT_CONFIG_FILE, embeddedDefault } from './defaults';
+import { isValidIdentifierPart, isValidSemver } from './identifiers';
+import type { ResolvedConfig, TargetConfig, TargetId } from './types';
 
 /** Options as they come from the command line (or the programmatic API); paths relative to `cwd`. */
 export interface ConfigFlags {
@@ -21,45 +27,51 @@ export interface ConfigFlags {
   readonly clientName?: string;
   readonly allowRemoteRefs?: boolean;
   readonly refRoot?: string;
+  /** Generate this target only (`typescript`, `python`). */
+  readonly target?: string;
 }
+
+/** Flags that set one target's values: with several targets they would be ambiguous. */
+const PER_TARGET_FLAGS = [
+  ['output', '--output'],
+  ['templates', '--templates'],
+] as const;
 
 /** Resolves the configuration; throws `ConfigError` naming the offending flag or key. */
 export async function resolveConfig(flags: ConfigFlags, cwd: string): Promise<ResolvedConfig> {
   const file = await findConfig(flags.config, cwd);
   const fromFile: FileConfig = file ? await readConfigFile(file) : {};
   const flagPath = (p: string | undefined): string | undefined => (p === undefined ? undefined : resolve(cwd, p));
-  const origin = (flag: string, key: string): string => (file ? `${flag} / '${key}' in ${file}` : flag);
 
   // The embedded default applies only when nothing names an input at all.
   const embedded = flags.input === undefined && fromFile.input === undefined ? embeddedDefault() : undefined;
   const input = flagPath(flags.input) ?? fromFile.input ?? (embedded as { input: string }).input;
 
-  const packageName = flags.packageName ?? fromFile.packageName ?? embedded?.packageName ?? npmNameFromFile(basename(input));
-  if (!isValidNpmName(packageName)) {
-    throw new ConfigError(`invalid package name '${packageName}' (${origin('--package-name', 'package.name')}): must be a valid npm package name (lowercase, no spaces)`);
+  if (fromFile.targets !== undefined && (fromFile.output !== undefined || fromFile.templates !== undefined)) {
+    throw new ConfigError(`${file}: with a 'targets' map, set 'output' and 'templates' per target (under targets.<target>)`);
   }
-  const packageVersion = flags.packageVersion ?? fromFile.packageVersion;
-  if (packageVersion !== undefined && !isValidSemver(packageVersion)) {
-    throw new ConfigError(`invalid package version '${packageVersion}' (${origin('--package-version', 'package.version')}): must be a semantic version like 1.2.3`);
-  }
-  const clientName = flags.clientName ?? fromFile.clientName ?? embedded?.clientName;
-  if (clientName !== undefined && !isValidClassName(clientName)) {
-    throw new ConfigError(`invalid client class name '${clientName}' (${origin('--client-name', 'client.className')}): must be a TypeScript identifier such as MyApiClient`);
-  }
-  const naming = { ...DEFAULT_NAMING, ...fromFile.naming };
-  for (const [key, value] of Object.entries(naming)) {
-    if (!isValidIdentifierPart(value)) {
-      throw new ConfigError(`invalid naming.${key} '${value}' in ${file}: only letters, digits, _ and $ are allowed`);
+  const ids = selectedTargets(flags, fromFile);
+  if (ids.length > 1) {
+    for (const [key, flag] of PER_TARGET_FLAGS) {
+      if (flags[key] !== undefined) {
+        throw new UsageError(`${flag} sets one target's folder, but ${file} configures ${ids.join(' and ')}: add --target to choose one`);
+      }
     }
   }
+  const targets = ids.map((id) =>
+    resolveTarget(id, {
+      flags: { ...flags, output: flagPath(flags.output), templates: flagPath(flags.templates) },
+      file,
+      fromFile,
+      embedded,
+      input,
+      cwd,
+    }),
+  );
 
-  const templates = flagPath(flags.templates) ?? fromFile.templates;
-  if (templates !== undefined && !isDirectory(templates)) {
-    throw new ConfigError(`templates folder not found: ${templates} (${origin('--templates', 'templates')})`);
-  }
   const refRootGiven = flagPath(flags.refRoot) ?? fromFile.refRoot;
   if (refRootGiven !== undefined && !isDirectory(refRootGiven)) {
-    throw new ConfigError(`ref root is not a folder: ${refRootGiven} (${origin('--ref-root', 'refRoot')})`);
+    throw new ConfigError(`ref root is not a folder: ${refRootGiven} (${origin(file, '--ref-root', 'refRoot')})`);
   }
   // Default: the working directory when the spec is inside it (refs may reach sibling folders
   // of the project), else only the spec's own folder.
@@ -67,15 +79,85 @@ export async function resolveConfig(flags: ConfigFlags, cwd: string): Promise<Re
 
   return {
     input,
-    output: flagPath(flags.output) ?? fromFile.output ?? resolve(cwd, DEFAULT_OUTPUT),
+    allowRemoteRefs: flags.allowRemoteRefs ?? fromFile.allowRemoteRefs ?? false,
+    refRoot,
+    targets,
+  };
+}
+
+/** `--target`, else the file's `targets` map (validated), else TypeScript. */
+function selectedTargets(flags: ConfigFlags, fromFile: FileConfig): TargetId[] {
+  for (const entry of fromFile.targets ?? []) {
+    if (!isTargetId(entry.id)) {
+      throw new ConfigError(`${entry.where}: unknown target 'targets.${entry.id}' (known targets: ${TARGET_IDS.join(', ')})`);
+    }
+  }
+  if (flags.target !== undefined) {
+    if (!isTargetId(flags.target)) throw new UsageError(`unknown target '${flags.target}' for --target (known targets: ${TARGET_IDS.join(', ')})`);
+    return [flags.target];
+  }
+  const listed = (fromFile.targets ?? []).map((t) => t.id as TargetId);
+  return listed.length > 0 ? listed : ['typescript'];
+}
+
+interface TargetSources {
+  readonly flags: ConfigFlags;
+  readonly file: string | undefined;
+  readonly fromFile: FileConfig;
+  readonly embedded: ReturnType<typeof embeddedDefault> | undefined;
+  readonly input: string;
+  readonly cwd: string;
+}
+
+function resolveTarget(id: TargetId, sources: TargetSources): TargetConfig {
+  const { flags, file, fromFile, embedded, input, cwd } = sources;
+  const target = targetById(id);
+  const entry = fromFile.targets?.find((t) => t.id === id);
+  const own: FileTargetSettings = entry?.settings ?? {};
+  // Top-level values are every target's defaults (output and templates only exist there without a
+  // `targets` map, see `resolveConfig`).
+  const shared: FileTargetSettings = fromFile;
+  const key = (name: string): string => (entry ? `targets.${id}.${name}` : name);
+  const from = (flag: string, name: string): string => origin(file, flag, key(name));
+
+  const packageName =
+    flags.packageName ?? own.packageName ?? shared.packageName ?? embedded?.packageName ?? target.packageNameFromFile(basename(input));
+  const nameProblem = target.checkPackageName(packageName);
+  if (nameProblem !== undefined) {
+    throw new ConfigError(`invalid package name '${packageName}' (${from('--package-name', 'package.name')}): ${nameProblem}`);
+  }
+  const packageVersion = flags.packageVersion ?? own.packageVersion ?? shared.packageVersion;
+  if (packageVersion !== undefined && !isValidSemver(packageVersion)) {
+    throw new ConfigError(`invalid package version '${packageVersion}' (${from('--package-version', 'package.version')}): must be a semantic version like 1.2.3`);
+  }
+  const clientName = flags.clientName ?? own.clientName ?? shared.clientName ?? embedded?.clientName;
+  const classProblem = clientName === undefined ? undefined : target.checkClassName(clientName);
+  if (clientName !== undefined && classProblem !== undefined) {
+    throw new ConfigError(`invalid client class name '${clientName}' (${from('--client-name', 'client.className')}): ${classProblem}`);
+  }
+  const naming = { ...target.defaults.naming, ...shared.naming, ...own.naming };
+  for (const [name, value] of Object.entries(naming)) {
+    if (!isValidIdentifierPart(value)) {
+      throw new ConfigError(`invalid naming.${name} '${value}' in ${file}: only letters, digits, _ and $ are allowed`);
+    }
+  }
+  const templates = flags.templates ?? own.templates ?? shared.templates;
+  if (templates !== undefined && !isDirectory(templates)) {
+    throw new ConfigError(`templates folder not found: ${templates} (${from('--templates', 'templates')})`);
+  }
+  return {
+    target: id,
+    output: flags.output ?? own.output ?? shared.output ?? resolve(cwd, target.defaults.output),
     packageName,
     packageVersion,
     clientName,
     templates,
-    allowRemoteRefs: flags.allowRemoteRefs ?? fromFile.allowRemoteRefs ?? false,
-    refRoot,
     naming,
   };
+}
+
+function origin(file: string | undefined, flag: string, key: string): string {
+  return file ? `${flag} / '${key}' in ${file}` : flag;
 }
 
 /** `--config FILE` (must exist), else `./sdkgen.config.yaml` when present, else none. */

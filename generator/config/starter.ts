@@ -15,12 +15,20 @@ export function starterConfig(schemaRef: string): string {
 # The OpenAPI 3.0/3.1 document to generate from (YAML or JSON; $refs to other files are followed).
 input: openapi.yaml
 
-# Where the generated SDK goes. Files sdkgen generated before and no longer generates are removed;
-# other files in the folder are left alone (see .sdkgen-manifest.json there).
-output: generated/typescript
+# The SDKs to generate, each into its own folder. One run reads and checks the spec once and
+# writes every target listed here (\`--target typescript\` picks one). Files sdkgen generated
+# before and no longer generates are removed; other files in a folder are left alone (see
+# .sdkgen-manifest.json there).
+targets:
+  typescript:
+    output: generated/typescript
+    # templates: my-templates  # a folder whose templates overlay the built-in ones, by relative path
+  # python:
+  #   output: generated/python
 
+# Settings every target shares (each target may override them under targets.<target>).
 package:
-  # npm name of the generated package (default: the spec file name).
+  # Package name (npm; for Python the distribution name). Default: the spec file name.
   name: my-api
   # Version of the generated package (default: the spec's info.version). Quote it.
   # version: "1.0.0"
@@ -29,11 +37,10 @@ client:
   # Name of the generated client class (default: derived from the spec's info.title).
   # className: MyApiClient
 
-# templates: my-templates      # a folder whose templates overlay the built-in ones, by relative path
 # allowRemoteRefs: false       # fetch http(s) $refs (off: a spec is untrusted input)
 # refRoot: .                   # local $refs may not read outside this folder
 # naming:
-#   apiClassSuffix: Api        # ChargingApi
+#   apiClassSuffix: Api        # ChargingApi (Python's default: Controller)
 #   errorClassSuffix: Exception
 `;
 }

@@ -1,11 +1,12 @@
 /**
- * Compares two IRs by what the generated SDK exposes: operations by `client.<api>.<method>`,
- * parameters and properties by wire name, models by name, enum members by value. Types are
- * compared as the TypeScript the SDK declares, so a change reads the way users see it; a change
- * inside a referenced model shows up once, at that model, not at every use.
+ * Compares two IRs by what every generated SDK exposes, in spec terms: operations by operationId
+ * (else method and path), parameters and properties by wire name, models by their spec name,
+ * enum members by value. Types are compared as the spec states them (`describeSchema`), the same
+ * for every target; a change inside a referenced model shows up once, at that model, not at
+ * every use.
  */
+import { describeSchema, specText } from '../ir';
 import type { Ir, IrModel, IrOperation, IrParameter, IrSchema } from '../ir/types';
-import { tsType } from '../render/typescript/types';
 import { impactRank } from './semver';
 import type { ApiChange, Impact } from './types';
 
@@ -22,17 +23,18 @@ export function compareIr(before: Ir, after: Ir): ApiChange[] {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const typeText = (schema: IrSchema | undefined): string => (schema ? tsType(schema).text : 'void');
+const typeText = (schema: IrSchema | undefined): string => (schema ? describeSchema(schema) : 'nothing');
 const requiredness = (required: boolean): string => (required ? 'required' : 'optional');
 
 // ---------------------------------------------------------------------------------------------
 // Operations
 // ---------------------------------------------------------------------------------------------
 
+/** Operations by operationId, else by `METHOD path` (what identifies them in the spec). */
 function operationsOf(ir: Ir): Map<string, IrOperation> {
   const out = new Map<string, IrOperation>();
   for (const service of ir.services) {
-    for (const op of service.operations) out.set(`client.${service.propertyName}.${op.methodName}`, op);
+    for (const op of service.operations) out.set(op.operationId ?? routeOf(op), op);
   }
   return out;
 }
@@ -101,7 +103,7 @@ function compareOperation(target: string, was: IrOperation, op: IrOperation): Ap
   if (from !== to) at('response-type-changed', 'major', { from, to });
 
   // Error classes are thrown, not called: a different set changes behaviour, not the compile.
-  const errors = (o: IrOperation): string => o.errors.map((e) => `${e.status} ${e.className}`).join(', ');
+  const errors = (o: IrOperation): string => o.errors.map((e) => `${e.status} ${specText(e.className)}`).join(', ');
   if (errors(was) !== errors(op)) at('errors-changed', 'patch', { from: errors(was) || 'none', to: errors(op) || 'none' });
   return out;
 }
@@ -110,7 +112,7 @@ function compareOperation(target: string, was: IrOperation, op: IrOperation): Ap
 // Models
 // ---------------------------------------------------------------------------------------------
 
-/** How the SDK declares a model: an interface (properties), an enum (values) or a type alias. */
+/** What a model is: an object (properties), an enum (values) or another type. */
 type Shape =
   | { readonly kind: 'interface'; readonly schema: Extract<IrSchema, { kind: 'object' }>; readonly extends: string }
   | { readonly kind: 'enum'; readonly values: readonly string[]; readonly type: string }
@@ -118,20 +120,20 @@ type Shape =
 
 function shapeOf(model: IrModel): Shape {
   const s = model.schema;
-  if (s.kind === 'object' && !s.nullable) return { kind: 'interface', schema: s, extends: (model.extends ?? []).join(', ') };
+  if (s.kind === 'object' && !s.nullable) return { kind: 'interface', schema: s, extends: (model.extends ?? []).map(specText).join(', ') };
   if (s.kind === 'enum') return { kind: 'enum', values: s.members.map((m) => JSON.stringify(m.value)), type: typeText(s) };
   return { kind: 'alias', type: typeText(s) };
 }
 
 /** One-line description of a shape, for a model whose kind of declaration changed. */
 function shapeText(shape: Shape): string {
-  if (shape.kind === 'interface') return `interface${shape.extends ? ` extends ${shape.extends}` : ''}`;
+  if (shape.kind === 'interface') return `object${shape.extends ? ` extending ${shape.extends}` : ''}`;
   return shape.type;
 }
 
 function compareModels(before: readonly IrModel[], after: readonly IrModel[]): ApiChange[] {
-  const old = new Map(before.map((m) => [m.name, m]));
-  const now = new Map(after.map((m) => [m.name, m]));
+  const old = new Map(before.map((m) => [m.specName, m]));
+  const now = new Map(after.map((m) => [m.specName, m]));
   const out: ApiChange[] = [];
   for (const name of old.keys()) if (!now.has(name)) out.push({ kind: 'model-removed', impact: 'major', target: name });
   for (const [name, model] of now) {
@@ -172,8 +174,8 @@ function compareInterfaces(
     const [from, to] = [typeText(q.schema), typeText(p.schema)];
     if (from !== to) out.push({ kind: 'property-type-changed', impact: 'major', target, member: name, from, to });
     if (q.required !== p.required) {
-      // Both directions break TypeScript users: a newly required property breaks code building the
-      // object, a newly optional one adds `undefined` to its type for code reading it.
+      // Both directions break users: a newly required property breaks code building the object, a
+      // newly optional one may be missing for code reading it (TypeScript: its type gains `undefined`).
       out.push({
         kind: 'property-required-changed',
         impact: 'major',
@@ -186,7 +188,7 @@ function compareInterfaces(
   }
   const [ai, bi] = [a.schema.additionalProperties, b.schema.additionalProperties];
   if (typeText(ai) !== typeText(bi)) {
-    out.push({ kind: 'property-type-changed', impact: 'major', target, member: '[key: string]', from: ai ? typeText(ai) : 'none', to: bi ? typeText(bi) : 'none' });
+    out.push({ kind: 'property-type-changed', impact: 'major', target, member: '*', from: ai ? typeText(ai) : 'none', to: bi ? typeText(bi) : 'none' });
   }
   return out;
 }

@@ -28,14 +28,15 @@ export type ChangeKind =
   | 'enum-value-removed';
 
 /**
- * One change. Identifiers are the generated SDK's (`client.charging.start`, `ChargeSession`);
- * `member` is the wire name (parameter, property) or the enum value as JSON. Text fields hold
- * raw spec text: formatters escape it.
+ * One change, in spec terms (the same for every target): operations by operationId (else
+ * `METHOD path`), models by their spec name (component key, or inline context); `member` is the
+ * wire name (parameter, property) or the enum value as JSON. Text fields hold raw spec text:
+ * formatters escape it.
  */
 export interface ApiChange {
   readonly kind: ChangeKind;
   readonly impact: Impact;
-  /** `client.<api>.<method>` for operations, the model name for models. */
+  /** The operationId (else `METHOD path`) for operations, the spec name for models. */
   readonly target: string;
   /** `GET /v1/things` for operations. */
   readonly route?: string;
@@ -43,7 +44,7 @@ export interface ApiChange {
   readonly member?: string;
   /** Parameter location (`query`, `header`, …) or the generated property name of a parameter. */
   readonly detail?: string;
-  /** Old and new value: a TypeScript type, `required`/`optional`, or a status list. */
+  /** Old and new value: a type in spec terms (see `describeSchema`), `required`/`optional`, or a status list. */
   readonly from?: string;
   readonly to?: string;
 }

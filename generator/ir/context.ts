@@ -1,7 +1,7 @@
-/** Shared state of one IR build: the document, pointer helpers, warnings, the global type scope. */
+/** Shared state of one IR build: the document, pointer helpers, warnings, the name registry. */
 import type { LoadedSpec } from '../bundle';
 import type { ProblemSink } from '../problems';
-import { NameScope, Namer } from '../naming';
+import { NameRegistry } from './names';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -25,18 +25,20 @@ export function childPointer(pointer: string, ...tokens: (string | number)[]): s
   return tokens.reduce<string>((p, t) => `${p}/${pointerToken(String(t))}`, pointer);
 }
 
+/** A resolved non-schema object (parameter, response, request body) and where it lives. */
+export interface Located {
+  readonly node: JsonObject;
+  readonly pointer: string;
+}
+
 export class BuildContext {
-  /** Every type-level name of the SDK module graph (models, classes, params types). Case-insensitive. */
-  readonly types: NameScope;
+  /** Every name the SDK will need, in the order they are asked for. */
+  readonly names = new NameRegistry();
 
   constructor(
     readonly spec: LoadedSpec,
-    readonly namer: Namer,
     private readonly sink: ProblemSink,
-    reservedTypes: readonly string[],
-  ) {
-    this.types = new NameScope(true, reservedTypes);
-  }
+  ) {}
 
   get document(): JsonObject {
     return this.spec.document as JsonObject;
@@ -81,7 +83,7 @@ export class BuildContext {
    * Follows `$ref` chains of a non-schema object (parameter, response, request body) and returns the
    * final object with its pointer. Cycles and dangling refs yield `undefined` (with a warning).
    */
-  deref(node: Json | undefined, pointer: string): { node: JsonObject; pointer: string } | undefined {
+  deref(node: Json | undefined, pointer: string): Located | undefined {
     let current = node;
     let where = pointer;
     const seen = new Set<string>();

@@ -1,11 +1,110 @@
 /**
- * The intermediate representation: everything the spec means for an SDK, with every decision made
- * (names, types, flags, error classes, which files exist), and nothing tied to a target language.
+ * The intermediate representation: what the spec means for an SDK, in spec terms, shared by every
+ * target. It holds facts (wire names, types as the spec states them, constraints, flags, which
+ * error classes and services exist) and *name requests*, never a target's identifiers:
  *
- * Names in the IR are final identifiers from `generator/naming` (valid in TypeScript and in most
- * C-like languages). Spec text (descriptions, enum values, URLs) is kept raw: escaping is the
- * renderer's job.
+ * - Every identifier an SDK needs is an `IrName` (see `./names.ts`): its role ("operation method",
+ *   "model", "enum member" …), the spec text it comes from, and the scope it must be unique in.
+ *   Each target's naming policy turns them into identifiers (`generator/naming`), in the order
+ *   they were created, which is document order: the first comer keeps a name, so names stay
+ *   stable as a spec grows.
+ * - Types are the spec's: `integer` with its `format`, `string` with its `format`, `binary` for
+ *   raw bytes; constraints (`minLength`, `pattern`, `minimum` …) and `readOnly`/`writeOnly` are
+ *   kept as given. How a target types them is the target's decision.
+ *
+ * Spec text (descriptions, enum values, URLs) is kept raw: escaping is the renderer's job.
+ *
+ * (Over 400 lines on purpose: this file holds only types, and the IR's whole shape in one place is
+ * easier to review than the same declarations spread over several files.)
  */
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+/** Kinds of namespace; a policy gives each its case rule and reserved names. */
+export type IrScopeKind =
+  /** Every type-level name of the SDK: client, models, API classes, error classes, params types. */
+  | 'types'
+  /** Methods of one API class. */
+  | 'methods'
+  /** Parameters (and the body) of one operation. */
+  | 'params'
+  /** Members of one enum. */
+  | 'enumMembers'
+  /** Properties of one model. */
+  | 'properties'
+  /** Members of the client: API properties and auth managers. */
+  | 'clientMembers'
+  /** Files of the API classes. */
+  | 'apiFiles'
+  /** Members of the environment enum. */
+  | 'environments'
+  /** Options of the client configuration that hold credentials. */
+  | 'configOptions';
+
+/** One namespace: names in it must differ. Compared by identity. */
+export interface IrScope {
+  readonly kind: IrScopeKind;
+  /** Unique label, for debugging and error messages (`methods:charging`). */
+  readonly key: string;
+}
+
+/** What the SDK implements for a security scheme (the provider kind; see `IrAuthImplementation`). */
+export type IrAuthKind = 'clientCredentials' | 'apiKey' | 'bearer' | 'basic' | 'tokenSupplier';
+
+/** Where an error class name comes from. */
+export type IrErrorClassOrigin =
+  /** The response body is this component schema. */
+  | { readonly from: 'component'; readonly key: string }
+  /** An inline body schema of a `components/responses` entry. */
+  | { readonly from: 'response'; readonly responseName: string }
+  /** An inline body schema of one operation's response. */
+  | { readonly from: 'inline'; readonly operation: IrName; readonly status: string }
+  /** A response without a body: one class per status. */
+  | { readonly from: 'status'; readonly status: string };
+
+/** The spec text a name comes from, by role. */
+export type IrNameSource =
+  /** The client class: from `info.title` (a target may use a configured name instead). */
+  | { readonly role: 'client'; readonly title: string }
+  /**
+   * A component schema's model. `errorBody`: it is also the body of an error response, so a
+   * policy may rename it when the error class would take its name.
+   */
+  | { readonly role: 'model'; readonly key: string; readonly errorBody: boolean }
+  /**
+   * An inline schema that needed a name, from its context: words (already PascalCase words of
+   * the spec text: `Response`, `Item`, `200`) and the names of the enclosing operation or model.
+   */
+  | { readonly role: 'inlineModel'; readonly parts: readonly (string | IrName)[] }
+  | { readonly role: 'apiClass' | 'apiProperty' | 'apiFile'; readonly tag: string }
+  /** An operation's method: from the operationId, else from method and path. */
+  | { readonly role: 'operation'; readonly operationId: string | undefined; readonly method: string; readonly path: string }
+  /** The type of an operation's parameters object. */
+  | { readonly role: 'paramsType'; readonly operation: IrName }
+  | { readonly role: 'parameter'; readonly wireName: string }
+  /** The request body among an operation's parameters. */
+  | { readonly role: 'body' }
+  /** A model property (targets that keep wire names ignore it). */
+  | { readonly role: 'property'; readonly wireName: string }
+  | { readonly role: 'enumMember'; readonly value: IrLiteralValue }
+  | ({ readonly role: 'errorClass' } & IrErrorClassOrigin)
+  /** An environment (server): `x-sdkgen-name`, else words of its description, else its position. */
+  | { readonly role: 'environment'; readonly explicit: string | undefined; readonly description: string | undefined; readonly index: number }
+  /** The client member holding a client-credentials scheme's token manager. */
+  | { readonly role: 'authProperty'; readonly scheme: string }
+  /** The configuration option holding a scheme's credentials; `onlyOfKind`: no other scheme has its kind. */
+  | { readonly role: 'authOption'; readonly scheme: string; readonly kind: IrAuthKind; readonly onlyOfKind: boolean };
+
+export type IrNameRole = IrNameSource['role'];
+
+/** A name request. `id` is its position in `Ir.names` (creation order, the order names are given out). */
+export type IrName = IrNameSource & { readonly id: number; readonly scope: IrScope };
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+// ---------------------------------------------------------------------------------------------
 
 /** Documentation and flags shared by schema nodes, properties, parameters and operations. */
 export interface IrDocs {
@@ -13,18 +112,34 @@ export interface IrDocs {
   readonly deprecated?: boolean;
 }
 
-/** Keywords that only document a schema (kept for doc comments). */
+/** Validation keywords as the spec gives them (3.0's boolean `exclusiveMinimum` normalized). */
+export interface IrConstraints {
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minimum?: { readonly value: number; readonly exclusive: boolean };
+  readonly maximum?: { readonly value: number; readonly exclusive: boolean };
+  readonly multipleOf?: number;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+}
+
+/** Keywords that document or constrain a schema. */
 export interface IrSchemaMeta {
   readonly description?: string;
   readonly deprecated?: boolean;
   /** `default`, as JSON text. */
   readonly defaultJson?: string;
-  /** `format` (`date-time`, `uuid`, `binary` …). */
+  /** `format` (`date-time`, `uuid`, `int64`, `binary` …). */
   readonly format?: string;
   /** `example`, as JSON text. */
   readonly exampleJson?: string;
   readonly readOnly?: boolean;
   readonly writeOnly?: boolean;
+  readonly constraints?: IrConstraints;
 }
 
 export type IrPrimitiveType = 'string' | 'number' | 'integer' | 'boolean';
@@ -51,13 +166,12 @@ interface IrSchemaBase {
 export interface IrPrimitiveSchema extends IrSchemaBase {
   readonly kind: 'primitive';
   readonly type: IrPrimitiveType;
-  /** `format: binary` (raw bytes: `Blob` in TypeScript). */
+  /** Raw bytes: `format: binary`, `contentEncoding: binary`, or a binary media type. */
   readonly binary?: boolean;
 }
 
 export interface IrEnumMember {
-  /** Identifier from the naming module (unique within the enum). */
-  readonly name: string;
+  readonly name: IrName;
   readonly value: string | number | boolean;
 }
 
@@ -70,18 +184,10 @@ export interface IrEnumSchema extends IrSchemaBase {
 export interface IrProperty extends IrDocs {
   /** Wire name (as in the spec). */
   readonly name: string;
-  /**
-   * Required in every direction. A required `readOnly` property is absent from request bodies and
-   * a required `writeOnly` one from responses, so they are not required here (see `requiredIn`).
-   */
+  /** The property's identifier, for targets that do not use wire names as they are. */
+  readonly propertyName: IrName;
+  /** Listed in the schema's `required`. With `readOnly`/`writeOnly` it applies in one direction only. */
   readonly required: boolean;
-  /**
-   * Set when the spec requires the property but it is `readOnly` (present in `responses` only) or
-   * `writeOnly` (present in `requests` only). One model serves both directions: the property is
-   * optional and documented, rather than generating `Omit<>` request/response variants of every
-   * model that reaches it (see the README, "readOnly and writeOnly").
-   */
-  readonly requiredIn?: 'responses' | 'requests';
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
   readonly schema: IrSchema;
@@ -107,8 +213,8 @@ export interface IrMapSchema extends IrSchemaBase {
 
 export interface IrDiscriminator {
   readonly propertyName: string;
-  /** Tag value → model name, in spec order (explicit `mapping`, else the model's schema name). */
-  readonly mapping: readonly { readonly value: string; readonly model: string }[];
+  /** Tag value → model, in spec order (explicit `mapping`, else the model's schema name). */
+  readonly mapping: readonly { readonly value: string; readonly model: IrName }[];
 }
 
 export interface IrUnionVariant {
@@ -130,10 +236,10 @@ export interface IrIntersectionSchema extends IrSchemaBase {
   readonly parts: readonly IrSchema[];
 }
 
-/** A reference to a named model (`IrModel.name`). */
+/** A reference to a named model (`IrModel.name`, the same object). */
 export interface IrRefSchema extends IrSchemaBase {
   readonly kind: 'ref';
-  readonly model: string;
+  readonly model: IrName;
 }
 
 /** `const` (and single-value enums used as a discriminator tag). */
@@ -149,22 +255,31 @@ export interface IrUnknownSchema extends IrSchemaBase {
 
 /** A named type: a component schema, or an inline enum/object that needed a name. */
 export interface IrModel {
-  readonly name: string;
+  readonly name: IrName;
+  /**
+   * The model in spec terms, for messages and `sdkgen diff`: the component key, or for inline
+   * models their context (`getPets 200 Response`).
+   */
+  readonly specName: string;
   readonly origin: 'component' | 'inline';
   /** JSON pointer of the schema in the bundled document. */
   readonly pointer: string;
   readonly schema: IrSchema;
-  /** For `allOf` of named object models only: the models it extends (`interface X extends A, B`). */
-  readonly extends?: readonly string[];
+  /** For `allOf` of named object models only: the models it extends. */
+  readonly extends?: readonly IrName[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+// ---------------------------------------------------------------------------------------------
 
 export type IrParamLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export interface IrParameter extends IrDocs {
   /** Wire name. */
   readonly name: string;
-  /** Property in the operation's params object (camelCase, unique per operation). */
-  readonly propertyName: string;
+  /** The parameter's identifier (unique among the operation's parameters and body). */
+  readonly propertyName: IrName;
   readonly in: IrParamLocation;
   readonly required: boolean;
   readonly schema: IrSchema;
@@ -176,11 +291,12 @@ export interface IrParameter extends IrDocs {
 }
 
 export type IrBodyKind = 'json' | 'form' | 'multipart' | 'binary' | 'text';
-export type IrResponseKind = 'json' | 'text' | 'blob' | 'none';
+/** How a response body is read: JSON, text, raw bytes, or not at all. */
+export type IrResponseKind = 'json' | 'text' | 'binary' | 'none';
 
 export interface IrRequestBody extends IrDocs {
-  /** Property of the params object holding the body (`body`, unique per operation). */
-  readonly propertyName: string;
+  /** The body's identifier among the operation's parameters. */
+  readonly propertyName: IrName;
   readonly required: boolean;
   readonly mediaType: string;
   readonly kind: IrBodyKind;
@@ -199,8 +315,8 @@ export interface IrResponse {
 
 export interface IrOperationError {
   readonly status: string;
-  /** `IrErrorClass.className`. */
-  readonly className: string;
+  /** `IrErrorClass.className` (the same object). */
+  readonly className: IrName;
   readonly description?: string;
 }
 
@@ -210,12 +326,12 @@ export type IrSecurityRequirement = Readonly<Record<string, readonly string[]>>;
 export type IrHttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
 export interface IrOperation extends IrDocs {
-  /** The spec's operationId, or the derived method name when missing. */
-  readonly operationId: string;
-  /** Method on the service class (unique within the class). */
-  readonly methodName: string;
-  /** Type of the params object (`StartParams`). */
-  readonly paramsTypeName: string;
+  /** The spec's operationId, when it has one (targets name the operation by its method otherwise). */
+  readonly operationId?: string;
+  /** The operation's method (unique within its API class). */
+  readonly methodName: IrName;
+  /** The type of the parameters object; absent when the operation takes no parameters and no body. */
+  readonly paramsTypeName?: IrName;
   readonly httpMethod: IrHttpMethod;
   readonly path: string;
   readonly summary?: string;
@@ -223,7 +339,7 @@ export interface IrOperation extends IrDocs {
   readonly parameters: readonly IrParameter[];
   readonly requestBody?: IrRequestBody;
   readonly responses: readonly IrResponse[];
-  /** The response the method returns (first 2xx by status; `undefined`: no 2xx declared → void). */
+  /** The response the method returns (first 2xx by status; `undefined`: no 2xx declared → nothing). */
   readonly success?: IrResponse;
   readonly errors: readonly IrOperationError[];
   /**
@@ -238,22 +354,26 @@ export interface IrOperation extends IrDocs {
 /** A group of operations: one per tag (first tag of each operation), `default` for untagged ones. */
 export interface IrService extends IrDocs {
   readonly tag: string;
-  readonly className: string;
-  /** Property of the client (`client.charging`). */
-  readonly propertyName: string;
-  /** File name without extension (`src/api/<fileName>.ts`). */
-  readonly fileName: string;
+  readonly className: IrName;
+  /** The client member holding the API (`client.charging`). */
+  readonly propertyName: IrName;
+  /** The API class's file (without folder and extension). */
+  readonly fileName: IrName;
   readonly operations: readonly IrOperation[];
 }
 
 /** One generated error class (shared by every operation/status using the same schema). */
 export interface IrErrorClass extends IrDocs {
-  readonly className: string;
-  /** Type of `body` (absent: `unknown`). */
+  readonly className: IrName;
+  /** Type of `body` (absent: unknown). */
   readonly schema?: IrSchema;
-  /** Where it is used, for docs: `operationId status`. */
-  readonly usedBy: readonly { readonly operationId: string; readonly status: string }[];
+  /** Where it is used, for docs: the operation (its operationId, else its method) and the status. */
+  readonly usedBy: readonly { readonly operationId?: string; readonly methodName: IrName; readonly status: string }[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Security and servers
+// ---------------------------------------------------------------------------------------------
 
 export interface IrOAuthFlow {
   readonly kind: 'clientCredentials' | 'authorizationCode' | 'implicit' | 'password' | 'deviceAuthorization';
@@ -264,11 +384,11 @@ export interface IrOAuthFlow {
 }
 
 /**
- * What the SDK generates for a security scheme: the runtime provider kind and the `Configuration`
- * option (from `Namer.authOption`) holding the user's credentials, or why nothing is generated.
+ * What the SDK generates for a security scheme: the runtime provider kind and the configuration
+ * option holding the user's credentials, or why nothing is generated.
  *
  * - `clientCredentials`: oauth2 with a client-credentials flow (other flows of the scheme are
- *   not needed then): the token manager, also a client property (see `clientCredentials`).
+ *   not needed then): the token manager, also a client member (see `clientCredentials`).
  * - `apiKey`: key in a header, query parameter or cookie (value or supplier).
  * - `bearer`: http `bearer` (token or supplier).
  * - `basic`: http `basic` (user name and password).
@@ -278,15 +398,15 @@ export interface IrOAuthFlow {
  */
 export type IrAuthImplementation =
   | {
-      readonly kind: 'clientCredentials' | 'apiKey' | 'bearer' | 'basic' | 'tokenSupplier';
-      /** `Configuration` option (unique among all options). */
-      readonly option: string;
+      readonly kind: IrAuthKind;
+      /** Configuration option (unique among all options). */
+      readonly option: IrName;
     }
   | { readonly kind: 'unsupported'; readonly reason: string };
 
 /**
  * Runtime parts an SDK needs. Each flag adds runtime modules (and exports) to the output:
- * - `clientCredentials`: the token manager and its stores (and the `node` entry with the file store);
+ * - `clientCredentials`: the token manager and its stores;
  * - `apiKeyAuth`, `basicAuth`: their providers;
  * - `bearerAuth`: the bearer/token-supplier provider (http bearer, other oauth2 flows, openIdConnect);
  * - `bodyEncoders`: encoders of form, multipart and binary request bodies (JSON and text are core);
@@ -311,10 +431,10 @@ export type IrSecuritySchemeSource =
       readonly flows: readonly IrOAuthFlow[];
       /** Set when the scheme has a client-credentials flow the SDK implements. */
       readonly clientCredentials?: {
-        /** Auth manager property of the client (`bearerAuth`). */
-        readonly propertyName: string;
+        /** The client member holding the token manager (`bearerAuth`). */
+        readonly propertyName: IrName;
         /** Configuration option holding the credentials. */
-        readonly credentialsOption: string;
+        readonly credentialsOption: IrName;
         readonly tokenUrl: string;
         readonly scopes: readonly { readonly name: string; readonly description: string }[];
       };
@@ -340,11 +460,10 @@ export interface IrServerVariable extends IrDocs {
   readonly enum?: readonly string[];
 }
 
+/** A server of the document: one environment. */
 export interface IrServer extends IrDocs {
-  /** Environment member (`Sit`, `Production`), unique. */
-  readonly name: string;
-  /** Environment value (`sit`), unique. */
-  readonly value: string;
+  /** The environment's member name. */
+  readonly name: IrName;
   /** URL with variables substituted by their defaults. */
   readonly url: string;
   /** URL as written (may contain `{variables}`). */
@@ -355,14 +474,14 @@ export interface IrServer extends IrDocs {
 }
 
 /** A path- or operation-level server (no environment member). */
-export type IrServerUrl = Omit<IrServer, 'name' | 'value'>;
+export type IrServerUrl = Omit<IrServer, 'name'>;
 
 /**
- * A server variable as a `serverVariables` option property: every variable of every server
- * (document, path and operation level), merged by name.
+ * A server variable as an option: every variable of every server (document, path and operation
+ * level), merged by name.
  */
 export interface IrServerVariableOption extends IrDocs {
-  /** Variable name as written (the property key). */
+  /** Variable name as written. */
   readonly name: string;
   /** Allowed values when every server declaring the variable restricts it (their union). */
   readonly enum?: readonly string[];
@@ -374,9 +493,8 @@ export interface Ir {
   /** File name (no folders) of the root spec document, for headers. */
   readonly specFileName: string;
   readonly info: IrDocs & { readonly title: string; readonly version: string };
-  readonly packageName: string;
-  readonly packageVersion: string;
-  readonly clientName: string;
+  /** The client class. */
+  readonly client: IrName;
   readonly servers: readonly IrServer[];
   /** Variables of all servers, merged by name, in order of appearance. */
   readonly serverVariables: readonly IrServerVariableOption[];
@@ -385,6 +503,8 @@ export interface Ir {
   /** Named types in a stable order (components in document order, then inline ones as met). */
   readonly models: readonly IrModel[];
   readonly errors: readonly IrErrorClass[];
-  /** What the SDK uses, so it ships (and its index exports) only the runtime modules it needs. */
+  /** What the SDK uses, so it ships (and exports) only the runtime modules it needs. */
   readonly features: IrFeatures;
+  /** Every name request, in creation order (`IrName.id` is the index). */
+  readonly names: readonly IrName[];
 }

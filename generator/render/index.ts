@@ -1,12 +1,12 @@
 /**
- * The render stage: IR → TypeScript SDK files. The view builder (`./typescript/view.ts`) makes
- * every string; templates (see `./templates.ts` for the folder layout and overlay) only place them.
+ * The render stage: a target's view of the IR → files. The view (`generator/targets/<target>/`)
+ * makes every string; templates (see `./templates.ts` for the folder layout and overlay) only
+ * place them; runtime files are copied verbatim.
  */
-import type { Ir } from '../ir';
-import { ConfigError, InternalError } from '../errors';
-import { buildView } from './typescript/view';
-import { builtinTemplateDir, compileFile, overlayFiles, partialsOf } from './templates';
 import * as fs from 'node:fs';
+import { ConfigError, InternalError } from '../errors';
+import type { Target, ViewInput } from '../targets/types';
+import { compileFile, overlayFiles, partialsOf } from './templates';
 
 /** One output file: a POSIX path relative to the output folder, and its full text. */
 export interface GeneratedFile {
@@ -14,12 +14,16 @@ export interface GeneratedFile {
   readonly contents: string;
 }
 
-export function renderTypeScript(ir: Ir, options: { templateDirs: readonly string[] }): GeneratedFile[] {
+const RUNTIME_PREFIX = 'runtime/';
+
+/** Renders `target`'s files for `input`; `templateDirs` overlay the built-in templates in order. */
+export function renderTarget(target: Target, input: ViewInput, templateDirs: readonly string[]): GeneratedFile[] {
   // Later folders win: built-in first, then the user's overlays in the order given.
-  const files = overlayFiles([builtinTemplateDir(), ...options.templateDirs]);
-  const view = buildView(ir);
+  const files = overlayFiles([target.templateDir(), ...templateDirs]);
+  const view = target.view(input);
   const partials = partialsOf(files);
   const skip = new Set(view.skipTemplates);
+  const runtimeDir = target.runtime.outputDir(input.config);
   const out: GeneratedFile[] = [];
   const render = (template: string, context: Record<string, unknown>, outPath: string): void => {
     const abs = files.get(template);
@@ -34,10 +38,10 @@ export function renderTypeScript(ir: Ir, options: { templateDirs: readonly strin
   };
 
   for (const [rel, abs] of files) {
-    if (rel.startsWith('runtime/')) {
-      const inner = rel.slice('runtime/'.length);
-      if (!rel.endsWith('.ts') || view.excludeRuntime.some((prefix) => inner.startsWith(prefix))) continue;
-      out.push({ path: `src/runtime/${inner}`, contents: fs.readFileSync(abs, 'utf8') });
+    if (rel.startsWith(RUNTIME_PREFIX)) {
+      const inner = rel.slice(RUNTIME_PREFIX.length);
+      if (!rel.endsWith(target.runtime.extension) || view.excludeRuntime.some((prefix) => inner.startsWith(prefix))) continue;
+      out.push({ path: `${runtimeDir}/${inner}`, contents: fs.readFileSync(abs, 'utf8') });
       continue;
     }
     if (!rel.endsWith('.hbs') || rel.startsWith('partials/') || rel.startsWith('items/') || skip.has(rel)) continue;
@@ -51,10 +55,11 @@ export function renderTypeScript(ir: Ir, options: { templateDirs: readonly strin
     if (clash !== undefined && clash === out[i - 1]?.path) {
       // The built-in templates never clash, so an overlay did (e.g. a `runtime/index.ts`, whose
       // output the template `src/runtime/index.ts.hbs` already produces).
-      const sources = [...files.keys()].filter((rel) => rel === `${clash}.hbs` || `src/${rel}` === clash);
+      const copiedTo = (rel: string): string | undefined => (rel.startsWith(RUNTIME_PREFIX) ? `${runtimeDir}/${rel.slice(RUNTIME_PREFIX.length)}` : undefined);
+      const sources = [...files.keys()].filter((rel) => rel === `${clash}.hbs` || copiedTo(rel) === clash);
       const from = sources.length > 0 ? ` (${sources.join(' and ')})` : '';
       const message = `two template files produce ${clash}${from}; keep only one of them in your --templates folder`;
-      throw options.templateDirs.length > 0 ? new ConfigError(message) : new InternalError(message);
+      throw templateDirs.length > 0 ? new ConfigError(message) : new InternalError(message);
     }
   }
   return out;

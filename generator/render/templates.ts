@@ -1,7 +1,7 @@
 /**
  * Template folders and their overlay.
  *
- * Layout of a template folder (the built-in one is `templates/typescript/`):
+ * Layout of a template folder (the built-in ones are `templates/<target>/`):
  *
  * - `**\/*.hbs` — a fixed file: renders to the same relative path without `.hbs`
  *   (`src/client.ts.hbs` → `src/client.ts`, `README.md.hbs` → `README.md`).
@@ -9,7 +9,8 @@
  *   on their own; the view's file list says which output paths they produce (`src/api/<tag>.ts`).
  * - `partials/*.hbs` — registered as Handlebars partials under their file name without `.hbs`
  *   (`partials/auth-readme.md.hbs` → `{{> auth-readme.md}}` and `{{> auth-readme}}`).
- * - `runtime/**\/*.ts` — copied verbatim to `src/runtime/**` of the generated SDK.
+ * - `runtime/**` — the target's runtime sources, copied verbatim to the target's runtime folder
+ *   of the generated SDK (`src/runtime/` for TypeScript); only files with the target's extension.
  *
  * Overlay (`--templates DIR`, option `templateDirs`): folders are searched last-given-first, by
  * relative path. A file in DIR with the same relative path as a built-in one replaces it —
@@ -23,15 +24,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
+import { sdkgenPackage } from '../package-root';
 
-/** The built-in TypeScript template folder (works from `generator/` sources and from `dist/`). */
-export function builtinTemplateDir(): string {
-  const candidates = [
-    path.resolve(__dirname, '..', '..', 'templates', 'typescript'),
-    path.resolve(__dirname, '..', '..', '..', 'templates', 'typescript'),
-  ];
-  for (const dir of candidates) if (fs.existsSync(path.join(dir, 'runtime'))) return dir;
-  return candidates[0] as string;
+/** A target's built-in template folder, `templates/<target>` of the sdkgen package. */
+export function templateFolder(target: string): string {
+  return path.join(sdkgenPackage().root, 'templates', target);
 }
 
 /** Relative path (POSIX) → absolute path of the winning file, for every file in the folders. */

@@ -62,14 +62,14 @@ const COLOR = ['components', 'schemas', 'Color'];
 
 const CASES: readonly [string, Doc, { kind: string; target: string; member?: string }, 'major' | 'minor' | 'patch'][] = [
   ['nothing changed', base(), { kind: '', target: '' }, 'patch'],
-  ['operation removed', edit((d) => delete at(d, 'paths', '/pets')['post']), { kind: 'operation-removed', target: 'client.pets.createPet' }, 'major'],
-  ['operation added', edit((d) => (at(d, 'paths')['/pets/{id}'] = { delete: { operationId: 'deletePet', tags: ['pets'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'gone' } } } })), { kind: 'operation-added', target: 'client.pets.deletePet' }, 'minor'],
-  ['optional parameter added', edit((d) => list(d, ...GET, 'parameters').push({ name: 'q', in: 'query', schema: { type: 'string' } })), { kind: 'parameter-added', target: 'client.pets.listPets', member: 'q' }, 'minor'],
-  ['required parameter added', edit((d) => list(d, ...GET, 'parameters').push({ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } })), { kind: 'parameter-added', target: 'client.pets.listPets', member: 'X-Tenant' }, 'major'],
-  ['parameter removed', edit((d) => (at(d, ...GET)['parameters'] = [])), { kind: 'parameter-removed', target: 'client.pets.listPets', member: 'limit' }, 'major'],
-  ['parameter made required', edit((d) => (at(d, ...GET, 'parameters', '0')['required'] = true)), { kind: 'parameter-required-changed', target: 'client.pets.listPets', member: 'limit' }, 'major'],
-  ['parameter type changed', edit((d) => (at(d, ...GET, 'parameters', '0')['schema'] = { type: 'string' })), { kind: 'parameter-type-changed', target: 'client.pets.listPets', member: 'limit' }, 'major'],
-  ['response type changed', edit((d) => (at(d, ...GET, 'responses', '200', 'content', 'application/json')['schema'] = { $ref: '#/components/schemas/Pet' })), { kind: 'response-type-changed', target: 'client.pets.listPets' }, 'major'],
+  ['operation removed', edit((d) => delete at(d, 'paths', '/pets')['post']), { kind: 'operation-removed', target: 'createPet' }, 'major'],
+  ['operation added', edit((d) => (at(d, 'paths')['/pets/{id}'] = { delete: { operationId: 'deletePet', tags: ['pets'], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'gone' } } } })), { kind: 'operation-added', target: 'deletePet' }, 'minor'],
+  ['optional parameter added', edit((d) => list(d, ...GET, 'parameters').push({ name: 'q', in: 'query', schema: { type: 'string' } })), { kind: 'parameter-added', target: 'listPets', member: 'q' }, 'minor'],
+  ['required parameter added', edit((d) => list(d, ...GET, 'parameters').push({ name: 'X-Tenant', in: 'header', required: true, schema: { type: 'string' } })), { kind: 'parameter-added', target: 'listPets', member: 'X-Tenant' }, 'major'],
+  ['parameter removed', edit((d) => (at(d, ...GET)['parameters'] = [])), { kind: 'parameter-removed', target: 'listPets', member: 'limit' }, 'major'],
+  ['parameter made required', edit((d) => (at(d, ...GET, 'parameters', '0')['required'] = true)), { kind: 'parameter-required-changed', target: 'listPets', member: 'limit' }, 'major'],
+  ['parameter type changed', edit((d) => (at(d, ...GET, 'parameters', '0')['schema'] = { type: 'string' })), { kind: 'parameter-type-changed', target: 'listPets', member: 'limit' }, 'major'],
+  ['response type changed', edit((d) => (at(d, ...GET, 'responses', '200', 'content', 'application/json')['schema'] = { $ref: '#/components/schemas/Pet' })), { kind: 'response-type-changed', target: 'listPets' }, 'major'],
   ['model added', edit((d) => (at(d, 'components', 'schemas')['Owner'] = { type: 'object', properties: { id: { type: 'string' } } })), { kind: 'model-added', target: 'Owner' }, 'minor'],
   ['optional property added', edit((d) => (at(d, ...PET, 'properties')['age'] = { type: 'integer' })), { kind: 'property-added', target: 'Pet', member: 'age' }, 'minor'],
   ['property removed', edit((d) => delete at(d, ...PET, 'properties')['tag']), { kind: 'property-removed', target: 'Pet', member: 'tag' }, 'major'],
@@ -77,7 +77,7 @@ const CASES: readonly [string, Doc, { kind: string; target: string; member?: str
   ['property made required', edit((d) => list(d, ...PET, 'required').push('tag')), { kind: 'property-required-changed', target: 'Pet', member: 'tag' }, 'major'],
   ['enum value added', edit((d) => list(d, ...COLOR, 'enum').push('blue')), { kind: 'enum-value-added', target: 'Color', member: '"blue"' }, 'minor'],
   ['enum value removed', edit((d) => list(d, ...COLOR, 'enum').pop()), { kind: 'enum-value-removed', target: 'Color', member: '"green"' }, 'major'],
-  ['error response added', edit((d) => (at(d, ...GET, 'responses')['404'] = { description: 'none' })), { kind: 'errors-changed', target: 'client.pets.listPets' }, 'patch'],
+  ['error response added', edit((d) => (at(d, ...GET, 'responses')['404'] = { description: 'none' })), { kind: 'errors-changed', target: 'listPets' }, 'patch'],
 ];
 
 function writeSpecs(after: Doc): { cwd: string; from: string; to: string } {
@@ -117,7 +117,7 @@ describe('cli: diff', () => {
         '',
         '### Breaking changes',
         '',
-        '- Removed `client.pets.createPet` (`POST /pets`)',
+        '- Removed `createPet` (`POST /pets`)',
         '',
         '### Added',
         '',

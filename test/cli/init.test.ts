@@ -31,7 +31,9 @@ describe('cli: init', () => {
     expect(JSON.parse(readFileSync(resolve(cwd, schemaRef as string), 'utf8'))).toMatchObject({ title: 'sdkgen configuration' });
     expect(text).toMatch(/^# .*flags override/m);
     // The starter passes the same validation as any config file.
-    expect(await resolveConfig({}, cwd)).toMatchObject({ input: join(cwd, 'openapi.yaml'), packageName: 'my-api' });
+    const config = await resolveConfig({}, cwd);
+    expect(config).toMatchObject({ input: join(cwd, 'openapi.yaml') });
+    expect(config.targets).toMatchObject([{ target: 'typescript', output: join(cwd, 'generated', 'typescript'), packageName: 'my-api' }]);
   });
 
   it('refuses to overwrite without --force (exit 1), overwrites with it', () => {

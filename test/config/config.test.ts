@@ -24,16 +24,18 @@ describe('config: defaults', () => {
   it('uses the embedded shell-ev spec with no input and no config file', async () => {
     const cwd = tempDir();
     const config = await resolveConfig({}, cwd);
-    expect(config).toMatchObject({
-      input: join(REPO, 'spec', 'shell-ev.yaml'),
-      output: join(cwd, 'generated', 'typescript'),
-      packageName: 'shellev',
-      clientName: 'ShellevClient',
-      allowRemoteRefs: false,
-      templates: undefined,
-      packageVersion: undefined,
-      naming: { apiClassSuffix: 'Api', errorClassSuffix: 'Exception' },
-    });
+    expect(config).toMatchObject({ input: join(REPO, 'spec', 'shell-ev.yaml'), allowRemoteRefs: false });
+    expect(config.targets).toEqual([
+      {
+        target: 'typescript',
+        output: join(cwd, 'generated', 'typescript'),
+        packageName: 'shellev',
+        clientName: 'ShellevClient',
+        templates: undefined,
+        packageVersion: undefined,
+        naming: { apiClassSuffix: 'Api', errorClassSuffix: 'Exception' },
+      },
+    ]);
     // The embedded spec lies outside the working directory: the ref root is its own folder.
     expect(config.refRoot).toBe(join(REPO, 'spec'));
   });
@@ -41,18 +43,19 @@ describe('config: defaults', () => {
   it('derives the package name from the spec file and leaves the client name to the IR', async () => {
     const cwd = tempDir();
     const config = await resolveConfig({ input: 'specs/Pet Store.v2.yaml' }, cwd);
-    expect(config).toMatchObject({ input: join(cwd, 'specs', 'Pet Store.v2.yaml'), packageName: 'pet-store.v2', clientName: undefined });
+    expect(config).toMatchObject({ input: join(cwd, 'specs', 'Pet Store.v2.yaml') });
+    expect(config.targets[0]).toMatchObject({ packageName: 'pet-store.v2', clientName: undefined });
     expect(config.refRoot).toBe(cwd);
   });
 
   it('reads the repository config file, which says the same as the embedded default', async () => {
     const config = await resolveConfig({}, REPO);
-    expect(config).toMatchObject({
-      input: join(REPO, 'spec', 'shell-ev.yaml'),
+    expect(config).toMatchObject({ input: join(REPO, 'spec', 'shell-ev.yaml'), refRoot: REPO });
+    expect(config.targets[0]).toMatchObject({
+      target: 'typescript',
       output: join(REPO, 'generated', 'typescript'),
       packageName: 'shellev',
       clientName: 'ShellevClient',
-      refRoot: REPO,
     });
   });
 });
@@ -67,22 +70,21 @@ describe('config: precedence and paths', () => {
       'input: ../api.yaml\noutput: out\npackage: {name: from-file, version: 1.0.0}\nclient: {className: FileClient}\ntemplates: tpl\nallowRemoteRefs: true\nnaming: {apiClassSuffix: Service}\n',
     );
     const fromFile = await resolveConfig({ config: 'conf/sdk.yaml' }, cwd);
-    expect(fromFile).toMatchObject({
-      input: join(cwd, 'api.yaml'),
+    expect(fromFile).toMatchObject({ input: join(cwd, 'api.yaml'), allowRemoteRefs: true });
+    expect(fromFile.targets[0]).toMatchObject({
       output: join(cwd, 'conf', 'out'),
       packageName: 'from-file',
       packageVersion: '1.0.0',
       clientName: 'FileClient',
       templates: join(cwd, 'conf', 'tpl'),
-      allowRemoteRefs: true,
       naming: { apiClassSuffix: 'Service', errorClassSuffix: 'Exception' },
     });
     const flagged = await resolveConfig(
       { config: 'conf/sdk.yaml', input: 'other.yaml', output: 'o', packageName: '@scope/flag', clientName: 'FlagClient', packageVersion: '2.0.0-rc.1' },
       cwd,
     );
-    expect(flagged).toMatchObject({
-      input: join(cwd, 'other.yaml'),
+    expect(flagged).toMatchObject({ input: join(cwd, 'other.yaml') });
+    expect(flagged.targets[0]).toMatchObject({
       output: join(cwd, 'o'),
       packageName: '@scope/flag',
       packageVersion: '2.0.0-rc.1',
@@ -93,7 +95,9 @@ describe('config: precedence and paths', () => {
   it('finds ./sdkgen.config.yaml in the working directory', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'sdkgen.config.yaml'), 'input: api.yaml\npackage: {name: found}\n');
-    expect(await resolveConfig({}, cwd)).toMatchObject({ input: join(cwd, 'api.yaml'), packageName: 'found' });
+    const config = await resolveConfig({}, cwd);
+    expect(config).toMatchObject({ input: join(cwd, 'api.yaml') });
+    expect(config.targets[0]).toMatchObject({ packageName: 'found' });
   });
 
   it('uses --ref-root as given', async () => {

@@ -1,155 +1,106 @@
+/**
+ * The IR's operations in spec terms: the Shell EV spec's services, operations, parameters,
+ * bodies, responses, error classes, security and servers, as facts and name requests.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { build, doc } from './helpers';
+import { describeSchema, specText } from '../../generator/ir';
+import { buildNeutral, doc } from './helpers';
 
 const SHELL_EV = path.resolve(__dirname, '../../spec/shell-ev.yaml');
 
 describe('Shell EV', () => {
   const document = parse(fs.readFileSync(SHELL_EV, 'utf8')) as Record<string, unknown>;
-  const { ir, warnings } = build(document, { packageName: 'shellev' });
+  const { ir, warnings } = buildNeutral(document);
 
-  test('client, services, operations', () => {
+  test('services by tag, operations by operationId, in document order', () => {
     expect(warnings).toEqual([]);
-    // No `client.className` here: derived from `info.title` (`Shell EV`). The repository's
-    // sdkgen.config.yaml sets `ShellevClient` (see test/naming for the rule).
-    expect(ir.clientName).toBe('ShellEvClient');
-    expect(ir.services.map((s) => [s.className, s.propertyName, s.fileName])).toEqual([
-      ['ChargingApi', 'charging', 'charging'],
-      ['LocationsApi', 'locations', 'locations'],
+    expect(ir.client).toMatchObject({ role: 'client', title: 'Shell EV' });
+    expect(ir.services.map((s) => [s.tag, s.className.role, s.propertyName.role, s.fileName.role])).toEqual([
+      ['Charging', 'apiClass', 'apiProperty', 'apiFile'],
+      ['Locations', 'apiClass', 'apiProperty', 'apiFile'],
     ]);
-    expect(ir.services.flatMap((s) => s.operations.map((o) => o.methodName))).toHaveLength(8);
+    expect(ir.services.flatMap((s) => s.operations.map((o) => o.operationId))).toEqual([
+      'start', 'stop', 'getChargeSessionRetrieve', 'active', 'getEvLocations', 'evLocationsById', 'nearbyLocations', 'locationsMarkers',
+    ]);
+  });
+
+  test('start: header parameter, optional JSON body, JSON response, six error classes', () => {
     const start = ir.services[0]?.operations[0];
+    expect(start?.methodName).toMatchObject({ role: 'operation', operationId: 'start', method: 'post', path: '/v2/charge-session/start' });
+    expect(start?.paramsTypeName).toMatchObject({ role: 'paramsType', operation: start?.methodName });
     expect(start).toMatchObject({
-      methodName: 'start',
-      paramsTypeName: 'StartParams',
       httpMethod: 'POST',
       path: '/v2/charge-session/start',
-      parameters: [{ name: 'RequestId', propertyName: 'requestId', in: 'header', required: true }],
-      requestBody: { propertyName: 'body', required: false, kind: 'json', mediaType: 'application/json', schema: { kind: 'ref', model: 'ChargesessionStartBody' } },
-      success: { status: '200', kind: 'json', schema: { kind: 'ref', model: 'InlineResponse202' } },
+      parameters: [{ name: 'RequestId', in: 'header', required: true, propertyName: { role: 'parameter', wireName: 'RequestId' } }],
+      requestBody: { required: false, kind: 'json', mediaType: 'application/json', propertyName: { role: 'body' } },
+      success: { status: '200', kind: 'json' },
       security: [{ BearerAuth: [] }],
     });
-    expect(start?.errors.map((e) => [e.status, e.className])).toEqual([
-      ['400', 'BadRequestException'],
-      ['401', 'UnauthorizedException'],
-      ['404', 'V2ChargeSessionStart404ErrorException'],
-      ['429', 'TooManyRequestsException'],
-      ['500', 'InternalServerErrorException'],
-      ['503', 'ServiceunavailableException'],
+    expect(describeSchema(start?.parameters[0]?.schema ?? { kind: 'unknown' })).toBe('string (uuid)');
+    expect(describeSchema(start?.requestBody?.schema ?? { kind: 'unknown' })).toBe('ChargesessionStartBody');
+    expect(start?.errors.map((e) => [e.status, specText(e.className)])).toEqual([
+      ['400', 'BadRequest'],
+      ['401', 'Unauthorized'],
+      ['404', 'V2ChargeSessionStart404Error'],
+      ['429', 'TooManyRequests'],
+      ['500', 'InternalServerError'],
+      ['503', 'Serviceunavailable'],
     ]);
   });
 
-  test('one error class per schema, shared', () => {
-    const names = ir.errors.map((e) => e.className);
-    expect(new Set(names).size).toBe(names.length);
-    expect(ir.errors.find((e) => e.className === 'InternalServerErrorException')?.usedBy.length).toBe(7);
+  test('error classes: one per schema, shared, named from their component', () => {
+    expect(ir.errors.map((e) => e.className)).toEqual([...new Set(ir.errors.map((e) => e.className))]);
+    const internal = ir.errors.find((e) => specText(e.className) === 'InternalServerError');
+    expect(internal?.className).toMatchObject({ role: 'errorClass', from: 'component', key: 'InternalServerError' });
+    expect(internal?.usedBy).toHaveLength(7);
+    // A component that is an error body is marked so a policy can keep its name free for the class.
+    const body = ir.models.find((m) => m.specName === 'InternalServerError');
+    expect(body?.name).toMatchObject({ role: 'model', key: 'InternalServerError', errorBody: true });
   });
 
-  test('security and servers', () => {
+  test('security scheme and servers', () => {
     expect(ir.securitySchemes).toMatchObject([
-      { kind: 'oauth2', schemeName: 'BearerAuth', clientCredentials: { propertyName: 'bearerAuth', credentialsOption: 'clientCredentialsAuthCredentials', tokenUrl: '/v2/oauth/token' } },
+      {
+        kind: 'oauth2',
+        schemeName: 'BearerAuth',
+        implementation: { kind: 'clientCredentials', option: { role: 'authOption', scheme: 'BearerAuth', kind: 'clientCredentials', onlyOfKind: true } },
+        clientCredentials: { propertyName: { role: 'authProperty', scheme: 'BearerAuth' }, tokenUrl: '/v2/oauth/token' },
+      },
     ]);
-    expect(ir.servers.map((s) => [s.name, s.value, s.url])).toEqual([
-      ['Sit', 'sit', 'https://api-test.shell.com/ev'],
-      ['Production', 'production', 'https://api.shell.com/ev'],
+    expect(ir.servers.map((s) => [s.name, s.url])).toEqual([
+      [expect.objectContaining({ role: 'environment', explicit: 'Sit', index: 0 }), 'https://api-test.shell.com/ev'],
+      [expect.objectContaining({ role: 'environment', explicit: 'Production', index: 1 }), 'https://api.shell.com/ev'],
     ]);
     expect(ir.features.clientCredentials).toBe(true);
   });
 });
 
-describe('operations', () => {
-  const { ir, warnings } = build(
+test('response kinds are spec facts: JSON, text, raw bytes, none', () => {
+  const { ir } = buildNeutral(
     doc({
-      schemas: {
-        NotFoundException: { type: 'object', properties: { m: { type: 'string' } } },
-      },
       paths: {
-        '/pets/{id}': {
-          parameters: [{ name: 'id', in: 'path', schema: { type: 'string' } }],
-          get: {
-            parameters: [
-              { name: 'body', in: 'query', schema: { type: 'string' } },
-              { name: 'X-Trace', in: 'header', schema: { type: 'string' } },
-              { name: 'x_trace', in: 'query', schema: { type: 'string' } },
-              { name: 'Accept', in: 'header', schema: { type: 'string' } },
-            ],
-            requestBody: { content: { 'text/plain': { schema: { type: 'string' } } } },
-            responses: {
-              '204': { description: 'none' },
-              '404': { description: 'nf', content: { 'application/json': { schema: { $ref: '#/components/schemas/NotFoundException' } } } },
-              '409': { description: 'conflict' },
-              default: { description: 'oops', content: { 'application/json': { schema: { type: 'object', properties: { e: { type: 'string' } } } } } },
-            },
-          },
-          delete: { operationId: 'getPetsById', responses: { '200': { description: 'ok' } } },
-        },
-        '/untagged': { post: { operationId: 'orders.capture', responses: { '201': { description: 'x', content: { 'application/octet-stream': {} } } } } },
-      },
-      extra: {
-        security: [{ key: [] }],
-        components: {
-          schemas: { NotFoundException: { type: 'object', properties: { m: { type: 'string' } } } },
-          securitySchemes: {
-            key: { type: 'apiKey', in: 'header', name: 'X-Key' },
-            oidc: { type: 'openIdConnect', openIdConnectUrl: 'https://x/.well-known' },
-          },
-        },
+        '/a': { get: { operationId: 'json', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'string' } } } } } } },
+        '/b': { get: { operationId: 'text', responses: { '200': { description: 'ok', content: { 'text/csv': {} } } } } },
+        '/c': { get: { operationId: 'bytes', responses: { '200': { description: 'ok', content: { 'application/pdf': {} } } } } },
+        '/d': { delete: { operationId: 'none', responses: { '204': { description: 'gone' } } } },
       },
     }),
   );
-
-  test('names, params, collisions', () => {
-    const ops = ir.services[0]?.operations ?? [];
-    expect(ir.services.map((s) => [s.className, s.propertyName])).toEqual([['DefaultApi', 'default']]);
-    expect(ops.map((o) => o.methodName)).toEqual(['getPetsById', 'getPetsById2', 'ordersCapture']);
-    expect(ops[0]?.parameters.map((p) => p.propertyName)).toEqual(['id', 'body2', 'xTrace', 'xTrace2']);
-    expect(ops[0]?.requestBody?.propertyName).toBe('body');
-    expect(ops[0]?.requestBody?.kind).toBe('text');
-    expect(ops[0]?.success).toMatchObject({ status: '204', kind: 'none' });
-    expect(ops[2]?.success).toMatchObject({ status: '201', kind: 'blob' });
-  });
-
-  test('error classes: suffix already present, inline, body-less', () => {
-    const ops = ir.services[0]?.operations ?? [];
-    expect(ops[0]?.errors.map((e) => [e.status, e.className])).toEqual([
-      ['404', 'NotFoundException'],
-      ['409', 'ConflictException'],
-      ['default', 'GetPetsByIdDefaultException'],
-    ]);
-    expect(ir.models.map((m) => m.name)).toContain('NotFoundExceptionBody');
-  });
-
-  test('apiKey and openIdConnect schemes get providers (no warning); ignored headers warn', () => {
-    expect(ir.securitySchemes.map((s) => [s.kind, s.implementation])).toEqual([
-      ['apiKey', { kind: 'apiKey', option: 'apiKey' }],
-      ['openIdConnect', { kind: 'tokenSupplier', option: 'accessToken' }],
-    ]);
-    expect(warnings.map((w) => w.message).join('\n')).not.toMatch(/apiKey|openIdConnect/);
-    expect(warnings.map((w) => w.message).join('\n')).toMatch(/Accept/);
-    expect(ir.features.clientCredentials).toBe(false);
-  });
+  const ops = ir.services.flatMap((s) => s.operations);
+  expect(ops.map((o) => [o.operationId, o.success?.kind, o.success?.schema ? describeSchema(o.success.schema) : undefined])).toEqual([
+    ['json', 'json', 'string'],
+    ['text', 'text', 'string'],
+    ['bytes', 'binary', 'binary'],
+    ['none', 'none', undefined],
+  ]);
 });
 
-describe('servers', () => {
-  test('names from x-sdkgen-name, description, index; variables substituted', () => {
-    const { ir } = build(
-      doc({
-        extra: {
-          servers: [
-            { url: 'https://{region}.x.com', description: 'Production server', variables: { region: { default: 'eu' } } },
-            { url: 'https://b', 'x-sdkgen-name': 'Staging' },
-            { url: 'https://c' },
-            { url: 'https://d', description: 'Production' },
-          ],
-        },
-      }),
-    );
-    expect(ir.servers.map((s) => [s.name, s.value, s.url])).toEqual([
-      ['Production', 'production', 'https://eu.x.com'],
-      ['Staging', 'staging', 'https://b'],
-      ['Server3', 'server3', 'https://c'],
-      ['Production2', 'production2', 'https://d'],
-    ]);
-  });
+test('an operation without an operationId is named from its method and path', () => {
+  const { ir } = buildNeutral(doc({ paths: { '/pets/{id}': { get: { parameters: [{ name: 'id', in: 'path', schema: { type: 'string' } }], responses: { '204': { description: 'ok' } } } } } }));
+  const op = ir.services[0]?.operations[0];
+  expect(op?.operationId).toBeUndefined();
+  expect(op?.methodName).toMatchObject({ role: 'operation', operationId: undefined, method: 'get', path: '/pets/{id}' });
+  expect(specText(op!.methodName)).toBe('get Pets By Id');
 });

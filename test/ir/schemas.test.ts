@@ -1,111 +1,80 @@
-import { tsType } from '../../generator/render/typescript/types';
-import type { IrModel } from '../../generator/ir';
-import { build, doc } from './helpers';
+/**
+ * The IR's schemas in spec terms (no target's types): each construct's kind and its description
+ * (`describeSchema`), kept facts (formats, constraints, readOnly/writeOnly, `required` as the spec
+ * says), and inline models as name requests from their context.
+ */
+import { describeSchema, specText, type IrModel, type IrSchema } from '../../generator/ir';
+import { buildNeutral, doc, SCHEMA_HELPERS as HELPERS } from './helpers';
 
-function model(models: readonly IrModel[], name: string): IrModel {
-  const found = models.find((m) => m.name === name);
-  if (!found) throw new Error(`no model ${name}; have ${models.map((m) => m.name).join(', ')}`);
+function model(models: readonly IrModel[], specName: string): IrModel {
+  const found = models.find((m) => m.specName === specName);
+  if (!found) throw new Error(`no model ${specName}; have ${models.map((m) => m.specName).join(', ')}`);
   return found;
 }
 
-/** Each construct as the schema `X` (with helpers A, B, Cat, Dog) → expected IR kind and TS type. */
-const HELPERS = {
-  A: { type: 'object', properties: { a: { type: 'string' } } },
-  B: { type: 'object', properties: { b: { type: 'number' } } },
-  Cat: { type: 'object', required: ['petType'], properties: { petType: { type: 'string' }, meow: { type: 'boolean' } } },
-  Dog: { type: 'object', required: ['petType'], properties: { petType: { type: 'string', enum: ['dog'] } } },
-};
 
 test.each<[string, unknown, string, string]>([
   ['string', { type: 'string' }, 'primitive', 'string'],
-  ['integer', { type: 'integer', format: 'int64' }, 'primitive', 'number'],
+  ['integer keeps its format', { type: 'integer', format: 'int64' }, 'primitive', 'integer (int64)'],
   ['number', { type: 'number' }, 'primitive', 'number'],
   ['boolean', { type: 'boolean' }, 'primitive', 'boolean'],
-  ['date-time stays string', { type: 'string', format: 'date-time' }, 'primitive', 'string'],
-  ['binary', { type: 'string', format: 'binary' }, 'primitive', 'Blob'],
+  ['date-time keeps its format', { type: 'string', format: 'date-time' }, 'primitive', 'string (date-time)'],
+  ['binary', { type: 'string', format: 'binary' }, 'primitive', 'binary'],
   ['nullable (3.0)', { type: 'string', nullable: true }, 'primitive', 'string | null'],
-  ['type array with null (3.1)', { type: ['integer', 'null'] }, 'primitive', 'number | null'],
+  ['type array with null (3.1)', { type: ['integer', 'null'] }, 'primitive', 'integer | null'],
   ['multi-type (3.1)', { type: ['string', 'number'] }, 'union', 'string | number'],
   ['const', { const: "it's" }, 'literal', '"it\'s"'],
-  ['const number', { const: 3 }, 'literal', '3'],
-  ['array', { type: 'array', items: { type: 'string' } }, 'array', 'string[]'],
-  ['array of nullable', { type: 'array', items: { type: 'string', nullable: true } }, 'array', '(string | null)[]'],
-  ['array without items', { type: 'array' }, 'array', 'unknown[]'],
-  ['map', { type: 'object', additionalProperties: { type: 'integer' } }, 'map', 'Record<string, number>'],
-  ['free-form object', { type: 'object' }, 'map', 'Record<string, unknown>'],
-  ['empty schema', {}, 'unknown', 'unknown'],
+  ['array', { type: 'array', items: { type: 'string' } }, 'array', 'array<string>'],
+  ['array of nullable', { type: 'array', items: { type: 'string', nullable: true } }, 'array', 'array<(string | null)>'],
+  ['array without items', { type: 'array' }, 'array', 'array<any>'],
+  ['map', { type: 'object', additionalProperties: { type: 'integer' } }, 'map', 'map<integer>'],
+  ['free-form object', { type: 'object' }, 'map', 'map<any>'],
+  ['empty schema', {}, 'unknown', 'any'],
   ['oneOf refs', { oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] }, 'union', 'A | B'],
   ['anyOf with null member', { anyOf: [{ $ref: '#/components/schemas/A' }, { type: 'null' }] }, 'ref', 'A | null'],
-  [
-    'discriminated oneOf',
-    {
-      oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
-      discriminator: { propertyName: 'petType', mapping: { cat: '#/components/schemas/Cat', dog: '#/components/schemas/Dog' } },
-    },
-    'union',
-    "(Cat & { petType: 'cat' }) | Dog",
-  ],
-  [
-    'discriminator without mapping uses schema names',
-    { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/A' }], discriminator: { propertyName: 'petType' } },
-    'union',
-    "(Cat & { petType: 'Cat' }) | (A & { petType: 'A' })",
-  ],
-  ['allOf of one ref, nullable', { allOf: [{ $ref: '#/components/schemas/A' }], nullable: true }, 'ref', 'A | null'],
-  ['allOf mixed', { allOf: [{ $ref: '#/components/schemas/A' }, { type: 'object', additionalProperties: { type: 'string' } }] }, 'intersection', 'A & Record<string, string>'],
-  ['nullable union', { oneOf: [{ type: 'string' }, { type: 'integer' }], nullable: true }, 'union', 'string | number | null'],
+  ['allOf mixed', { allOf: [{ $ref: '#/components/schemas/A' }, { type: 'object', additionalProperties: { type: 'string' } }] }, 'intersection', 'allOf(A, map<string>)'],
   ['ref', { $ref: '#/components/schemas/A' }, 'ref', 'A'],
 ])('%s', (_label, schema, kind, expected) => {
-  const { ir, warnings } = build(doc({ schemas: { ...HELPERS, X: schema } }));
+  const { ir, warnings } = buildNeutral(doc({ schemas: { ...HELPERS, X: schema } }));
   const x = model(ir.models, 'X');
   expect(x.schema.kind).toBe(kind);
-  expect(tsType(x.schema).text).toBe(expected);
+  expect(describeSchema(x.schema)).toBe(expected);
   expect(warnings).toEqual([]);
 });
 
-test('enum model: members from values, odd values, duplicates after casing', () => {
-  const { ir } = build(doc({ schemas: { E: { type: 'string', enum: ['Available', 'Out of order', 'out-of-order', '2XL', 'été', ''] } } }));
-  const e = model(ir.models, 'E');
-  expect(e.schema).toMatchObject({
-    kind: 'enum',
-    valueType: 'string',
-    members: [
-      { name: 'Available', value: 'Available' },
-      { name: 'OutOfOrder', value: 'Out of order' },
-      { name: 'OutOfOrder2', value: 'out-of-order' },
-      { name: '_2XL', value: '2XL' },
-      { name: 'Ete', value: 'été' },
-      { name: 'Empty', value: '' },
-    ],
-  });
-});
-
-test('object: required, readOnly, deprecated, default, quoted keys, index signature', () => {
-  const { ir } = build(
-    doc({
+test('constraints are kept as the spec gives them (3.0 and 3.1 exclusive bounds alike)', () => {
+  const { ir } = buildNeutral({
+    ...doc({
       schemas: {
-        O: {
-          type: 'object',
-          required: ['id'],
-          properties: {
-            id: { type: 'string', readOnly: true },
-            'x-name': { type: 'string', deprecated: true, default: 'n' },
-          },
-          additionalProperties: { type: 'string' },
-        },
+        S: { type: 'string', minLength: 36, maxLength: 36, pattern: '^[0-9a-f-]+$' },
+        N: { type: 'number', minimum: 0, exclusiveMinimum: true, maximum: 90, multipleOf: 0.5 },
+        M: { type: 'number', exclusiveMaximum: 180 },
+        L: { type: 'array', items: { type: 'string' }, minItems: 1, maxItems: 5, uniqueItems: true },
       },
     }),
-  );
-  const o = model(ir.models, 'O');
-  expect(o.schema.kind).toBe('object');
-  // A required readOnly property is optional (absent from request bodies), see `IrProperty.requiredIn`.
-  expect(tsType(o.schema).text).toBe("{ readonly id?: string; 'x-name'?: string; [key: string]: unknown }");
-  if (o.schema.kind !== 'object') throw new Error();
-  expect(o.schema.properties[1]).toMatchObject({ deprecated: true, schema: { meta: { defaultJson: '"n"' } } });
+    openapi: '3.0.3',
+  });
+  expect(model(ir.models, 'S').schema.meta?.constraints).toEqual({ minLength: 36, maxLength: 36, pattern: '^[0-9a-f-]+$' });
+  expect(model(ir.models, 'N').schema.meta?.constraints).toEqual({ minimum: { value: 0, exclusive: true }, maximum: { value: 90, exclusive: false }, multipleOf: 0.5 });
+  expect(model(ir.models, 'M').schema.meta?.constraints).toEqual({ maximum: { value: 180, exclusive: true } });
+  expect(model(ir.models, 'L').schema.meta?.constraints).toEqual({ minItems: 1, maxItems: 5, uniqueItems: true });
 });
 
-test('inline enums and objects get context names; primitives stay inline', () => {
-  const { ir } = build(
+test('readOnly / writeOnly are flags; `required` is what the spec says, in every direction', () => {
+  const { ir } = buildNeutral(
+    doc({ schemas: { U: { type: 'object', required: ['id', 'password', 'name'], properties: { id: { type: 'string', readOnly: true }, password: { type: 'string', writeOnly: true }, name: { type: 'string' } } } } }),
+  );
+  const u = model(ir.models, 'U').schema;
+  if (u.kind !== 'object') throw new Error('expected an object');
+  expect(u.properties.map((p) => [p.name, p.required, p.readOnly, p.writeOnly])).toEqual([
+    ['id', true, true, false],
+    ['password', true, false, true],
+    ['name', true, false, false],
+  ]);
+});
+
+test('inline enums and objects are name requests from their context; primitives stay inline', () => {
+  const { ir } = buildNeutral(
     doc({
       schemas: {
         Evse: {
@@ -128,33 +97,37 @@ test('inline enums and objects get context names; primitives stay inline', () =>
       },
     }),
   );
-  expect(ir.models.map((m) => m.name).sort()).toEqual(['Evse', 'EvseLocation', 'EvseStatus', 'EvseTagsItem', 'GetX200Response']);
-  expect(tsType(model(ir.models, 'Evse').schema).text).toBe(
-    '{ status?: EvseStatus; location?: EvseLocation; tags?: EvseTagsItem[]; plain?: string }',
+  expect(ir.models.map((m) => [m.name.role, m.specName])).toEqual([
+    ['model', 'Evse'],
+    ['inlineModel', 'getX 200 Response'],
+    ['inlineModel', 'Evse Status'],
+    ['inlineModel', 'Evse Location'],
+    ['inlineModel', 'Evse Tags Item'],
+  ]);
+  const status = model(ir.models, 'Evse Status');
+  // The context is the enclosing model's own name request, plus words.
+  expect(status.name).toMatchObject({ role: 'inlineModel', parts: [model(ir.models, 'Evse').name, 'Status'] });
+  expect(describeSchema(model(ir.models, 'Evse').schema)).toBe(
+    'object { status?: Evse Status, location?: Evse Location, tags?: array<Evse Tags Item>, plain?: string }',
   );
 });
 
-test('allOf of named objects → extends', () => {
-  const { ir } = build(doc({ schemas: { ...HELPERS, C: { allOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/B' }] } } }));
-  expect(model(ir.models, 'C').extends).toEqual(['A', 'B']);
-  const single = build(doc({ schemas: { ...HELPERS, D: { allOf: [{ $ref: '#/components/schemas/A' }], description: 'x' } } }));
-  expect(model(single.ir.models, 'D').extends).toEqual(['A']);
+test('enum members are name requests with their values, one scope per enum', () => {
+  const { ir } = buildNeutral(doc({ schemas: { E: { type: 'string', enum: ['a', 'b'] }, F: { type: 'integer', enum: [1, -1] } } }));
+  const e = model(ir.models, 'E').schema as Extract<IrSchema, { kind: 'enum' }>;
+  const f = model(ir.models, 'F').schema as Extract<IrSchema, { kind: 'enum' }>;
+  expect(e.members.map((m) => [m.name.role, m.value])).toEqual([
+    ['enumMember', 'a'],
+    ['enumMember', 'b'],
+  ]);
+  expect(f.members.map((m) => m.value)).toEqual([1, -1]);
+  expect(e.members[0]?.name.scope).toBe(e.members[1]?.name.scope);
+  expect(e.members[0]?.name.scope).not.toBe(f.members[0]?.name.scope);
 });
 
-test('recursive refs are plain references', () => {
-  const { ir } = build(doc({ schemas: { Tree: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Tree' } } } } } }));
-  expect(tsType(model(ir.models, 'Tree').schema).text).toBe('{ children?: Tree[] }');
-});
-
-test('unsupported corners warn with a pointer and fall back', () => {
-  const { ir, warnings } = build(doc({ schemas: { N: { not: { type: 'string' } }, T: { type: 'array', items: [{ type: 'string' }] } } }));
-  expect(tsType(model(ir.models, 'N').schema).text).toBe('unknown');
-  expect(tsType(model(ir.models, 'T').schema).text).toBe('unknown[]');
-  expect(warnings.map((w) => w.pointer)).toEqual(['#/components/schemas/N/not', '#/components/schemas/T/items']);
-  expect(warnings.every((w) => w.severity === 'warning')).toBe(true);
-});
-
-test('model names avoid globals and SDK names', () => {
-  const { ir } = build(doc({ schemas: { Error: { type: 'object', properties: { m: { type: 'string' } } }, Configuration: { type: 'string' } } }));
-  expect(ir.models.map((m) => m.name)).toEqual(['ErrorModel', 'ConfigurationModel']);
+test('names are requested in document order, and their ids are their positions', () => {
+  const { ir } = buildNeutral(doc({ schemas: { A: HELPERS.A, B: HELPERS.B } }));
+  expect(ir.names.map((n, i) => n.id === i)).not.toContain(false);
+  expect(ir.names.filter((n) => n.role === 'model').map(specText)).toEqual(['A', 'B']);
+  expect(ir.names[0]).toMatchObject({ role: 'client', title: 'Test' });
 });

@@ -44,7 +44,7 @@ const slug = (rel: string): string => rel.replace(/\.(ya?ml|json)$/, '').replace
 /** What is snapshotted: generated files in full, runtime copies by name, warnings without absolute paths. */
 function snapshotOf(result: GenerationResult): { files: Record<string, string>; warnings: string[] } {
   const files: Record<string, string> = {};
-  for (const f of result.files) {
+  for (const f of result.outputs[0]?.files ?? []) {
     files[f.path] = f.path.startsWith('src/runtime/') && f.path !== 'src/runtime/index.ts' ? '(copied from templates/typescript/runtime)' : f.contents;
   }
   const where = (p: Problem): string =>
@@ -67,7 +67,7 @@ describe('edge specs: whole-output snapshots', () => {
   test('the Shell EV SDK as sdkgen.config.yaml generates it', async () => {
     const result = await generateFiles(await resolveConfig({}, ROOT));
     rendered.set('shell-ev', result);
-    expect(result.files.find((f) => f.path === 'src/client.ts')?.contents).toContain('export class ShellevClient {');
+    expect(result.outputs[0]?.files.find((f) => f.path === 'src/client.ts')?.contents).toContain('export class ShellevClient {');
     expect(snapshotOf(result)).toMatchSnapshot();
   });
 });
@@ -106,7 +106,7 @@ describe('edge specs: the generated SDKs compile and are formatted', () => {
     expect(rendered.size).toBe(SPECS.length + 1);
     fs.rmSync(dir, { recursive: true, force: true });
     for (const [name, result] of rendered) {
-      for (const f of result.files) {
+      for (const f of result.outputs[0]?.files ?? []) {
         const target = path.join(dir, name, ...f.path.split('/'));
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, f.contents);
@@ -132,7 +132,7 @@ describe('edge specs: the generated SDKs compile and are formatted', () => {
 
   test('prettier --check over the generated TypeScript (runtime copies are formatted by their owners)', () => {
     const files = [...rendered].flatMap(([name, result]) =>
-      result.files
+      (result.outputs[0]?.files ?? [])
         .filter((f) => f.path.endsWith('.ts') && (!f.path.startsWith('src/runtime/') || f.path === 'src/runtime/index.ts'))
         .map((f) => path.join(name, ...f.path.split('/'))),
     );

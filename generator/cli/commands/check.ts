@@ -14,23 +14,27 @@ export function checkCommand(io: CliIo): Command {
   addInputOptions(command);
   addGenerationOptions(command);
   addVerbosityOptions(command);
-  command.addHelpText('after', '\nUse it in CI to catch a spec change committed without regenerating. Writes nothing.');
+  command.addHelpText('after', '\nChecks every configured target (or the one --target names). Use it in CI to catch a spec change\ncommitted without regenerating. Writes nothing.');
   return command.action(async (flags: GenerationFlags) => {
     const verbosity = verbosityOf(flags);
     const result = await check({ ...flags, cwd: io.cwd });
     if (verbosity !== 'quiet') io.stderr(problemLines(result.warnings, io.cwd, paletteFor(io, 'stderr')));
     if (verbosity === 'verbose') io.stderr(timingLines(result.timings));
-    const dir = displayPath(result.config.output, io.cwd);
-    if (result.upToDate) {
-      if (verbosity !== 'quiet') io.stdout(`${paletteFor(io, 'stdout').success(`${dir} is up to date (${result.fileCount} files)`)}\n`);
-      return;
+    const stale: string[] = [];
+    for (const target of result.targets) {
+      const dir = displayPath(target.config.output, io.cwd);
+      if (target.upToDate) {
+        if (verbosity !== 'quiet') io.stdout(`${paletteFor(io, 'stdout').success(`${dir} is up to date (${target.fileCount} files)`)}\n`);
+        continue;
+      }
+      const { added, changed, removed } = target.diff;
+      // The stale list is the point of the command: print it even with --quiet.
+      const prefix = result.targets.length > 1 ? `${dir}/` : '';
+      for (const path of added) io.stdout(`added:   ${prefix}${path}\n`);
+      for (const path of changed) io.stdout(`changed: ${prefix}${path}\n`);
+      for (const path of removed) io.stdout(`removed: ${prefix}${path}\n`);
+      stale.push(`${dir} is stale: ${added.length + changed.length + removed.length} file(s) differ from what sdkgen would generate`);
     }
-    const { added, changed, removed } = result.diff;
-    // The stale list is the point of the command: print it even with --quiet.
-    for (const path of added) io.stdout(`added:   ${path}\n`);
-    for (const path of changed) io.stdout(`changed: ${path}\n`);
-    for (const path of removed) io.stdout(`removed: ${path}\n`);
-    const count = added.length + changed.length + removed.length;
-    throw new UserError(`${dir} is stale: ${count} file(s) differ from what sdkgen would generate; run \`sdkgen generate\``);
+    if (stale.length > 0) throw new UserError(`${stale.join('; ')}; run \`sdkgen generate\``);
   });
 }

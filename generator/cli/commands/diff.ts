@@ -28,13 +28,15 @@ export function diffCommand(io: CliIo): Command {
   command.addHelpText(
     'after',
     `
-Compares operations (by client.<api>.<method>: added, removed, parameters added/removed/
-required/type, request body, return type, error responses), models (added, removed,
-properties added/removed/required/type) and enum values (added, removed).
+Compares, in spec terms (the same for every target): operations (by operationId, else method
+and path: added, removed, parameters added/removed/required/type, request body, response type,
+error responses), models (by schema name: added, removed, properties added/removed/required/
+type) and enum values (added, removed). Types read as the spec states them: string (date-time),
+integer (int64), array<Pet>, map<string>, "a" | "b".
 
 Suggested bump: major for removals, tightened requirements and type changes (a model property
-turning optional counts: its type gains undefined); minor for additions; patch otherwise. Output is Markdown, ready for a CHANGELOG. Exit code 0 whatever
-changed; 1 when a spec is invalid.
+turning optional counts: readers may miss it); minor for additions; patch otherwise. Output is
+Markdown, ready for a CHANGELOG. Exit code 0 whatever changed; 1 when a spec is invalid.
 
 Example:
   git show v1.0.0:openapi.yaml > /tmp/old.yaml && sdkgen diff /tmp/old.yaml openapi.yaml >> CHANGELOG.md`,

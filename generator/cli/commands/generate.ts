@@ -8,6 +8,7 @@ import { addGenerationOptions, addInputOptions, addVerbosityOptions, verbosityOf
 import { createProgress } from '../progress';
 import { reportError } from '../report-error';
 import { paletteFor } from '../style';
+import { targetById } from '../../targets';
 import { watchLoop } from '../watch/session';
 
 interface GenerateFlags extends GenerationFlags {
@@ -17,7 +18,7 @@ interface GenerateFlags extends GenerationFlags {
 }
 
 export function generateCommand(io: CliIo): Command {
-  const command = new Command('generate').description('generate the TypeScript SDK from an OpenAPI document');
+  const command = new Command('generate').description('generate the SDKs (TypeScript, Python) from an OpenAPI document');
   addInputOptions(command);
   addGenerationOptions(command);
   command
@@ -74,27 +75,32 @@ async function generateOnce(flags: GenerateFlags, io: CliIo, verbosity: Verbosit
   } finally {
     progress.done();
   }
-  const { config, report, warnings, timings } = result;
+  const { targets, warnings, timings } = result;
   if (verbosity !== 'quiet') io.stderr(problemLines(warnings, io.cwd, paletteFor(io, 'stderr')));
   if (verbosity === 'verbose') io.stderr(timingLines(timings));
   if (verbosity === 'quiet') return;
-  const dir = displayPath(config.output, io.cwd);
   const ms = Math.round(performance.now() - started);
   const green = paletteFor(io, 'stdout').success;
-  if (report.dryRun) {
-    for (const path of report.added) io.stdout(`would add:    ${path}\n`);
-    for (const path of report.changed) io.stdout(`would change: ${path}\n`);
-    for (const path of report.removed) io.stdout(`would remove: ${path}\n`);
+  // With several targets each line names its target; one TypeScript target reads as it always did.
+  const several = targets.length > 1 || targets.some((t) => t.config.target !== 'typescript');
+  for (const { config, report } of targets) {
+    const dir = displayPath(config.output, io.cwd);
+    const what = several ? `${config.packageName} (${targetById(config.target).label})` : config.packageName;
+    if (report.dryRun) {
+      for (const path of report.added) io.stdout(`would add:    ${path}\n`);
+      for (const path of report.changed) io.stdout(`would change: ${path}\n`);
+      for (const path of report.removed) io.stdout(`would remove: ${path}\n`);
+      io.stdout(
+        `Dry run for ${what} into ${dir}: ${report.written.length} to write, ` +
+          `${report.unchanged.length} unchanged, ${report.removed.length} to remove; nothing written (${ms} ms)\n`,
+      );
+      continue;
+    }
     io.stdout(
-      `Dry run for ${config.packageName} into ${dir}: ${report.written.length} to write, ` +
-        `${report.unchanged.length} unchanged, ${report.removed.length} to remove; nothing written (${ms} ms)\n`,
+      `${green(
+        `Generated ${what} into ${dir}: ${report.written.length} written, ` +
+          `${report.unchanged.length} unchanged, ${report.removed.length} removed (${ms} ms)`,
+      )}\n`,
     );
-    return;
   }
-  io.stdout(
-    `${green(
-      `Generated ${config.packageName} into ${dir}: ${report.written.length} written, ` +
-        `${report.unchanged.length} unchanged, ${report.removed.length} removed (${ms} ms)`,
-    )}\n`,
-  );
 }

@@ -1,4 +1,4 @@
-/** Everything a generation depends on that the user may edit: config file, spec files, template overlay. */
+/** Everything a generation depends on that the user may edit: config file, spec files, template overlays (every target's). */
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, resolveConfig, type ConfigFlags, type ResolvedConfig } from '../../config';
 import { specFiles } from './spec-files';
@@ -23,7 +23,8 @@ export async function watchedPaths(flags: ConfigFlags, cwd: string): Promise<Wat
     return { files: [configFile], trees: [] };
   }
   const spec = await specFiles(config.input, config.refRoot);
-  return { files: [configFile, ...spec], trees: config.templates ? [config.templates] : [] };
+  const templates = config.targets.flatMap((t) => (t.templates ? [t.templates] : []));
+  return { files: [configFile, ...spec], trees: [...new Set(templates)] };
 }
 
 /** Union of two path sets: a file dropped from a broken spec stays watched until it is fixed. */

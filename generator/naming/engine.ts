@@ -1,0 +1,43 @@
+/**
+ * The naming engine: turns every name request of an IR into a target's identifier, driven by that
+ * target's policy. Names are given out in the order they were requested (document order), and a
+ * name taken in a scope makes later ones take a counter, so names stay stable as a spec grows.
+ */
+import { InternalError } from '../errors';
+import type { IrName, IrScope } from '../ir/types';
+import type { NamingPolicy } from './policy';
+import { NameScope } from './scope';
+
+/** A target's identifiers for one IR. */
+export class Names {
+  constructor(private readonly table: readonly string[]) {}
+
+  /** The identifier of `name`. */
+  of(name: IrName): string {
+    const found = this.table[name.id];
+    if (found === undefined) throw new InternalError(`name #${name.id} (${name.role}) was not resolved`);
+    return found;
+  }
+}
+
+/** Resolves every name in `names` (an IR's registry, in creation order) with `policy`. */
+export function resolveNames(names: readonly IrName[], policy: NamingPolicy): Names {
+  const table: string[] = new Array<string>(names.length);
+  const scopes = new Map<IrScope, NameScope | null>();
+  const resolved = (earlier: IrName): string => {
+    const found = table[earlier.id];
+    if (found === undefined) throw new InternalError(`name #${earlier.id} (${earlier.role}) is used before it is resolved`);
+    return found;
+  };
+  for (const name of names) {
+    const base = policy.base(name, resolved);
+    let scope = scopes.get(name.scope);
+    if (scope === undefined) {
+      const rules = policy.scope(name.scope.kind);
+      scope = rules === undefined ? null : new NameScope(rules.caseInsensitive, rules.reserved, rules.counterSeparator ?? '');
+      scopes.set(name.scope, scope);
+    }
+    table[name.id] = scope === null ? base : scope.claim(base);
+  }
+  return new Names(table);
+}

@@ -1,0 +1,60 @@
+/**
+ * What a target is: its naming policy, its view, its template folder, its runtime and where the
+ * runtime lands. Each target lives in `generator/targets/<target>/` and is listed once in
+ * `./index.ts`; the pipeline and the render stage only talk to this interface.
+ */
+import type { NamingConfig, TargetConfig } from '../config/types';
+import type { Ir } from '../ir/types';
+import type { NamingPolicy, Names } from '../naming';
+
+/** One file to render: a template (relative to the template folder) and its output path. */
+export interface ViewFile {
+  readonly template: string;
+  readonly path: string;
+  readonly context: Record<string, unknown>;
+}
+
+/** What a target's view makes of one IR. */
+export interface TargetView {
+  /** Context of every fixed template (files whose output path is the template path minus `.hbs`). */
+  readonly root: Record<string, unknown>;
+  /** Per-item files (one per tag, per model …): template under `items/`, output path chosen by the view. */
+  readonly items: readonly ViewFile[];
+  /** Runtime files (paths relative to `runtime/`, or folder prefixes) this SDK does not ship. */
+  readonly excludeRuntime: readonly string[];
+  /** Fixed templates this SDK does not get (e.g. `src/node.ts.hbs` without client credentials). */
+  readonly skipTemplates: readonly string[];
+}
+
+/** Everything a view works from. */
+export interface ViewInput {
+  readonly ir: Ir;
+  /** The target's identifiers for the IR's names. */
+  readonly names: Names;
+  readonly config: TargetConfig;
+  /** The package version: configured, else the spec's `info.version`. */
+  readonly packageVersion: string;
+}
+
+export interface Target {
+  readonly id: string;
+  /** For messages (`TypeScript`, `Python`). */
+  readonly label: string;
+  /** The built-in template folder (absolute). */
+  templateDir(): string;
+  /**
+   * Runtime sources: files under `runtime/` of the template folder with this extension are copied
+   * verbatim (minus the view's exclusions) into `outputDir`, a path relative to the output folder.
+   */
+  readonly runtime: { readonly extension: string; outputDir(config: TargetConfig): string };
+  /** Defaults of this target's settings. */
+  readonly defaults: { readonly output: string; readonly naming: NamingConfig };
+  /** Why `name` is not a package name in this ecosystem (`undefined`: it is one). */
+  checkPackageName(name: string): string | undefined;
+  /** Why `name` cannot be the client class's name (`undefined`: it can). */
+  checkClassName(name: string): string | undefined;
+  /** A package name derived from the spec's file name (`pet-store.v2.yaml` → `pet-store.v2`). */
+  packageNameFromFile(fileName: string): string;
+  namingPolicy(config: TargetConfig): NamingPolicy;
+  view(input: ViewInput): TargetView;
+}

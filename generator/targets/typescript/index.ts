@@ -1,0 +1,20 @@
+/** The TypeScript target: an npm package with ESM and CommonJS builds and a zero-dependency runtime. */
+import { isValidClassName, isValidNpmName, npmNameFromFile } from '../../config/identifiers';
+import { templateFolder } from '../../render/templates';
+import type { Target } from '../types';
+import { typescriptNamingPolicy } from './naming-policy';
+import { TsContext } from './view/context';
+import { buildView } from './view/view';
+
+export const typescriptTarget: Target = {
+  id: 'typescript',
+  label: 'TypeScript',
+  templateDir: () => templateFolder('typescript'),
+  runtime: { extension: '.ts', outputDir: () => 'src/runtime' },
+  defaults: { output: 'generated/typescript', naming: { apiClassSuffix: 'Api', errorClassSuffix: 'Exception' } },
+  checkPackageName: (name) => (isValidNpmName(name) ? undefined : 'must be a valid npm package name (lowercase, no spaces)'),
+  checkClassName: (name) => (isValidClassName(name) ? undefined : 'must be a TypeScript identifier such as MyApiClient'),
+  packageNameFromFile: npmNameFromFile,
+  namingPolicy: (config) => typescriptNamingPolicy(config),
+  view: ({ ir, names, config, packageVersion }) => buildView(new TsContext(ir, names, { packageName: config.packageName, packageVersion })),
+};
