@@ -154,3 +154,69 @@ export function markdownTableCode(text: string): string {
 export function jsonString(text: string): string {
   return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Python
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A Python string literal for `text` (inert: double-quoted as ruff prefers, with `\`, quotes,
+ * line terminators, control and invisible characters escaped).
+ */
+export function pyString(text: string): string {
+  let out = '"';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else if (code === 0x2028 || code === 0x2029 || code === 0x85 || code === 0xfeff || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2064)) {
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    } else out += ch;
+  }
+  return `${out}"`;
+}
+
+/** A Python literal for a scalar value (`None`, `True`, numbers, strings). */
+export function pyLiteral(value: string | number | boolean | null): string {
+  if (value === null) return 'None';
+  if (typeof value === 'string') return pyString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
+  return value ? 'True' : 'False';
+}
+
+/** Prose safe inside a `"""` docstring: backslashes doubled, no `"""` run, no trailing quote. */
+function docstringSafe(line: string): string {
+  return line.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"');
+}
+
+/**
+ * A docstring from prose paragraphs (empty parts skipped), indented by `indent` spaces: `"""One
+ * line."""`, or a summary line, a blank line and the rest; `''` when there is nothing to say.
+ * Sections (`Args:`, `Returns:` …) are passed as prose parts already laid out.
+ */
+export function pyDocstring(parts: readonly (string | undefined)[], indent = 0): string {
+  const lines: string[] = [];
+  for (const part of parts) {
+    if (part === undefined) continue;
+    const body = proseLines(part).map(docstringSafe);
+    if (body.length === 0) continue;
+    if (lines.length > 0) lines.push('');
+    lines.push(...body);
+  }
+  if (lines.length === 0) return '';
+  const pad = ' '.repeat(indent);
+  // A closing quote right after a `"` would end the literal early (`""""`).
+  const last = lines.length - 1;
+  if ((lines[last] as string).endsWith('"')) lines[last] = `${(lines[last] as string).slice(0, -1)}\\"`;
+  if (lines.length === 1) return `${pad}"""${lines[0]}"""\n`;
+  return `${pad}"""${lines[0]}\n${lines.slice(1).map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n')}\n${pad}"""\n`;
+}
+
+/** Text for a `#` comment: one line, no line terminators or control characters. */
+export function pyCommentText(text: string): string {
+  return lineCommentText(text);
+}

@@ -1,50 +1,86 @@
 /** Documentation and validation keywords of a schema node, and small helpers shared by the converters. */
 import type { Json, JsonObject } from '../context';
-import { isObject, str } from '../context';
+import { isObject } from '../context';
 import type { IrConstraints, IrLiteralValue, IrSchema, IrSchemaMeta } from '../types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The keywords of `node` that document or constrain it (`undefined` when there are none). */
+/**
+ * The keywords of `node` that document or constrain it (`undefined` when there are none). One
+ * pass over the node's own keys: schema nodes have few keys, and most have none of these.
+ */
 export function schemaMeta(node: JsonObject): IrSchemaMeta | undefined {
-  const meta: Mutable<IrSchemaMeta> = {};
-  const description = str(node['description']);
-  if (description !== undefined && description.trim() !== '') meta.description = description;
-  if (node['deprecated'] === true) meta.deprecated = true;
-  if (node['default'] !== undefined) meta.defaultJson = JSON.stringify(node['default']);
-  const format = str(node['format']);
-  if (format !== undefined) meta.format = format;
-  if (node['example'] !== undefined) meta.exampleJson = JSON.stringify(node['example']);
-  if (node['readOnly'] === true) meta.readOnly = true;
-  if (node['writeOnly'] === true) meta.writeOnly = true;
-  const constraints = schemaConstraints(node);
-  if (constraints !== undefined) meta.constraints = constraints;
-  return Object.keys(meta).length > 0 ? meta : undefined;
+  let meta: Mutable<IrSchemaMeta> | undefined;
+  let constraints: Mutable<IrConstraints> | undefined;
+  const set = <K extends keyof IrSchemaMeta>(key: K, value: IrSchemaMeta[K]): void => {
+    (meta ??= {})[key] = value;
+  };
+  const limit = <K extends keyof IrConstraints>(key: K, value: IrConstraints[K]): void => {
+    (constraints ??= {})[key] = value;
+  };
+  for (const key in node) {
+    const value = node[key];
+    switch (key) {
+      case 'description':
+        if (typeof value === 'string' && value.trim() !== '') set('description', value);
+        break;
+      case 'deprecated':
+        if (value === true) set('deprecated', true);
+        break;
+      case 'default':
+        if (value !== undefined) set('defaultJson', JSON.stringify(value));
+        break;
+      case 'format':
+        if (typeof value === 'string') set('format', value);
+        break;
+      case 'example':
+        if (value !== undefined) set('exampleJson', JSON.stringify(value));
+        break;
+      case 'readOnly':
+        if (value === true) set('readOnly', true);
+        break;
+      case 'writeOnly':
+        if (value === true) set('writeOnly', true);
+        break;
+      case 'minLength':
+      case 'maxLength':
+      case 'minItems':
+      case 'maxItems':
+      case 'minProperties':
+      case 'maxProperties':
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) limit(key, value);
+        break;
+      case 'pattern':
+        if (typeof value === 'string') limit('pattern', value);
+        break;
+      case 'multipleOf':
+        if (typeof value === 'number' && value > 0) limit('multipleOf', value);
+        break;
+      case 'uniqueItems':
+        if (value === true) limit('uniqueItems', true);
+        break;
+      case 'minimum':
+      case 'exclusiveMinimum': {
+        const b = bound(node['minimum'], node['exclusiveMinimum']);
+        if (b !== undefined) limit('minimum', b);
+        break;
+      }
+      case 'maximum':
+      case 'exclusiveMaximum': {
+        const b = bound(node['maximum'], node['exclusiveMaximum']);
+        if (b !== undefined) limit('maximum', b);
+        break;
+      }
+    }
+  }
+  if (constraints !== undefined) set('constraints', constraints);
+  return meta;
 }
-
-const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
 
 /**
- * Validation keywords as given. 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` modify
- * `minimum`/`maximum`; 3.1's numeric ones are bounds of their own: both become `{ value, exclusive }`.
+ * 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` modify `minimum`/`maximum`; 3.1's numeric
+ * ones are bounds of their own: both become `{ value, exclusive }`.
  */
-export function schemaConstraints(node: JsonObject): IrConstraints | undefined {
-  const out: Mutable<IrConstraints> = {};
-  for (const key of COUNTS) {
-    const value = node[key];
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) out[key] = value;
-  }
-  const pattern = str(node['pattern']);
-  if (pattern !== undefined) out.pattern = pattern;
-  if (typeof node['multipleOf'] === 'number' && node['multipleOf'] > 0) out.multipleOf = node['multipleOf'];
-  if (node['uniqueItems'] === true) out.uniqueItems = true;
-  const minimum = bound(node['minimum'], node['exclusiveMinimum']);
-  if (minimum !== undefined) out.minimum = minimum;
-  const maximum = bound(node['maximum'], node['exclusiveMaximum']);
-  if (maximum !== undefined) out.maximum = maximum;
-  return Object.keys(out).length > 0 ? out : undefined;
-}
-
 function bound(inclusive: Json | undefined, exclusive: Json | undefined): { value: number; exclusive: boolean } | undefined {
   if (typeof exclusive === 'number') return { value: exclusive, exclusive: true };
   if (typeof inclusive === 'number') return { value: inclusive, exclusive: exclusive === true };

@@ -59,7 +59,9 @@ export class ModelRegistry {
   define(model: Omit<IrModel, 'specName'>): void {
     const slot = this.slotOf.get(model.name);
     if (slot === undefined) return;
-    this.slots[slot] = { ...model, specName: specText(model.name) };
+    const { name, origin, pointer, schema } = model;
+    const specName = specText(name);
+    this.slots[slot] = model.extends === undefined ? { name, specName, origin, pointer, schema } : { name, specName, origin, pointer, schema, extends: model.extends };
   }
 
   /**
