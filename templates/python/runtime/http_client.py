@@ -457,7 +457,9 @@ class HttpClient(_HttpClientBase):
             logger=logger,
         )
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(**_build_httpx_kwargs(self._timeout, proxy_settings, headers))
+        self._client = (
+            httpx.Client(**_build_httpx_kwargs(self._timeout, proxy_settings, headers)) if http_client is None else http_client
+        )
 
     @property
     def httpx_client(self) -> httpx.Client:
@@ -533,7 +535,11 @@ class AsyncHttpClient(_HttpClientBase):
             logger=logger,
         )
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(**_build_httpx_kwargs(self._timeout, proxy_settings, headers))
+        self._client = (
+            httpx.AsyncClient(**_build_httpx_kwargs(self._timeout, proxy_settings, headers))
+            if http_client is None
+            else http_client
+        )
 
     @property
     def httpx_client(self) -> httpx.AsyncClient:

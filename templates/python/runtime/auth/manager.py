@@ -121,7 +121,8 @@ class _TokenLifecycle:
         self.allow_insecure_http = allow_insecure_http
         self.clock: Callable[[], float] = clock or time.time
         self.logger = logger or logging.getLogger(DEFAULT_LOGGER_NAME)
-        self.store: object = (credentials.token_store if credentials else None) or DEFAULT_TOKEN_STORE
+        store = credentials.token_store if credentials is not None else None
+        self.store: object = DEFAULT_TOKEN_STORE if store is None else store
         self.inline_store = bool(getattr(self.store, "nonblocking", False))
         self.skew = credentials.o_auth_clock_skew if credentials else DEFAULT_CLOCK_SKEW
         self.cache_key = token_cache_key(
