@@ -67,6 +67,9 @@ DEFAULT_REFRESH_AHEAD_MAX = 300.0
 BACKGROUND_RETRY_INITIAL = 1.0
 #: …up to this many seconds.
 BACKGROUND_RETRY_MAX = 60.0
+#: Default bound of one token store operation or ``o_auth_on_token_update`` call, seconds: a dead
+#: store costs a call at most this long, then the SDK carries on without it.
+DEFAULT_STORE_TIMEOUT = 5.0
 
 
 class AppliedToken(NamedTuple):
@@ -109,8 +112,10 @@ class _TokenLifecycle:
         allow_insecure_http: bool,
         clock: Optional[Callable[[], float]],
         logger: Optional[logging.Logger],
+        store_timeout: Optional[float],
     ) -> None:
         self.owner = owner
+        self.store_timeout = store_timeout
         self.credentials = credentials
         self.scheme_name = scheme_name
         self.token_url = check_url((credentials.o_auth_token_url if credentials else None) or token_url, "token URL")
@@ -230,14 +235,27 @@ class _TokenLifecycle:
 
     # ---- plans -------------------------------------------------------------------------------
 
+    def hook_timeout(self, deadline: Optional[float]) -> Optional[float]:
+        """Bound of one store operation or update callback: ``store_timeout``, and never past the
+        deadline."""
+        left = remaining(deadline)
+        if self.store_timeout is None:
+            return left
+        return self.store_timeout if left is None else min(left, self.store_timeout)
+
     def store_call(self, operation: str, deadline: Optional[float], *args: object) -> Plan[object]:
-        """Plan: one store method under the deadline; failures and timeouts are logged and give
-        ``None``."""
+        """Plan: one store method under ``hook_timeout``; failures and timeouts are logged and
+        give ``None``."""
         method = getattr(self.store, operation)
         try:
             return (
                 yield Call(
-                    method, args, remaining(deadline), f"token store {operation}", self.where, inline=self.inline_store
+                    method,
+                    args,
+                    self.hook_timeout(deadline),
+                    f"token store {operation}",
+                    self.where,
+                    inline=self.inline_store,
                 )
             )
         except Exception as error:
@@ -370,7 +388,7 @@ class _TokenLifecycle:
         on_update = self.credentials.o_auth_on_token_update if self.credentials else None
         if on_update is not None:
             try:
-                yield Call(on_update, (token,), remaining(deadline), "o_auth_on_token_update", self.where)
+                yield Call(on_update, (token,), self.hook_timeout(deadline), "o_auth_on_token_update", self.where)
             except Exception as error:
                 # The token itself is fine; a failing persistence hook must not fail the API call.
                 self.warn(f"o_auth_on_token_update failed ({describe_error(error)})")
@@ -504,6 +522,9 @@ class ClientCredentialsAuthManager(_ManagerBase):
         allow_insecure_http: Allow client credentials over plain http to non-loopback hosts.
         clock: Current time in epoch seconds; injectable for tests. Default ``time.time``.
         logger: Where store and background-refresh problems are reported.
+        store_timeout: Bound of one token store operation or ``o_auth_on_token_update`` call,
+            seconds (``None``: only the call's deadline). Default 5. A store that does not answer
+            in time counts as empty (one warning), so a dead database delays, never hangs, calls.
     """
 
     def __init__(
@@ -518,6 +539,7 @@ class ClientCredentialsAuthManager(_ManagerBase):
         allow_insecure_http: bool = False,
         clock: Optional[Callable[[], float]] = None,
         logger: Optional[logging.Logger] = None,
+        store_timeout: Optional[float] = DEFAULT_STORE_TIMEOUT,
     ) -> None:
         """See the class docstring."""
         self._http_client = http_client
@@ -537,6 +559,7 @@ class ClientCredentialsAuthManager(_ManagerBase):
             allow_insecure_http=allow_insecure_http,
             clock=clock,
             logger=logger,
+            store_timeout=store_timeout,
         )
 
     def _client(self) -> httpx.Client:
@@ -588,6 +611,7 @@ class AsyncClientCredentialsAuthManager(_ManagerBase):
         allow_insecure_http: bool = False,
         clock: Optional[Callable[[], float]] = None,
         logger: Optional[logging.Logger] = None,
+        store_timeout: Optional[float] = DEFAULT_STORE_TIMEOUT,
     ) -> None:
         """See :class:`ClientCredentialsAuthManager`."""
         self._http_client = http_client
@@ -602,6 +626,7 @@ class AsyncClientCredentialsAuthManager(_ManagerBase):
             allow_insecure_http=allow_insecure_http,
             clock=clock,
             logger=logger,
+            store_timeout=store_timeout,
         )
 
     def _client(self) -> httpx.AsyncClient:
