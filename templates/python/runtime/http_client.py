@@ -458,7 +458,9 @@ class HttpClient(_HttpClientBase):
         )
         self._owns_client = http_client is None
         self._client = (
-            httpx.Client(**_build_httpx_kwargs(self._timeout, proxy_settings, headers)) if http_client is None else http_client
+            httpx.Client(**_build_httpx_kwargs(self._timeout, proxy_settings, headers))
+            if http_client is None
+            else http_client
         )
 
     @property

@@ -75,8 +75,10 @@ class OAuthServer:
         return box[0].decode()
 
     def _request(self, path: str, data: Optional[bytes] = None, headers: Optional[Dict[str, str]] = None) -> Any:
-        req = urllib.request.Request(f"{self.url}{path}", data=data, headers=headers or {}, method="POST" if data is not None else "GET")
-        with urllib.request.urlopen(req, timeout=5) as res:  # noqa: S310 - loopback test server
+        req = urllib.request.Request(
+            f"{self.url}{path}", data=data, headers=headers or {}, method="POST" if data is not None else "GET"
+        )
+        with urllib.request.urlopen(req, timeout=5) as res:
             return json.loads(res.read() or b"{}")
 
     def stats(self) -> Dict[str, Any]:
@@ -146,7 +148,9 @@ class Exchange:
         self.n = n
 
     def send(self, status: int, body: Any = b"", headers: Optional[Dict[str, str]] = None) -> None:
-        data = body if isinstance(body, bytes) else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
+        data = (
+            body if isinstance(body, bytes) else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
+        )
         all_headers = {"content-type": "application/json"} if not isinstance(body, (bytes, str)) else {}
         all_headers.update(headers or {})
         self.handler.send_response(status)
@@ -194,7 +198,7 @@ class ScriptedServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle  # noqa: N815
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
 
         self.server = _Threaded(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"

@@ -56,7 +56,13 @@ class Client:
     """A hand-written equivalent of a generated client with one ``BearerAuth`` operation."""
 
     def __init__(
-        self, h: Harness, oauth: OAuthServer, api: ApiServer, watch: LeakWatch, manager_options: Optional[Dict[str, Any]] = None, **options: Any
+        self,
+        h: Harness,
+        oauth: OAuthServer,
+        api: ApiServer,
+        watch: LeakWatch,
+        manager_options: Optional[Dict[str, Any]] = None,
+        **options: Any,
     ) -> None:
         defaults: Dict[str, Any] = {
             "o_auth_client_id": BASIC_CLIENT[0],
@@ -111,7 +117,9 @@ def test_100_concurrent_calls_cause_exactly_one_token_request(harness: Harness, 
     assert oauth.token_requests() == 1
 
 
-def test_apply_cached_answers_at_once_while_the_token_in_memory_is_valid(harness: Harness, make: Any, oauth: OAuthServer) -> None:
+def test_apply_cached_answers_at_once_while_the_token_in_memory_is_valid(
+    harness: Harness, make: Any, oauth: OAuthServer
+) -> None:
     c = make()
     harness.run(c.call())
     c.remember()
@@ -183,7 +191,9 @@ def test_client_secret_post(harness: Harness, make: Any, oauth: OAuthServer) -> 
     assert oauth.stats()["lastTokenParams"]["client_id"] == POST_CLIENT[0]
 
 
-def test_fetch_token_additional_params_and_token_request_params(harness: Harness, make: Any, oauth: OAuthServer) -> None:
+def test_fetch_token_additional_params_and_token_request_params(
+    harness: Harness, make: Any, oauth: OAuthServer
+) -> None:
     c = make(token_request_params={"resource": "https://api.one"})
     c.remember(harness.run(c.manager.fetch_token()))
     assert oauth.stats()["lastTokenParams"]["resource"] == "https://api.one"
@@ -260,7 +270,9 @@ def test_a_stored_token_dict_round_trip_is_used_and_stored_before_any_fetch(
 
 
 def test_clone_with_restores_a_token_and_keeps_the_other_settings() -> None:
-    base = ClientCredentialsAuthCredentials(o_auth_client_id="id", o_auth_client_secret="clone-secret", o_auth_scopes=["read"])
+    base = ClientCredentialsAuthCredentials(
+        o_auth_client_id="id", o_auth_client_secret="clone-secret", o_auth_scopes=["read"]
+    )
     token = OAuthToken(access_token="abc", token_type="Bearer", expiry=1)
     clone = base.clone_with(o_auth_token=token)
     assert clone is not base
@@ -296,7 +308,9 @@ def test_an_expired_token_real_2s_ttl_is_refreshed_exactly_once(harness: Harness
         short.stop()
 
 
-def test_clock_driven_expiry_through_api_calls_exactly_one_refresh(harness: Harness, make: Any, oauth: OAuthServer) -> None:
+def test_clock_driven_expiry_through_api_calls_exactly_one_refresh(
+    harness: Harness, make: Any, oauth: OAuthServer
+) -> None:
     offset = [0.0]
     c = make({"clock": lambda: time.time() + offset[0]}, o_auth_clock_skew=0, o_auth_refresh_ahead=0)
     harness.run(c.call())
@@ -318,7 +332,8 @@ def test_in_the_refresh_ahead_window_calls_do_not_wait(harness: Harness, make: A
     offset[0] = 2000  # past half of the 3600 s lifetime, well before expiry − skew
     oauth.configure(700)
     started = time.monotonic()
-    harness.many(20, c.call)
+    harness.many(20, c.manager.get_token)
+    harness.run(c.call())
     assert time.monotonic() - started < 0.5  # the 700 ms token request was not awaited
     assert c.manager.token.access_token == first.access_token
     if harness.is_async:
@@ -395,7 +410,9 @@ def test_a_failed_background_refresh_is_logged_backs_off_and_is_retried(
 # ---- 401 replay ------------------------------------------------------------------------------
 
 
-def test_a_revoked_token_gets_one_refetch_shared_by_50_calls(harness: Harness, make: Any, oauth: OAuthServer, api: ApiServer) -> None:
+def test_a_revoked_token_gets_one_refetch_shared_by_50_calls(
+    harness: Harness, make: Any, oauth: OAuthServer, api: ApiServer
+) -> None:
     c = make()
     harness.run(c.call())
     revoked = c.manager.token
@@ -442,18 +459,24 @@ def test_client_credentials_never_go_over_plain_http_to_a_non_loopback_host(harn
 
     transport = httpx.MockTransport(handler)
     client: Any = httpx.AsyncClient(transport=transport) if harness.is_async else httpx.Client(transport=transport)
-    creds = ClientCredentialsAuthCredentials(o_auth_client_id="a", o_auth_client_secret="b", token_store=MemoryTokenStore())
+    creds = ClientCredentialsAuthCredentials(
+        o_auth_client_id="a", o_auth_client_secret="b", token_store=MemoryTokenStore()
+    )
     m = harness.manager(creds, token_url="http://auth.example.com/token", http_client=client)
     error = watch.error(harness.raises(m.fetch_token))
     assert isinstance(error, ConfigurationException)
     assert "http://auth.example.com/token" in str(error) and "allow_insecure_http" in str(error)
     assert calls == []
-    allowed = harness.manager(creds, token_url="http://auth.example.com/token", http_client=client, allow_insecure_http=True)
+    allowed = harness.manager(
+        creds, token_url="http://auth.example.com/token", http_client=client, allow_insecure_http=True
+    )
     harness.run(allowed.fetch_token())
     assert len(calls) == 1
 
 
-def test_the_bearer_token_is_not_sent_to_a_plain_http_non_loopback_api(harness: Harness, make: Any, oauth: OAuthServer, watch: LeakWatch) -> None:
+def test_the_bearer_token_is_not_sent_to_a_plain_http_non_loopback_api(
+    harness: Harness, make: Any, oauth: OAuthServer, watch: LeakWatch
+) -> None:
     c = make()
     insecure = harness.http("http://api.example.com", auth={"BearerAuth": c.manager})
     error = watch.error(harness.raises(lambda: insecure.request(THINGS)))
@@ -461,7 +484,9 @@ def test_the_bearer_token_is_not_sent_to_a_plain_http_non_loopback_api(harness: 
     assert oauth.token_requests() == 0
 
 
-def test_a_redirect_to_another_origin_does_not_carry_the_bearer_token(harness: Harness, make: Any, scripted: Any) -> None:
+def test_a_redirect_to_another_origin_does_not_carry_the_bearer_token(
+    harness: Harness, make: Any, scripted: Any
+) -> None:
     foreign = scripted(lambda ex: ex.json(200, {"landed": True}))
     redirecting = scripted(lambda ex: ex.send(302, b"", {"location": f"{foreign.url}/landing"}))
     c = make()

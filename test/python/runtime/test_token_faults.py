@@ -43,8 +43,18 @@ def _secrets(watch: LeakWatch) -> None:
     watch.secret(SECRET, TOKEN)
 
 
-def manager(h: Harness, url: str, timeout: Optional[float] = None, manager_options: Optional[Dict[str, Any]] = None, **extra: Any) -> Any:
-    options: Dict[str, Any] = {"o_auth_client_id": "fault client", "o_auth_client_secret": SECRET, "token_store": MemoryTokenStore()}
+def manager(
+    h: Harness,
+    url: str,
+    timeout: Optional[float] = None,
+    manager_options: Optional[Dict[str, Any]] = None,
+    **extra: Any,
+) -> Any:
+    options: Dict[str, Any] = {
+        "o_auth_client_id": "fault client",
+        "o_auth_client_secret": SECRET,
+        "token_store": MemoryTokenStore(),
+    }
     options.update(extra)
     credentials = ClientCredentialsAuthCredentials(**options)
     settings: Dict[str, Any] = {"token_url": url, "retry": FAST_RETRY, "timeout": 60 if timeout is None else timeout}
@@ -84,7 +94,9 @@ def test_client_secret_post_puts_the_credentials_in_the_form(harness: Harness, s
     assert form(req.body)["client_secret"] == SECRET
 
 
-def test_token_server_down_is_a_network_exception_naming_the_url(harness: Harness, scripted: Any, watch: LeakWatch) -> None:
+def test_token_server_down_is_a_network_exception_naming_the_url(
+    harness: Harness, scripted: Any, watch: LeakWatch
+) -> None:
     s = scripted(lambda ex: None)
     url = f"{s.url}/oauth/token?api_key=hidden"
     s.stop()
@@ -144,7 +156,9 @@ def test_unusable_responses_are_oauth_provider_exceptions(
 
 
 @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
-def test_1_token_requests_never_follow_redirects(harness: Harness, scripted: Any, watch: LeakWatch, status: int) -> None:
+def test_1_token_requests_never_follow_redirects(
+    harness: Harness, scripted: Any, watch: LeakWatch, status: int
+) -> None:
     attacker = scripted(lambda ex: ex.json(200, {"access_token": "attacker-token", "token_type": "Bearer"}))
     s = scripted(lambda ex: ex.send(status, b"", {"location": f"{attacker.url}/steal"}))
     m = manager(harness, s.url, token_endpoint_auth_method="client_secret_post")
@@ -158,7 +172,13 @@ def test_1_token_requests_never_follow_redirects(harness: Harness, scripted: Any
 
 @pytest.mark.parametrize("expires_in", [None, "", True, "soon", -5, float("nan")])
 def test_2_non_numeric_expires_in_means_no_expiry(harness: Harness, scripted: Any, expires_in: Any) -> None:
-    s = scripted(lambda ex: ex.send(200, '{"access_token":"%s","token_type":"Bearer","expires_in":%s}' % (TOKEN, _json(expires_in)), {"content-type": "application/json"}))
+    s = scripted(
+        lambda ex: ex.send(
+            200,
+            '{"access_token":"%s","token_type":"Bearer","expires_in":%s}' % (TOKEN, _json(expires_in)),
+            {"content-type": "application/json"},
+        )
+    )
     m = manager(harness, s.url)
     token = harness.run(m.get_token())
     assert token.expires_in is None and token.expiry is None
@@ -263,7 +283,9 @@ class HungAsyncStore:
         await asyncio.sleep(30)
 
 
-def test_5_a_hung_store_delays_but_never_hangs_a_call(harness: Harness, scripted: Any, caplog: pytest.LogCaptureFixture) -> None:
+def test_5_a_hung_store_delays_but_never_hangs_a_call(
+    harness: Harness, scripted: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     s = scripted(lambda ex: ex.json(200, GOOD))
     store: Any = HungAsyncStore() if harness.is_async else HungStore()
     m = manager(harness, s.url, manager_options={"store_timeout": 0.2}, token_store=store)
@@ -324,7 +346,9 @@ def test_5_async_cancellation_leaves_the_shared_token_request_running(harness: H
 
 
 @pytest.mark.parametrize("bad", ["abc\r\nInjected: 1", "t\u00f6k\u00e9n", "with space", "tab\there", "\u2603"])
-def test_6_header_unsafe_tokens_are_refused_on_receipt(harness: Harness, scripted: Any, watch: LeakWatch, bad: str) -> None:
+def test_6_header_unsafe_tokens_are_refused_on_receipt(
+    harness: Harness, scripted: Any, watch: LeakWatch, bad: str
+) -> None:
     watch.secret(bad)
     s = scripted(lambda ex: ex.json(200, {"access_token": bad, "token_type": "Bearer"}))
     m = manager(harness, s.url)
@@ -361,7 +385,9 @@ def test_7_user_info_urls_are_refused_at_configuration_time(harness: Harness, wa
     watch.secret(PASSWORD)
 
 
-def test_8_background_refresh_backs_off_after_failures(harness: Harness, scripted: Any, caplog: pytest.LogCaptureFixture) -> None:
+def test_8_background_refresh_backs_off_after_failures(
+    harness: Harness, scripted: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     def token_server(ex: Exchange) -> None:
         if ex.n == 0:
             ex.json(200, {**GOOD, "expires_in": 3600})
@@ -396,13 +422,17 @@ def test_8_background_refresh_backs_off_after_failures(harness: Harness, scripte
     assert sum("background token refresh failed" in r.getMessage() for r in caplog.records) == 2
 
 
-def test_9_cache_key_distinguishes_secrets_without_revealing_them(harness: Harness, scripted: Any, watch: LeakWatch) -> None:
+def test_9_cache_key_distinguishes_secrets_without_revealing_them(
+    harness: Harness, scripted: Any, watch: LeakWatch
+) -> None:
     right = "right-secret-value"
     expected = "Basic " + base64.b64encode(f"fault+client:{right}".encode()).decode()
     s = scripted(
-        lambda ex: ex.json(200, GOOD)
-        if ex.request.headers.get("authorization") == expected
-        else ex.json(401, {"error": "invalid_client"})
+        lambda ex: (
+            ex.json(200, GOOD)
+            if ex.request.headers.get("authorization") == expected
+            else ex.json(401, {"error": "invalid_client"})
+        )
     )
     scope = [f"k-{harness.mode}"]  # a fresh entry in the process-wide default store
     good = manager(harness, s.url, o_auth_client_secret=right, token_store=None, o_auth_scopes=scope)
