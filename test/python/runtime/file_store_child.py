@@ -13,7 +13,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "templates", "python"))
 
-from runtime import ClientCredentialsAuthCredentials, ClientCredentialsAuthManager, FileTokenStore, OAuthToken  # noqa: E402
+from runtime import ClientCredentialsAuthCredentials, ClientCredentialsAuthManager, FileTokenStore, OAuthToken
 
 args = json.loads(sys.argv[1])
 store = FileTokenStore(args["file"])

@@ -31,7 +31,10 @@ from runtime.auth.secret import redact_mapping
 NO_RETRY: RetryPolicy = RetryPolicy(0, 0, 0, frozenset(), frozenset())
 
 
-def op(security: Any = ({"s": ()},), params: Any = (ParamSpec("q", "query"),)) -> Operation[Any]:
+Q = (ParamSpec("q", "query"),)
+
+
+def op(security: Any = ({"s": ()},), params: Any = Q) -> Operation[Any]:
     return Operation("op", "GET", "/items", params=params, security=security)
 
 

@@ -21,11 +21,11 @@ from runtime import FileTokenStore, OAuthToken
 CHILD = os.path.join(os.path.dirname(__file__), "file_store_child.py")
 
 
-def child(args: Dict[str, Any]) -> "subprocess.Popen[bytes]":
+def child(args: Dict[str, Any]) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, CHILD, json.dumps(args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def result(process: "subprocess.Popen[bytes]") -> Dict[str, Any]:
+def result(process: subprocess.Popen[bytes]) -> Dict[str, Any]:
     out, err = process.communicate(timeout=60)
     assert process.returncode == 0, err.decode()[-2000:]
     return json.loads(out.decode().strip().splitlines()[-1])  # type: ignore[no-any-return]
