@@ -355,7 +355,7 @@ async def _sleep_until(predicate: Any, timeout: float = 5.0) -> None:
         await asyncio.sleep(0.02)
 
 
-def test_a_failed_background_refresh_is_logged_backs_off_and_is_retried(
+def test_a_failed_background_refresh_is_logged_and_retried_by_the_next_call(
     harness: Harness, make: Any, oauth: OAuthServer, watch: LeakWatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     offset = [0.0]
@@ -395,9 +395,7 @@ def test_a_failed_background_refresh_is_logged_backs_off_and_is_retried(
     warnings = [r.getMessage() for r in caplog.records]
     assert len(warnings) == 1 and "background token refresh failed" in warnings[0]
     assert c.manager.token.access_token == first.access_token
-    harness.run(c.call())  # within the 1 s backoff: no new attempt
-    assert failures[0] == 0 and c.manager.token.access_token == first.access_token
-    offset[0] = 3102  # past the backoff: the next call tries again and succeeds in the background
+    # A first failure is retried by the next call (later failures back off, see test_token_faults).
     harness.run(c.call())
     if harness.is_async:
         harness.run(_sleep_until(lambda: c.manager.token.access_token != first.access_token))

@@ -7,6 +7,7 @@ import asyncio
 import base64
 import hashlib
 import logging
+import re
 import threading
 import time
 import urllib.parse
@@ -19,6 +20,7 @@ from runtime import (
     DEFAULT_TOKEN_RETRY,
     ClientCredentialsAuthCredentials,
     ConfigurationException,
+    FileTokenStore,
     HttpClient,
     MemoryTokenStore,
     NetworkException,
@@ -28,6 +30,7 @@ from runtime import (
     ProxySettings,
     TimeoutException,
 )
+from runtime.auth.cache_key import fnv1a64
 from runtime.auth.token_request import MAX_TOKEN_RESPONSE_BYTES, basic_authorization
 
 SECRET = "fault-s\u00e9cret:+ /"
@@ -412,18 +415,20 @@ def test_8_background_refresh_backs_off_after_failures(
         else:
             time.sleep(0.005)
     time.sleep(0.1)
-    assert len(s.seen) == 2  # the first token, then one background attempt (next one after 1 s)
+    # The first token, a failed background attempt, its immediate retry by the next call; then the
+    # next attempt waits 0.5-1 s (doubling per failure), so 50 calls do not hammer the server.
+    assert len(s.seen) == 3
     offset[0] = 3102
     harness.run(m.get_token())
     time.sleep(0.2)
     if harness.is_async:
         harness.run(asyncio.sleep(0.2))
-    assert len(s.seen) == 3
-    assert sum("background token refresh failed" in r.getMessage() for r in caplog.records) == 2
+    assert len(s.seen) == 4
+    assert sum("background token refresh failed" in r.getMessage() for r in caplog.records) == 3
 
 
 def test_9_cache_key_distinguishes_secrets_without_revealing_them(
-    harness: Harness, scripted: Any, watch: LeakWatch
+    harness: Harness, scripted: Any, watch: LeakWatch, tmp_path: Any
 ) -> None:
     right = "right-secret-value"
     expected = "Basic " + base64.b64encode(f"fault+client:{right}".encode()).decode()
@@ -446,7 +451,13 @@ def test_9_cache_key_distinguishes_secrets_without_revealing_them(
     assert again.cache_key == good.cache_key
     for secret in (right, "wrong-secret-value"):
         assert secret not in good.cache_key + bad.cache_key
-        assert hashlib.sha256(secret.encode()).hexdigest()[:32] not in good.cache_key + bad.cache_key
+        assert hashlib.sha256(secret.encode()).hexdigest()[:16] not in good.cache_key + bad.cache_key
+    # A persistent store sees `cc-<16 hex>-<5 hex>` (a 20-bit fingerprint of the secret), the same in
+    # every process; an in-memory store also gets a per-process tag.
+    shared = manager(harness, s.url, o_auth_client_secret=right, token_store=FileTokenStore(tmp_path / "t.json"))
+    assert re.fullmatch(r"cc-[0-9a-f]{16}-[0-9a-f]{5}", shared.cache_key)
+    assert re.fullmatch(r"cc-[0-9a-f]{16}-[0-9a-f]{5}-[0-9a-f]{16}", good.cache_key)
+    assert fnv1a64("") == "cbf29ce484222325" and fnv1a64("a") == "af63dc4c8601ec8c"
 
 
 def test_zz_no_secret_or_token_in_any_message_or_traceback(watch: LeakWatch) -> None:

@@ -15,9 +15,10 @@ The rules:
   the event loop), shared by every manager using that store and credentials; the store is read
   again inside the flight, so a token stored by another client or process is reused.
 - Refresh ahead (stale-while-revalidate): inside the window before ``expiry − skew`` calls are
-  served the current token at once and one background refresh runs. After a failed background
-  refresh the next one waits 1 s, then 2, 4 … up to 60 s (reset by a success), so a failing token
-  server is not hammered while the current token is still valid (issue 12, item 8).
+  served the current token at once and one background refresh runs. A first failure is retried by
+  the next call; after further failures the next attempt waits about 1 s, then 2, 4 … up to 60 s
+  (equal jitter; reset by a success), so a failing token server is not hammered while the current
+  token is still valid (issue 12, item 8).
 - One refetch and replay on 401 for a token that was not freshly issued; concurrent 401s for the
   same token share one request; a rejected token is never taken from the store again.
 - Every wait (store, callbacks, token provider, another caller's token request) ends at the call's
@@ -32,6 +33,7 @@ from __future__ import annotations
 import inspect
 import logging
 import math
+import random
 import time
 from typing import Callable, Dict, Mapping, NamedTuple, Optional, Tuple, Union, cast
 
@@ -51,22 +53,34 @@ from ..config import DEFAULT_LOGGER_NAME, DEFAULT_TIMEOUT, DEFAULT_TOKEN_RETRY
 from ..errors import ConfigurationException, SdkException
 from ..retry import RetryPolicy
 from ..url import check_url, redact_url
-from .cache_key import token_cache_key
+from .cache_key import token_cache_keys
 from .credentials import DEFAULT_CLOCK_SKEW, ClientCredentialsAuthCredentials
 from .oauth_token import OAuthToken
 from .provider import NEEDS_IO, AuthTarget
 from .secret import is_sendable_token
 from .token_request import TokenRequest, request_token
-from .token_store import DEFAULT_TOKEN_STORE
+from .token_store import DEFAULT_TOKEN_STORE, MemoryTokenStore
 
 #: Default refresh-ahead: this fraction of the lifetime…
 DEFAULT_REFRESH_AHEAD_FRACTION = 0.1
 #: …but never more than this many seconds.
 DEFAULT_REFRESH_AHEAD_MAX = 300.0
-#: First wait after a failed background refresh, seconds (doubling per further failure)…
+#: Wait after the second consecutive failed background refresh, seconds (doubling per further
+#: failure, with equal jitter; the first failure is retried by the next call)…
 BACKGROUND_RETRY_INITIAL = 1.0
 #: …up to this many seconds.
 BACKGROUND_RETRY_MAX = 60.0
+
+
+def refresh_backoff(failures: int, rand: Callable[[], float] = random.random) -> float:
+    """Seconds before the next background refresh after ``failures`` consecutive failures: 0 after
+    one, then ``d/2 + random·d/2`` with ``d = min(60, 1 · 2^(failures − 2))`` (as in TypeScript)."""
+    if failures < 2:
+        return 0.0
+    delay = min(BACKGROUND_RETRY_MAX, BACKGROUND_RETRY_INITIAL * 2.0 ** (failures - 2))
+    return delay / 2 + rand() * delay / 2
+
+
 #: Default bound of one token store operation or ``o_auth_on_token_update`` call, seconds: a dead
 #: store costs a call at most this long, then the SDK carries on without it.
 DEFAULT_STORE_TIMEOUT = 5.0
@@ -130,14 +144,15 @@ class _TokenLifecycle:
         self.store: object = DEFAULT_TOKEN_STORE if store is None else store
         self.inline_store = bool(getattr(self.store, "nonblocking", False))
         self.skew = credentials.o_auth_clock_skew if credentials else DEFAULT_CLOCK_SKEW
-        self.cache_key = token_cache_key(
+        keys = token_cache_keys(
             self.token_url,
             credentials.o_auth_client_id if credentials else None,
             (credentials.o_auth_scopes or ()) if credentials else (),
             (credentials.token_request_params or {}) if credentials else {},
             credentials.o_auth_client_secret if credentials else None,
         )
-        self.flight_key: Tuple[object, ...] = ("token", id(self.store), self.cache_key)
+        self.cache_key = keys.local if isinstance(self.store, MemoryTokenStore) else keys.shared
+        self.flight_key: Tuple[object, ...] = ("token", id(self.store), keys.local)
         self.ready = False
         self.rejected: Optional[str] = None
         self.current: Optional[OAuthToken] = None
@@ -169,16 +184,19 @@ class _TokenLifecycle:
 
     def refresh_window(self, token: OAuthToken) -> float:
         """Length of the refresh-ahead window in seconds (see ``o_auth_refresh_ahead``), capped at
-        half the lifetime so a large setting cannot make every call trigger a refresh."""
+        half of what remains of the lifetime after the skew, so a large setting (or a short
+        token) cannot make every call trigger a refresh."""
         if token.expiry is None or token.expires_in is None:
             return 0.0
         lifetime = float(token.expires_in)
         setting = self.credentials.o_auth_refresh_ahead if self.credentials else None
         if setting is None:
-            return min(lifetime * DEFAULT_REFRESH_AHEAD_FRACTION, DEFAULT_REFRESH_AHEAD_MAX)
-        if not setting > 0:
-            return 0.0
-        return min(lifetime * setting if setting < 1 else float(setting), lifetime / 2)
+            window = min(lifetime * DEFAULT_REFRESH_AHEAD_FRACTION, DEFAULT_REFRESH_AHEAD_MAX)
+        elif not setting > 0:
+            window = 0.0
+        else:
+            window = lifetime * setting if setting < 1 else float(setting)
+        return min(window, (lifetime - self.effective_skew(token)) / 2)
 
     def in_refresh_window(self, token: OAuthToken) -> bool:
         """True when ``token`` is inside its refresh-ahead window."""
@@ -335,9 +353,11 @@ class _TokenLifecycle:
             obtained = cast(ObtainedToken, (yield from self.obtain(True)))
         except Exception as error:
             self.background_failures += 1
-            delay = min(BACKGROUND_RETRY_INITIAL * 2 ** (self.background_failures - 1), BACKGROUND_RETRY_MAX)
+            delay = refresh_backoff(self.background_failures)
             self.background_next = self.clock() + delay
-            self.warn(f"background token refresh failed ({describe_error(error)}); next attempt in {delay:g} s")
+            self.warn(
+                f"background token refresh failed ({describe_error(error)}); next attempt in {delay:.1f} s or later"
+            )
             raise
         self.background_failures = 0
         self.background_next = -math.inf
