@@ -59,7 +59,7 @@ server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ url: `http://12
 """
 
 
-def start_server(delay_ms: int = 0) -> "tuple[subprocess.Popen[bytes], str]":
+def start_server(delay_ms: int = 0) -> tuple[subprocess.Popen[bytes], str]:
     process = subprocess.Popen(["node", "-e", SERVER_JS, str(delay_ms)], stdout=subprocess.PIPE)
     assert process.stdout is not None
     url: str = json.loads(process.stdout.readline())["url"]
@@ -67,7 +67,7 @@ def start_server(delay_ms: int = 0) -> "tuple[subprocess.Popen[bytes], str]":
 
 
 def get_json(url: str) -> Dict[str, Any]:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(url, timeout=5) as response:
         return json.loads(response.read() or b"{}")  # type: ignore[no-any-return]
 
 
@@ -84,7 +84,13 @@ def child(side: str, url: str, count: int) -> float:
             client.get(f"{url}/things").json()
         return time.perf_counter() - started
 
-    from runtime import ClientCredentialsAuthCredentials, ClientCredentialsAuthManager, HttpClient, MemoryTokenStore, Operation
+    from runtime import (
+        ClientCredentialsAuthCredentials,
+        ClientCredentialsAuthManager,
+        HttpClient,
+        MemoryTokenStore,
+        Operation,
+    )
 
     op: Operation[Any] = Operation("getThings", "GET", "/things", security=({"BearerAuth": ()},))
     http = HttpClient(url)
@@ -119,8 +125,12 @@ def overhead(requests: int, processes: int) -> None:
         bare = statistics.median(times["bare"]) / requests * 1e6
         sdk = statistics.median(times["sdk"]) / requests * 1e6
         print(f"overhead: {requests} loopback GETs per process, median of {processes} processes per side")
-        print(f"  bare httpx.Client          {bare:8.1f} µs/request  (runs: {', '.join(f'{t:.2f}s' for t in times['bare'])})")
-        print(f"  SDK, cached token          {sdk:8.1f} µs/request  (runs: {', '.join(f'{t:.2f}s' for t in times['sdk'])})")
+        print(
+            f"  bare httpx.Client          {bare:8.1f} µs/request  (runs: {', '.join(f'{t:.2f}s' for t in times['bare'])})"
+        )
+        print(
+            f"  SDK, cached token          {sdk:8.1f} µs/request  (runs: {', '.join(f'{t:.2f}s' for t in times['sdk'])})"
+        )
         print(f"  ratio SDK / bare           {sdk / bare:8.3f}  (target <= 1.15)")
     finally:
         server.terminate()
@@ -169,12 +179,14 @@ def single_flight(calls: int) -> None:
         for t in threads:
             t.join()
         elapsed = time.perf_counter() - started
-        print(f"single flight, sync: {calls} concurrent threads, no token -> {get_json(f'{url}/__stats')['tokens']} token request(s), {len(errors)} errors, {elapsed:.2f} s")
+        print(
+            f"single flight, sync: {calls} concurrent threads, no token -> {get_json(f'{url}/__stats')['tokens']} token request(s), {len(errors)} errors, {elapsed:.2f} s"
+        )
 
         get_json(f"{url}/__reset")
         fresh = credentials.clone_with(token_store=MemoryTokenStore())
 
-        async def tasks() -> "tuple[int, float]":
+        async def tasks() -> tuple[int, float]:
             client = httpx.AsyncClient(limits=limits, timeout=60)
             ahttp = AsyncHttpClient(url, http_client=client)
             amanager = AsyncClientCredentialsAuthManager(
@@ -188,7 +200,9 @@ def single_flight(calls: int) -> None:
             return sum(isinstance(r, BaseException) for r in results), took
 
         failed, took = asyncio.run(tasks())
-        print(f"single flight, async: {calls} concurrent tasks, no token -> {get_json(f'{url}/__stats')['tokens']} token request(s), {failed} errors, {took:.2f} s")
+        print(
+            f"single flight, async: {calls} concurrent tasks, no token -> {get_json(f'{url}/__stats')['tokens']} token request(s), {failed} errors, {took:.2f} s"
+        )
     finally:
         server.terminate()
         server.wait()
