@@ -1,0 +1,413 @@
+"""Fixtures for the Python runtime tests: the runtime imported as package ``runtime``, the real
+oidc-provider authorization server (test/support/oauth-server.mjs, a node child process), a
+protected API that introspects tokens, programmable loopback servers, sync/async harnesses and a
+leak watch that collects everything a secret could leak through."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import concurrent.futures
+import http.server
+import json
+import logging
+import os
+import pickle
+import socketserver
+import subprocess
+import sys
+import threading
+import time
+import traceback
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, List, Optional
+
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "templates", "python"))
+
+import runtime  # noqa: E402  (the runtime as a package of its own, as generated SDKs get it)
+from runtime.auth.manager import AsyncClientCredentialsAuthManager, ClientCredentialsAuthManager  # noqa: E402
+from runtime.http_client import AsyncHttpClient, HttpClient  # noqa: E402
+
+BASIC_CLIENT = ("basic-client", "b@sic:s3cret+/ &=%")
+POST_CLIENT = ("post-client", "post-secret-value")
+API_CLIENT = ("api-server", "api-server-secret")
+
+
+def _basic(client_id: str, secret: str) -> str:
+    enc = urllib.parse.quote_plus
+    return "Basic " + base64.b64encode(f"{enc(client_id)}:{enc(secret)}".encode()).decode()
+
+
+# ---- the real authorization server -----------------------------------------------------------
+
+
+class OAuthServer:
+    """A running oidc-provider (child process) with its test hooks."""
+
+    def __init__(self, ttl: int = 3600) -> None:
+        script = os.path.join(ROOT, "test", "support", "oauth-server.mjs")
+        env = {k: v for k, v in os.environ.items() if k != "NODE_OPTIONS"}
+        self.process = subprocess.Popen(
+            ["node", script, json.dumps({"ttl": ttl})],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+        )
+        line = self._first_line(15.0)
+        self.url: str = json.loads(line)["url"]
+        self.token_url = f"{self.url}/token"
+
+    def _first_line(self, timeout: float) -> str:
+        box: List[bytes] = []
+        reader = threading.Thread(target=lambda: box.append(self.process.stdout.readline()), daemon=True)  # type: ignore[union-attr]
+        reader.start()
+        reader.join(timeout)
+        if not box or not box[0]:
+            self.process.kill()
+            err = self.process.stderr.read().decode() if self.process.stderr else ""  # type: ignore[union-attr]
+            raise RuntimeError(f"oauth-server did not start: {err[-2000:]}")
+        return box[0].decode()
+
+    def _request(self, path: str, data: Optional[bytes] = None, headers: Optional[Dict[str, str]] = None) -> Any:
+        req = urllib.request.Request(
+            f"{self.url}{path}", data=data, headers=headers or {}, method="POST" if data is not None else "GET"
+        )
+        with urllib.request.urlopen(req, timeout=5) as res:
+            return json.loads(res.read() or b"{}")
+
+    def stats(self) -> Dict[str, Any]:
+        return self._request("/__stats")  # type: ignore[no-any-return]
+
+    def token_requests(self) -> int:
+        return int(self.stats()["tokenRequests"])
+
+    def reset(self) -> None:
+        self._request("/__reset", b"")
+
+    def configure(self, token_delay_ms: int) -> None:
+        self._request("/__config", json.dumps({"tokenDelayMs": token_delay_ms}).encode())
+
+    def revoke(self, token: str, client: tuple[str, str]) -> None:
+        self._request(
+            "/token/revocation",
+            urllib.parse.urlencode({"token": token}).encode(),
+            {"authorization": _basic(*client), "content-type": "application/x-www-form-urlencoded"},
+        )
+
+    def introspect(self, token: str) -> Dict[str, Any]:
+        return self._request(  # type: ignore[no-any-return]
+            "/token/introspection",
+            urllib.parse.urlencode({"token": token}).encode(),
+            {"authorization": _basic(*API_CLIENT), "content-type": "application/x-www-form-urlencoded"},
+        )
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
+
+
+@pytest.fixture(scope="session")
+def oauth() -> Iterator[OAuthServer]:
+    server = OAuthServer(ttl=3600)
+    yield server
+    server.stop()
+
+
+# ---- loopback HTTP servers -------------------------------------------------------------------
+
+
+@dataclass
+class Seen:
+    """One request as a test server saw it."""
+
+    method: str
+    path: str
+    headers: Dict[str, str]
+    body: bytes
+
+
+class Exchange:
+    """What a scripted handler gets: the request, and ways to answer."""
+
+    def __init__(self, handler: http.server.BaseHTTPRequestHandler, seen: Seen, n: int) -> None:
+        self.handler = handler
+        self.request = seen
+        self.n = n
+
+    def send(self, status: int, body: Any = b"", headers: Optional[Dict[str, str]] = None) -> None:
+        data = (
+            body if isinstance(body, bytes) else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
+        )
+        all_headers = {"content-type": "application/json"} if not isinstance(body, (bytes, str)) else {}
+        all_headers.update(headers or {})
+        self.handler.send_response(status)
+        for name, value in all_headers.items():
+            self.handler.send_header(name, value)
+        self.handler.send_header("content-length", str(len(data)))
+        self.handler.end_headers()
+        self.handler.wfile.write(data)
+
+    def json(self, status: int, body: Any, headers: Optional[Dict[str, str]] = None) -> None:
+        self.send(status, json.dumps(body).encode(), {"content-type": "application/json", **(headers or {})})
+
+
+class _Threaded(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+class ScriptedServer:
+    """A programmable server on 127.0.0.1 (fake token endpoints, foreign origins, APIs)."""
+
+    def __init__(self, script: Callable[[Exchange], None]) -> None:
+        self.script = script
+        self.seen: List[Seen] = []
+        self._count = 0
+        self._lock = threading.Lock()
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _handle(self) -> None:
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length) if length else b""
+                seen = Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body)
+                with outer._lock:
+                    outer.seen.append(seen)
+                    n = outer._count
+                    outer._count += 1
+                try:
+                    outer.script(Exchange(self, seen, n))
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
+
+        self.server = _Threaded(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def reset(self) -> None:
+        with self._lock:
+            self.seen.clear()
+            self._count = 0
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def scripted() -> Iterator[Callable[[Callable[[Exchange], None]], ScriptedServer]]:
+    servers: List[ScriptedServer] = []
+
+    def start(script: Callable[[Exchange], None]) -> ScriptedServer:
+        server = ScriptedServer(script)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+class ApiServer(ScriptedServer):
+    """A protected API: checks ``Authorization: Bearer`` by real introspection, counts 401s,
+    and answers queued faults first."""
+
+    def __init__(self, oauth: OAuthServer) -> None:
+        self.oauth = oauth
+        self.faults: List[int] = []
+        self.unauthorized = 0
+        super().__init__(self._serve)
+
+    def fail_next(self, status: int, count: int = 1) -> None:
+        self.faults.extend([status] * count)
+
+    def reset(self) -> None:
+        super().reset()
+        self.faults.clear()
+        self.unauthorized = 0
+
+    def _serve(self, ex: Exchange) -> None:
+        with self._lock:
+            fault = self.faults.pop(0) if self.faults else None
+        if fault is not None:
+            ex.json(fault, {"fault": True})
+            return
+        auth = ex.request.headers.get("authorization", "")
+        result = self.oauth.introspect(auth[7:]) if auth.startswith("Bearer ") else {"active": False}
+        if not result.get("active"):
+            with self._lock:
+                self.unauthorized += 1
+            ex.json(401, {"message": "invalid token"}, {"www-authenticate": 'Bearer error="invalid_token"'})
+            return
+        ex.json(
+            200,
+            {
+                "ok": True,
+                "path": ex.request.path,
+                "clientId": result.get("client_id"),
+                "scope": result.get("scope"),
+                "aud": result.get("aud"),
+            },
+        )
+
+
+@pytest.fixture(scope="session")
+def api(oauth: OAuthServer) -> Iterator[ApiServer]:
+    server = ApiServer(oauth)
+    yield server
+    server.stop()
+
+
+# ---- sync / async harness --------------------------------------------------------------------
+
+
+class Harness:
+    """Builds sync or async clients and runs their calls, so one test body covers both."""
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+        self.is_async = mode == "async"
+        self.loop = asyncio.new_event_loop() if self.is_async else None
+        self._closers: List[Callable[[], Any]] = []
+
+    def manager(self, credentials: Any, **options: Any) -> Any:
+        options.setdefault("scheme_name", "BearerAuth")
+        cls = AsyncClientCredentialsAuthManager if self.is_async else ClientCredentialsAuthManager
+        return cls(credentials, **options)
+
+    def http(self, base_url: str, **options: Any) -> Any:
+        client: Any = AsyncHttpClient(base_url, **options) if self.is_async else HttpClient(base_url, **options)
+        self._closers.append(client.aclose if self.is_async else client.close)
+        return client
+
+    def run(self, value: Any) -> Any:
+        """The result of a sync call, or of an awaitable in this harness's loop."""
+        if self.is_async and asyncio.iscoroutine(value):
+            assert self.loop is not None
+            return self.loop.run_until_complete(value)
+        return value
+
+    def many(self, count: int, fn: Callable[[], Any]) -> List[Any]:
+        """``count`` concurrent calls of ``fn`` (threads, or tasks); exceptions are returned."""
+        if self.is_async:
+
+            async def gather() -> List[Any]:
+                return list(await asyncio.gather(*(fn() for _ in range(count)), return_exceptions=True))
+
+            return self.run(gather())  # type: ignore[no-any-return]
+
+        def one(_: int) -> Any:
+            try:
+                return fn()
+            except Exception as error:
+                return error
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=min(count, 100)) as pool:
+            return list(pool.map(one, range(count)))
+
+    def raises(self, fn: Callable[[], Any]) -> BaseException:
+        try:
+            self.run(fn())
+        except BaseException as error:
+            return error
+        raise AssertionError("expected an exception")
+
+    def close(self) -> None:
+        for close in self._closers:
+            self.run(close())
+        if self.loop is not None:
+            self.loop.run_until_complete(asyncio.sleep(0))
+            self.loop.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def harness(request: pytest.FixtureRequest) -> Iterator[Harness]:
+    h = Harness(request.param)
+    yield h
+    h.close()
+
+
+# ---- leak watch ------------------------------------------------------------------------------
+
+
+@dataclass
+class LeakWatch:
+    """Collects every text a secret could leak through and finds registered secrets in it."""
+
+    texts: List[str] = field(default_factory=list)
+    secrets: set[str] = field(default_factory=set)
+
+    def secret(self, *values: Optional[str]) -> None:
+        for value in values:
+            if value:
+                self.secrets.add(value)
+
+    def printed(self, *values: Any) -> None:
+        for value in values:
+            self.texts.extend([repr(value), str(value), f"{value}"])
+            if hasattr(value, "model_dump"):
+                continue  # a token's fields are its storage form (to_dict/model_dump) by design
+            try:
+                self.texts.append(json.dumps(getattr(value, "__dict__", {}), default=repr))
+            except (TypeError, ValueError):
+                pass
+
+    def error(self, error: BaseException) -> BaseException:
+        self.texts.append("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        self.texts.extend([repr(error), str(error), repr(getattr(error, "body", None))])
+        self.texts.append(repr(pickle.dumps(error)))
+        self.texts.append(repr(vars(error)))
+        return error
+
+    def logs(self, records: List[logging.LogRecord]) -> None:
+        for record in records:
+            self.texts.append(record.getMessage())
+            if record.exc_info:
+                self.texts.append("".join(traceback.format_exception(*record.exc_info)))
+
+    def leaks(self) -> List[str]:
+        found = []
+        for secret in self.secrets:
+            variants = {secret, urllib.parse.quote(secret, safe=""), urllib.parse.quote_plus(secret)}
+            if any(v in text for text in self.texts for v in variants):
+                found.append(secret[:4] + "…")
+        return found
+
+
+@pytest.fixture(scope="module")
+def watch() -> LeakWatch:
+    return LeakWatch()
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 5.0, step: float = 0.02) -> bool:
+    """Polls ``predicate`` until it holds or ``timeout`` passes."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+__all__ = ["BASIC_CLIENT", "POST_CLIENT", "ApiServer", "Exchange", "Harness", "LeakWatch", "OAuthServer", "runtime"]
