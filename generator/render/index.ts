@@ -24,7 +24,16 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   const partials = partialsOf(files);
   const skip = new Set(view.skipTemplates);
   const runtimeDir = target.runtime.outputDir(input.config);
-  const out: GeneratedFile[] = [];
+  const folders = view.folders ?? {};
+  /** A fixed template's output path: minus `.hbs`, its first folder renamed when the view says so. */
+  const outputPath = (rel: string): string => {
+    const path = rel.slice(0, -'.hbs'.length);
+    const slash = path.indexOf('/');
+    const first = slash < 0 ? undefined : folders[path.slice(0, slash)];
+    return first === undefined ? path : `${first}${path.slice(slash)}`;
+  };
+  let out: GeneratedFile[] = [];
+  const runtime: GeneratedFile[] = [];
   const render = (template: string, context: Record<string, unknown>, outPath: string): void => {
     const abs = files.get(template);
     if (abs === undefined) throw new InternalError(`template ${template} not found`);
@@ -41,13 +50,15 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     if (rel.startsWith(RUNTIME_PREFIX)) {
       const inner = rel.slice(RUNTIME_PREFIX.length);
       if (!rel.endsWith(target.runtime.extension) || view.excludeRuntime.some((prefix) => inner.startsWith(prefix))) continue;
-      out.push({ path: `${runtimeDir}/${inner}`, contents: fs.readFileSync(abs, 'utf8') });
+      runtime.push({ path: `${runtimeDir}/${inner}`, contents: fs.readFileSync(abs, 'utf8') });
       continue;
     }
     if (!rel.endsWith('.hbs') || rel.startsWith('partials/') || rel.startsWith('items/') || skip.has(rel)) continue;
-    render(rel, view.root, rel.slice(0, -'.hbs'.length));
+    render(rel, view.root, outputPath(rel));
   }
   for (const item of view.items) render(item.template, item.context, item.path);
+  if (target.format) out = target.format(out);
+  out.push(...runtime);
 
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (let i = 1; i < out.length; i++) {

@@ -6,6 +6,7 @@
 import type { NamingConfig, TargetConfig } from '../config/types';
 import type { Ir } from '../ir/types';
 import type { NamingPolicy, Names } from '../naming';
+import type { GeneratedFile } from '../render';
 
 /** One file to render: a template (relative to the template folder) and its output path. */
 export interface ViewFile {
@@ -24,6 +25,11 @@ export interface TargetView {
   readonly excludeRuntime: readonly string[];
   /** Fixed templates this SDK does not get (e.g. `src/node.ts.hbs` without client credentials). */
   readonly skipTemplates: readonly string[];
+  /**
+   * Folder names of fixed templates that stand for a name only the view knows (`__package__` →
+   * the Python import package): the first path segment is replaced when it is a key here.
+   */
+  readonly folders?: Readonly<Record<string, string>>;
 }
 
 /** Everything a view works from. */
@@ -57,4 +63,10 @@ export interface Target {
   packageNameFromFile(fileName: string): string;
   namingPolicy(config: TargetConfig): NamingPolicy;
   view(input: ViewInput): TargetView;
+  /**
+   * Formats the rendered files in place of the target's formatter (ruff for Python), so output is
+   * formatted whatever the templates print; runtime files are copied as committed. Absent: the
+   * view prints formatted code itself (TypeScript, laid out for Prettier by `view/layout.ts`).
+   */
+  format?(files: readonly GeneratedFile[]): GeneratedFile[];
 }

@@ -1,0 +1,90 @@
+/**
+ * What every part of the Python view works from: the IR, the Python names of its name requests,
+ * the package's names, the module each class lives in, and the type printer.
+ */
+import type { Ir, IrModel, IrName, IrOperation, IrSchema } from '../../../ir/types';
+import type { Names } from '../../../naming';
+import { moduleName } from '../naming-policy';
+import type { PyImports } from './imports';
+import { PyTypePrinter } from './types';
+
+/** The package settings the view prints (resolved by the config stage). */
+export interface PyPackageSettings {
+  /** Distribution name (`pip install <name>`). */
+  readonly distributionName: string;
+  /** Import package (`import <name>`), the folder the code lives in. */
+  readonly importName: string;
+  readonly version: string;
+}
+
+/** Where a module lives: `models`, `exceptions`, `controllers`, or the package root (`''`). */
+export type PyFolder = 'models' | 'exceptions' | 'controllers' | 'http/auth' | '';
+
+export class PyContext {
+  readonly printer: PyTypePrinter;
+  /** Models by name, for following `$ref`s (examples, docs). */
+  readonly models: ReadonlyMap<IrName, IrModel>;
+  /** Object models (classes): modules that refer to them do so lazily, the rest at import time. */
+  private readonly classModels: ReadonlySet<IrName>;
+
+  constructor(
+    readonly ir: Ir,
+    readonly names: Names,
+    readonly settings: PyPackageSettings,
+  ) {
+    this.models = new Map(ir.models.map((m) => [m.name, m]));
+    this.classModels = new Set(ir.models.filter((m) => isClassModel(m)).map((m) => m.name));
+    this.printer = new PyTypePrinter(names, (model, imports) => this.modelRef(model, imports, ''));
+  }
+
+  /** The Python identifier of a name. */
+  name(name: IrName): string {
+    return this.names.of(name);
+  }
+
+  /** The module (file name without `.py`) of a class. */
+  module(name: IrName): string {
+    return moduleName(this.name(name));
+  }
+
+  /** A type printer for a module in `folder` (relative imports depend on where the module is). */
+  printerIn(folder: PyFolder, options: { lazyClasses: boolean }): PyTypePrinter {
+    return new PyTypePrinter(this.names, (model, imports) => this.modelRef(model, imports, folder, options.lazyClasses));
+  }
+
+  /**
+   * Refers to a model from a module in `folder`: imported from its own module. Classes are
+   * imported for annotations only when `lazy` (model modules: breaks cycles between models; the
+   * package resolves the references once all are defined), everything else at import time.
+   */
+  modelRef(model: IrName, imports: PyImports, folder: PyFolder, lazy = false): string {
+    const name = this.name(model);
+    const from = `${relativeTo(folder, 'models')}${this.module(model)}`;
+    if (lazy && this.classModels.has(model)) imports.typeOnlyFrom(from, name);
+    else imports.from(from, name);
+    return name;
+  }
+
+  /** An operation's id in messages and docs: the spec's operationId, else its method name. */
+  operationId(op: Pick<IrOperation, 'operationId' | 'methodName'>): string {
+    return op.operationId ?? this.name(op.methodName);
+  }
+
+  type(schema: IrSchema, imports: PyImports, folder: PyFolder): string {
+    return this.printerIn(folder, { lazyClasses: false }).annotation(schema, imports);
+  }
+}
+
+/** A model generated as a class (object schemas and enums), not as a type alias. */
+export function isClassModel(model: IrModel): boolean {
+  const s = model.schema;
+  return (s.kind === 'object' || s.kind === 'enum') && !s.nullable;
+}
+
+/** The relative import prefix from a module in `from` to modules in `to` (`..models.`, `.`). */
+export function relativeTo(from: PyFolder, to: PyFolder): string {
+  if (from === to) return '.';
+  const depth = from === '' ? 0 : from.split('/').length;
+  const up = '.'.repeat(depth + 1);
+  return to === '' ? up : `${up}${to.replace(/\//g, '.')}.`;
+}

@@ -1,0 +1,176 @@
+/**
+ * The view of `<package>/models/<module>.py`: one module per model. Object schemas become
+ * pydantic classes (snake_case attributes, wire names as aliases), enums become open enum
+ * classes (an unknown value from the server is kept, not rejected), everything else a type alias.
+ */
+import type { IrModel, IrName, IrProperty, IrSchema } from '../../../ir/types';
+import { pyDocstring, pyLiteral, pyString } from '../../../render/escape';
+import type { PyContext } from './context';
+import { isClassModel } from './context';
+import { PyImports } from './imports';
+import { isRequiredField } from './types';
+
+/** One model module's context (see `items/model.py.hbs`). */
+export interface ModelModule {
+  readonly path: string;
+  readonly context: Record<string, string>;
+}
+
+/** Doc lines of a schema: description, format hint, read-only/write-only notes, default, deprecation. */
+export function schemaDoc(schema: IrSchema, extra: { description?: string | undefined; deprecated?: boolean | undefined } = {}): string[] {
+  const meta = schema.meta;
+  const parts: string[] = [];
+  const description = extra.description ?? meta?.description;
+  if (description !== undefined) parts.push(description);
+  if (meta?.defaultJson !== undefined) parts.push(`Default: \`\`${meta.defaultJson}\`\`.`);
+  if (extra.deprecated || meta?.deprecated) parts.push('Deprecated.');
+  return parts;
+}
+
+const DIRECTION_NOTE: Readonly<Record<'responses' | 'requests', string>> = {
+  responses: 'Read-only: set by the server and always present in responses; leave it out of requests.',
+  requests: 'Write-only: required in requests, never present in responses.',
+};
+
+function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationOf: (s: IrSchema) => string): string {
+  const attr = v.name(p.propertyName);
+  const required = isRequiredField(p);
+  let annotation = annotationOf(p.schema);
+  if (!required && !annotation.startsWith('Optional[') && annotation !== 'object' && annotation !== 'None') {
+    imports.from('typing', 'Optional');
+    annotation = `Optional[${annotation}]`;
+  }
+  const args: string[] = [];
+  if (!required) args.push('default=None');
+  if (attr !== p.name) args.push(`validation_alias=${pyString(p.name)}`, `serialization_alias=${pyString(p.name)}`);
+  let value = '';
+  if (args.length === 1 && args[0] === 'default=None') value = ' = None';
+  else if (args.length > 0) {
+    imports.from('pydantic', 'Field');
+    value = ` = Field(${args.join(', ')})`;
+  }
+  const docs = schemaDoc(p.schema, { description: p.description, deprecated: p.deprecated });
+  const oneWay = p.required && p.readOnly !== p.writeOnly ? (p.readOnly ? 'responses' : 'requests') : undefined;
+  if (oneWay !== undefined) docs.push(DIRECTION_NOTE[oneWay]);
+  else if (p.readOnly) docs.push('Read-only: set by the server.');
+  if (attr !== p.name) docs.push(`Wire name: \`\`${p.name}\`\`.`);
+  return `    ${attr}: ${annotation}${value}\n${pyDocstring(docs, 4)}`;
+}
+
+/** Models an alias reaches through other aliases only (a cycle there cannot be a runtime alias). */
+function aliasCycles(v: PyContext): Set<IrName> {
+  const aliases = new Map(v.ir.models.filter((m) => !isClassModel(m)).map((m) => [m.name, m]));
+  const cyclic = new Set<IrName>();
+  for (const start of aliases.values()) {
+    const seen = new Set<IrName>();
+    const stack = refsOf(start.schema);
+    while (stack.length > 0) {
+      const next = stack.pop() as IrName;
+      if (next === start.name) {
+        cyclic.add(start.name);
+        break;
+      }
+      const alias = aliases.get(next);
+      if (alias === undefined || seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...refsOf(alias.schema));
+    }
+  }
+  return cyclic;
+}
+
+/** Every model a schema mentions. */
+export function refsOf(schema: IrSchema | undefined, into: IrName[] = []): IrName[] {
+  if (!schema) return into;
+  switch (schema.kind) {
+    case 'ref':
+      into.push(schema.model);
+      break;
+    case 'array':
+      refsOf(schema.items, into);
+      break;
+    case 'map':
+      refsOf(schema.values, into);
+      break;
+    case 'object':
+      schema.properties.forEach((p) => refsOf(p.schema, into));
+      refsOf(schema.additionalProperties, into);
+      break;
+    case 'union':
+      schema.variants.forEach((variant) => refsOf(variant.schema, into));
+      break;
+    case 'intersection':
+      schema.parts.forEach((p) => refsOf(p, into));
+      break;
+    default:
+      break;
+  }
+  return into;
+}
+
+const ENUM_BASE: Readonly<Record<'string' | 'number' | 'boolean', string>> = { string: 'StrEnum', number: 'IntEnum', boolean: 'ValueEnum' };
+
+export function modelModules(v: PyContext, header: string): ModelModule[] {
+  const cyclic = aliasCycles(v);
+  const pkg = v.settings.importName;
+  return v.ir.models.map((model) => {
+    const imports = new PyImports().from('__future__', 'annotations');
+    const name = v.name(model.name);
+    const body = isClassModel(model) ? classBody(v, model, imports) : aliasBody(v, model, imports, cyclic);
+    const doc = model.schema.meta?.description ?? `The \`\`${name}\`\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`\`${model.pointer}\`\`).`;
+    return {
+      path: `${pkg}/models/${v.module(model.name)}.py`,
+      context: { header, docstring: pyDocstring([doc]), imports: imports.block(), body },
+    };
+  });
+}
+
+function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
+  const s = model.schema;
+  const name = v.name(model.name);
+  const doc = pyDocstring(schemaDoc(s).length > 0 ? schemaDoc(s) : [`The \`\`${name}\`\` model.`], 4);
+  if (s.kind === 'enum') {
+    const numeric = s.valueType === 'number' && s.members.every((m) => Number.isInteger(m.value));
+    const base = s.valueType === 'number' && !numeric ? 'ValueEnum' : ENUM_BASE[s.valueType];
+    imports.from('.._runtime.model', base);
+    const members = s.members.map((m) => `    ${v.name(m.name)} = ${pyLiteral(m.value)}`);
+    return `class ${name}(${base}):\n${doc}\n${members.join('\n')}\n`;
+  }
+  if (s.kind !== 'object') throw new Error('unreachable: class models are objects or enums');
+  const printer = v.printerIn('models', { lazyClasses: true });
+  const bases = (model.extends ?? []).map((e) => v.modelRef(e, imports, 'models'));
+  if (bases.length === 0) {
+    imports.from('.._runtime.model', 'BaseModel');
+    bases.push('BaseModel');
+  }
+  const fields = s.properties.map((p) => fieldLines(v, p, imports, (schema) => printer.annotation(schema, imports)));
+  const content = fields.length > 0 ? fields.join('\n') : '';
+  return `class ${name}(${bases.join(', ')}):\n${doc}${content === '' ? '' : `\n${content}`}`;
+}
+
+function aliasBody(v: PyContext, model: IrModel, imports: PyImports, cyclic: ReadonlySet<IrName>): string {
+  const name = v.name(model.name);
+  // A reference back into its own alias cycle cannot be evaluated at import time: `object` there.
+  const self = cyclic.has(model.name);
+  const printer = v.printerIn('models', { lazyClasses: false });
+  const schema = self ? breakCycle(model.schema, cyclic) : model.schema;
+  return `${name} = ${printer.annotation(schema, imports)}\n${pyDocstring(schemaDoc(model.schema))}`;
+}
+
+/** `schema` with references to models in `cyclic` replaced by free-form values. */
+function breakCycle(schema: IrSchema, cyclic: ReadonlySet<IrName>): IrSchema {
+  switch (schema.kind) {
+    case 'ref':
+      return cyclic.has(schema.model) ? { kind: 'unknown' } : schema;
+    case 'array':
+      return { ...schema, items: breakCycle(schema.items, cyclic) };
+    case 'map':
+      return { ...schema, values: breakCycle(schema.values, cyclic) };
+    case 'union':
+      return { ...schema, variants: schema.variants.map((variant) => ({ ...variant, schema: breakCycle(variant.schema, cyclic) })) };
+    case 'intersection':
+      return { ...schema, parts: schema.parts.map((p) => breakCycle(p, cyclic)) };
+    default:
+      return schema;
+  }
+}
