@@ -198,11 +198,13 @@ function docstringSafe(line: string): string {
  * line."""`, or a summary line, a blank line and the rest; `''` when there is nothing to say.
  * Sections (`Args:`, `Returns:` …) are passed as prose parts already laid out.
  */
-export function pyDocstring(parts: readonly (string | undefined)[], indent = 0): string {
+export function pyDocstring(parts: readonly (string | undefined)[], indent = 0, width = PY_DOC_WIDTH): string {
   const lines: string[] = [];
+  // A line holds its indentation, and the first (and a one-line docstring's only) line the quotes.
+  const room = Math.max(40, width - indent - 6);
   for (const part of parts) {
     if (part === undefined) continue;
-    const body = proseLines(part).map(docstringSafe);
+    const body = proseLines(part).map(docstringSafe).flatMap((line) => wrapProse(line, room));
     if (body.length === 0) continue;
     if (lines.length > 0) lines.push('');
     lines.push(...body);
@@ -214,6 +216,31 @@ export function pyDocstring(parts: readonly (string | undefined)[], indent = 0):
   if ((lines[last] as string).endsWith('"')) lines[last] = `${(lines[last] as string).slice(0, -1)}\\"`;
   if (lines.length === 1) return `${pad}"""${lines[0]}"""\n`;
   return `${pad}"""${lines[0]}\n${lines.slice(1).map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n')}\n${pad}"""\n`;
+}
+
+/** Docstrings are wrapped to the generated packages' line length (ruff `E501`: 120). */
+const PY_DOC_WIDTH = 120;
+
+/**
+ * `line` broken at spaces into lines of at most `width` characters (a word longer than that stands
+ * alone). Continuation lines keep the line's indentation, one level deeper for list items.
+ */
+export function wrapProse(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const lead = /^\s*/.exec(line)?.[0] ?? '';
+  const hang = lead + (/^\s*([-*+]|\d+[.)])\s/.test(line) ? '  ' : '');
+  const words = line.slice(lead.length).split(/ +/);
+  const out: string[] = [];
+  let current = lead;
+  for (const word of words) {
+    const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
+    if (candidate.length > width && current.trim() !== '') {
+      out.push(current);
+      current = `${hang}${word}`;
+    } else current = candidate;
+  }
+  out.push(current);
+  return out;
 }
 
 /** Text for a `#` comment: one line, no line terminators or control characters. */

@@ -4,10 +4,12 @@
  */
 import { UsageError } from '../errors';
 import type { Target } from './types';
+import { pythonTarget } from './python';
 import { typescriptTarget } from './typescript';
 
 const TARGETS = {
   typescript: typescriptTarget,
+  python: pythonTarget,
 } as const satisfies Readonly<Record<string, Target>>;
 
 /** The targets sdkgen generates. */

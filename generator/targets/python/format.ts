@@ -7,7 +7,7 @@ import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
 
 /** The formatter settings of generated packages (also written to their `pyproject.toml`). */
-export const RUFF_SETTINGS = { 'line-length': 100, 'target-version': 'py39' } as const;
+export const RUFF_SETTINGS = { 'line-length': 120, 'target-version': 'py39' } as const;
 
 interface Workspace {
   format(contents: string): string;
@@ -26,15 +26,29 @@ function formatter(): Workspace {
   return workspace;
 }
 
-/** `files` with every `.py` file formatted (others unchanged). */
+function format(path: string, code: string): string {
+  try {
+    return formatter().format(code);
+  } catch (error) {
+    // Generated code that does not parse is an sdkgen bug, never the user's.
+    throw new InternalError(`generated ${path} is not valid Python: ${String(error)}`, { cause: error });
+  }
+}
+
+/** A fenced ```python block of a Markdown file. */
+const PYTHON_FENCE = /^```python\n([\s\S]*?)^```$/gm;
+
+/**
+ * `files` with every `.py` file formatted, and the ```python blocks of Markdown files too (ruff
+ * formats those, and the docs' examples are code users copy); other files unchanged.
+ */
 export function formatPython(files: readonly GeneratedFile[]): GeneratedFile[] {
   return files.map((file) => {
-    if (!file.path.endsWith('.py')) return file;
-    try {
-      return { path: file.path, contents: formatter().format(file.contents) };
-    } catch (error) {
-      // Generated code that does not parse is an sdkgen bug, never the user's.
-      throw new InternalError(`generated ${file.path} is not valid Python: ${String(error)}`, { cause: error });
+    if (file.path.endsWith('.py')) return { path: file.path, contents: format(file.path, file.contents) };
+    if (file.path.endsWith('.md')) {
+      const contents = file.contents.replace(PYTHON_FENCE, (_whole, code: string) => `\`\`\`python\n${format(file.path, code)}\`\`\``);
+      return { path: file.path, contents };
     }
+    return file;
   });
 }

@@ -76,9 +76,22 @@ function sortModules<T>(entries: [string, T][]): [string, T][] {
   return entries.sort(([a], [b]) => dots(b) - dots(a) || byModule(a, b));
 }
 
+/** isort's order: case-insensitive, digit runs compared as numbers (`v_2` < `v_10`), then case-sensitive. */
 function byModule(a: string, b: string): number {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  return natural(a.toLowerCase(), b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function natural(a: string, b: string): number {
+  const chunks = (s: string): string[] => s.match(/\d+|\D+/g) ?? [];
+  const [x, y] = [chunks(a), chunks(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i] as string, y[i] as string];
+    if (p === q) continue;
+    const numeric = /^\d/.test(p) && /^\d/.test(q);
+    if (numeric && Number(p) !== Number(q)) return Number(p) - Number(q);
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
 }
 
 /** isort's `order-by-type`: CONSTANTS, then Classes, then the rest. */

@@ -1,0 +1,285 @@
+/**
+ * The view of the package's configuration and client modules: `configuration.py` (the
+ * `Environment` enum and the immutable `Configuration`, with `clone_with`) and
+ * `<client>.py` (the blocking client and its asyncio counterpart, wiring the configuration to the
+ * runtime: HTTP client, auth providers and managers, controllers).
+ */
+import type { IrSecurityScheme } from '../../../ir/types';
+import { envVarPrefix } from '../../../naming/env';
+import { pyDocstring, pyString } from '../../../render/escape';
+import type { PyContext } from './context';
+import { PyImports } from './imports';
+
+type Implemented = IrSecurityScheme & { readonly implementation: Exclude<IrSecurityScheme['implementation'], { kind: 'unsupported' }> };
+
+export function implementedSchemes(v: PyContext): Implemented[] {
+  return v.ir.securitySchemes.filter((s): s is Implemented => s.implementation.kind !== 'unsupported');
+}
+
+/** The `Configuration` keyword of each auth kind: its type and its documentation. */
+function optionOf(s: Implemented, imports: PyImports): { type: string; doc: string } {
+  switch (s.implementation.kind) {
+    case 'clientCredentials': {
+      imports.from('._runtime.auth.credentials', 'ClientCredentialsAuthCredentials');
+      const tokenUrl = s.kind === 'oauth2' ? (s.clientCredentials?.tokenUrl ?? '') : '';
+      return { type: 'ClientCredentialsAuthCredentials', doc: `Credentials for the OAuth 2.0 client-credentials scheme \`\`${s.schemeName}\`\` (token URL \`\`${tokenUrl}\`\`).` };
+    }
+    case 'apiKey':
+      imports.from('._runtime.auth.api_key', 'ApiKeyValue');
+      return { type: 'ApiKeyValue', doc: `API key for the scheme \`\`${s.schemeName}\`\`: the key, or a function returning it (called per request).` };
+    case 'basic':
+      imports.from('typing', 'Tuple');
+      return { type: 'Tuple[str, str]', doc: `User name and password for the HTTP Basic scheme \`\`${s.schemeName}\`\`.` };
+    case 'bearer':
+    case 'tokenSupplier':
+      imports.from('typing', 'Union').from('._runtime.auth.bearer_token', 'TokenSupplier');
+      return { type: 'Union[str, TokenSupplier]', doc: `Bearer token for the scheme \`\`${s.schemeName}\`\`: the token, or a function returning it.` };
+  }
+}
+
+/** One keyword of `Configuration` (and of the clients' constructors). */
+interface Keyword {
+  readonly name: string;
+  /** The annotation of the stored value. */
+  readonly type: string;
+  /** The constructor's default (`None` means "not set"; the property then gives `fallback`). */
+  readonly fallback: string;
+  readonly doc: string;
+}
+
+export function keywords(v: PyContext, imports: PyImports): Keyword[] {
+  imports.from('typing', 'Optional').from('typing', 'Sequence').from('._runtime.proxy_settings', 'ProxySettings').module('httpx');
+  const fixed: Keyword[] = [
+    { name: 'environment', type: 'Environment', fallback: `Environment.${v.name(defaultServer(v))}`, doc: 'The API environment.' },
+    { name: 'base_url', type: 'str', fallback: 'None', doc: "Overrides the environment's URL (an absolute URL, with any path prefix)." },
+    { name: 'timeout', type: 'float', fallback: 'DEFAULT_TIMEOUT', doc: 'Seconds per attempt and for every wait for credentials (0: none). Default 60.' },
+    { name: 'max_retries', type: 'int', fallback: 'DEFAULT_MAX_RETRIES', doc: 'Retries of a failed call. Default 0.' },
+    { name: 'backoff_factor', type: 'float', fallback: 'DEFAULT_BACKOFF_FACTOR', doc: 'Seconds; retry n waits up to backoff_factor * 2**n (Retry-After wins). Default 2.' },
+    { name: 'retry_statuses', type: 'Sequence[int]', fallback: 'DEFAULT_RETRY_STATUSES', doc: 'HTTP statuses that are retried.' },
+    { name: 'retry_methods', type: 'Sequence[str]', fallback: 'DEFAULT_RETRY_METHODS', doc: 'HTTP methods that are retried.' },
+    { name: 'proxy_settings', type: 'ProxySettings', fallback: 'None', doc: 'Proxy server for API and token requests.' },
+    { name: 'http_client_instance', type: 'httpx.Client', fallback: 'None', doc: 'Your own httpx.Client (connection pool, TLS settings) for the blocking client.' },
+    { name: 'async_http_client_instance', type: 'httpx.AsyncClient', fallback: 'None', doc: 'Your own httpx.AsyncClient for the asyncio client.' },
+    { name: 'allow_insecure_http', type: 'bool', fallback: 'False', doc: 'Allow credentials over plain http to non-loopback hosts (tests only).' },
+  ];
+  if (v.ir.serverVariables.length > 0) {
+    imports.from('typing', 'Mapping');
+    fixed.push({ name: 'server_variables', type: 'Mapping[str, str]', fallback: 'None', doc: `Values of the server variables (${v.ir.serverVariables.map((s) => s.name).join(', ')}).` });
+  }
+  for (const s of implementedSchemes(v)) {
+    const { type, doc } = optionOf(s, imports);
+    fixed.push({ name: v.name(s.implementation.option), type, fallback: 'None', doc: [s.description, doc].filter((d) => d !== undefined).join('\n\n') });
+  }
+  return fixed;
+}
+
+function defaultServer(v: PyContext) {
+  const first = v.ir.servers[0];
+  if (first === undefined) throw new Error('unreachable: the IR always has a server');
+  return first.name;
+}
+
+/** Context of `configuration.py.hbs`. */
+export function configurationView(v: PyContext, header: string): Record<string, string> {
+  const imports = new PyImports().from('__future__', 'annotations').module('enum').module('os').from('._runtime.servers', 'ServerSpec').from('._runtime.servers', 'client_base_url').from('._runtime.retry', 'RetryPolicy').from('._runtime.config', 'DEFAULT_RETRY');
+  const members = v.ir.servers.map((s) => `    ${v.name(s.name)} = ${pyString(v.name(s.name).toLowerCase())}\n${pyDocstring([s.description, `URL: ${s.url}`], 4)}`);
+  if (v.ir.servers.some((s) => s.variables.length > 0)) imports.from('._runtime.servers', 'ServerVariable');
+  const servers = v.ir.servers.map((s) => {
+    const variables = s.variables.map((x) => `${pyString(x.name)}: ServerVariable(${pyString(x.default)}${x.enum && x.enum.length > 0 ? `, (${x.enum.map(pyString).join(', ')},)` : ''})`);
+    return `    Environment.${v.name(s.name)}: ServerSpec(${pyString(s.urlTemplate)}${variables.length > 0 ? `, {${variables.join(', ')}}` : ''}),`;
+  });
+  const kws = keywords(v, imports);
+  for (const k of kws) if (k.fallback.startsWith('DEFAULT_')) imports.from('._runtime.config', k.fallback);
+  const baseUrlVar = `${envVarPrefix(v.settings.distributionName)}_BASE_URL`;
+  const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);
+  const argsDoc = kws.map((k) => `    ${k.name}: ${k.doc.replace(/\n+/g, ' ')}`);
+  const assigns = kws.map((k) => `        self._${k.name} = ${k.name}`);
+  const properties = kws.map(
+    (k) =>
+      `    @property\n    def ${k.name}(self) -> ${k.fallback === 'None' ? `Optional[${k.type}]` : k.type}:\n${pyDocstring([k.doc], 8)}        return ${k.fallback === 'None' ? `self._${k.name}` : `self._${k.name} if self._${k.name} is not None else ${k.name === 'retry_statuses' || k.name === 'retry_methods' ? k.fallback : k.fallback}`}\n`,
+  );
+  const cloneArgs = kws.map((k) => `            ${k.name}=self._${k.name} if ${k.name} is None else ${k.name},`);
+  const hasVariables = v.ir.serverVariables.length > 0;
+  const body = `class Environment(str, enum.Enum):
+${pyDocstring(['The environments (servers) of the API.'], 4)}
+${members.join('\n')}
+
+
+DEFAULT_ENVIRONMENT = Environment.${v.name(defaultServer(v))}
+"""The environment used when none is given."""
+
+_SERVERS = {
+${servers.join('\n')}
+}
+
+
+class Configuration:
+${pyDocstring([
+  'Immutable client configuration; use :meth:`clone_with` to derive a changed copy.',
+  `The base URL is \`\`base_url\`\` when given, else the environment's server; when neither \`\`environment\`\` nor \`\`base_url\`\` is given, the \`\`${baseUrlVar}\`\` environment variable overrides the default server (as OpenAI's SDKs read \`\`OPENAI_BASE_URL\`\`).`,
+  ['Args:', ...argsDoc].join('\n'),
+], 4)}
+    def __init__(self, *, ${params.join(', ')}) -> None:
+${assigns.join('\n')}
+
+${properties.join('\n')}
+    @property
+    def resolved_base_url(self) -> str:
+        """The URL operations are sent to (see the class docstring)."""
+        base_url = self._base_url
+        if base_url is None and self._environment is None:
+            base_url = os.environ.get(${pyString(baseUrlVar)}) or None
+        return client_base_url(
+            _SERVERS[self.environment],
+            environment=self.environment.value,
+            base_url=base_url,${hasVariables ? '\n            server_variables=self._server_variables,' : ''}
+        )
+
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy of API calls these settings describe."""
+        return DEFAULT_RETRY.with_changes(
+            max_retries=self.max_retries,
+            backoff_factor=self.backoff_factor,
+            statuses=self.retry_statuses,
+            methods=self.retry_methods,
+        )
+
+    def clone_with(self, *, ${params.join(', ')}) -> Configuration:
+        """A copy with the given settings replaced (\`\`None\`\` keeps the current value)."""
+        return Configuration(
+${cloneArgs.join('\n')}
+        )
+
+    def __repr__(self) -> str:
+        """The settings that are set; credentials show only their own redacted form."""
+        shown = ", ".join(f"{name}={value!r}" for name, value in vars(self).items() if value is not None)
+        return f"Configuration({shown})"
+`;
+  return { header, docstring: pyDocstring(['Client configuration and environments.']), imports: imports.block(), body };
+}
+
+/** Context of `items/client.py.hbs`: the blocking client and the asyncio client. */
+export function clientView(v: PyContext, header: string): Record<string, string> {
+  const imports = new PyImports().from('__future__', 'annotations').module('logging').module('httpx').from('types', 'TracebackType').from('typing', 'Optional').from('typing', 'Type');
+  imports.from('.configuration', 'Configuration').from('.configuration', 'Environment');
+  imports.from('._runtime.http_client', 'AsyncHttpClient').from('._runtime.http_client', 'HttpClient');
+  const client = v.name(v.ir.client);
+  const schemes = implementedSchemes(v);
+  const kws = keywords(v, imports);
+  const ccSchemes = schemes.filter((s) => s.implementation.kind === 'clientCredentials');
+  if (ccSchemes.length > 0) imports.from('._runtime.url', 'resolve_url');
+  const loggerName = v.settings.importName;
+  const userAgent = `${v.settings.distributionName}-python/${v.settings.version}`;
+
+  const classFor = (asyncio: boolean): string => {
+    const prefix = asyncio ? 'Async' : '';
+    const http = asyncio ? 'AsyncHttpClient' : 'HttpClient';
+    const lines: string[] = [];
+    const members: string[] = [];
+    lines.push(`        self._http = ${http}(`);
+    lines.push('            base_url,');
+    lines.push(`            http_client=c.${asyncio ? 'async_http_client_instance' : 'http_client_instance'},`);
+    lines.push('            timeout=c.timeout,');
+    lines.push('            retry=c.retry_policy(),');
+    lines.push(`            headers={"user-agent": ${pyString(userAgent)}},`);
+    lines.push('            allow_insecure_http=c.allow_insecure_http,');
+    lines.push('            proxy_settings=c.proxy_settings,');
+    if (v.ir.serverVariables.length > 0) lines.push('            server_variables=c.server_variables,');
+    lines.push('            logger=_LOGGER,');
+    lines.push('        )');
+    for (const s of schemes) {
+      const option = v.name(s.implementation.option);
+      const scheme = pyString(s.schemeName);
+      switch (s.implementation.kind) {
+        case 'clientCredentials': {
+          const manager = `${prefix}ClientCredentialsAuthManager`;
+          imports.from('._runtime.auth.manager', manager);
+          const property = s.kind === 'oauth2' && s.clientCredentials ? v.name(s.clientCredentials.propertyName) : option;
+          const tokenUrl = s.kind === 'oauth2' && s.clientCredentials ? s.clientCredentials.tokenUrl : '';
+          members.push(`    ${property}: ${manager}\n${pyDocstring([`Token manager of the \`\`${s.schemeName}\`\` scheme: \`\`fetch_token()\`\`, \`\`token\`\`, \`\`clear_token()\`\`.`], 4)}`);
+          lines.push(`        self.${property} = ${manager}(`);
+          lines.push(`            c.${option},`);
+          lines.push(`            scheme_name=${scheme},`);
+          lines.push(`            token_url=resolve_url(${pyString(tokenUrl)}, base_url),`);
+          lines.push('            http_client=self._http.httpx_client,');
+          lines.push('            timeout=c.timeout,');
+          lines.push('            allow_insecure_http=c.allow_insecure_http,');
+          lines.push('            logger=_LOGGER,');
+          lines.push('        )');
+          lines.push(`        self._http.register_auth(${scheme}, self.${property})`);
+          break;
+        }
+        case 'apiKey': {
+          imports.from('._runtime.auth.api_key', 'ApiKeyAuthProvider');
+          const where = s.kind === 'apiKey' ? s : undefined;
+          lines.push(`        self._http.register_auth(${scheme}, ApiKeyAuthProvider(c.${option}, scheme_name=${scheme}, location=${pyString(where?.in ?? 'header')}, name=${pyString(where?.name ?? '')}))`);
+          break;
+        }
+        case 'basic':
+          imports.from('._runtime.auth.http_basic', 'BasicAuthProvider');
+          lines.push(`        basic = c.${option}`);
+          lines.push(`        self._http.register_auth(${scheme}, BasicAuthProvider(*(basic or (None, None)), scheme_name=${scheme}))`);
+          break;
+        case 'bearer':
+        case 'tokenSupplier':
+          imports.from('._runtime.auth.bearer_token', 'BearerTokenAuthProvider');
+          lines.push(`        self._http.register_auth(${scheme}, BearerTokenAuthProvider(c.${option}, scheme_name=${scheme}))`);
+          break;
+      }
+    }
+    for (const service of v.ir.services) {
+      const cls = `${prefix}${v.name(service.className)}`;
+      imports.from(`.controllers.${v.name(service.fileName)}`, cls);
+      const property = v.name(service.propertyName);
+      members.push(`    ${property}: ${cls}\n${pyDocstring([service.description ?? `Operations tagged \`\`${service.tag}\`\`.`], 4)}`);
+      lines.push(`        self.${property} = ${cls}(self._http)`);
+    }
+    const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);
+    const passed = kws.map((k) => `${k.name}=${k.name}`);
+    const close = asyncio
+      ? `    async def aclose(self) -> None:
+        """Closes the HTTP connections this client opened (not an \`\`async_http_client_instance\`\` of yours)."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> ${prefix}${client}:
+        return self
+
+    async def __aexit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+        await self.aclose()`
+      : `    def close(self) -> None:
+        """Closes the HTTP connections this client opened (not an \`\`http_client_instance\`\` of yours)."""
+        self._http.close()
+
+    def __enter__(self) -> ${client}:
+        return self
+
+    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+        self.close()`;
+    const title = v.ir.info.title ? `Client of the ${v.ir.info.title} API (version ${v.ir.info.version})` : 'Client of the API';
+    return `class ${prefix}${client}:
+${pyDocstring([
+  asyncio ? `The asyncio counterpart of :class:\`${client}\`: the same configuration and members, with coroutine methods.` : `${title}.`,
+  asyncio ? undefined : v.ir.info.description,
+  `Pass a :class:\`Configuration\` (\`\`${prefix}${client}(config)\`\`) and/or its settings as keywords (\`\`${prefix}${client}(environment=Environment.${v.name(defaultServer(v))})\`\`); keywords override the configuration's values.`,
+], 4)}
+    config: Configuration
+    """The configuration this client was created with."""
+${members.join('')}
+    def __init__(self, config: Optional[Configuration] = None, *, ${params.join(', ')}) -> None:
+        base = config if config is not None else Configuration()
+        self.config = base.clone_with(${passed.join(', ')})
+        c = self.config
+        base_url = c.resolved_base_url
+${lines.join('\n')}
+
+    @classmethod
+    def from_environment(cls, dotenv_path: Optional[str] = None, **overrides: Unpack[ClientSettings]) -> ${prefix}${client}:
+${pyDocstring(['A client configured from environment variables and an optional ``.env`` file (see :func:`settings_from_environment`); keyword ``overrides`` win.'], 8)}        return cls(Configuration(**settings_from_environment(dotenv_path)).clone_with(**overrides))
+
+${close}
+`;
+  };
+  imports.from('typing_extensions', 'Unpack').from('._settings', 'ClientSettings').from('._settings', 'settings_from_environment');
+  const body = `_LOGGER = logging.getLogger(${pyString(loggerName)})\n\n\n${classFor(false)}\n\n${classFor(true)}`;
+  return { header, docstring: pyDocstring([`The ${v.ir.info.title || 'API'} clients: :class:\`${client}\` (blocking) and :class:\`Async${client}\` (asyncio).`]), imports: imports.block(), body };
+}
