@@ -7,7 +7,7 @@ import { DEFAULT_TIMEOUT_MS, DEFAULT_TOKEN_RETRY, resolveRetry } from '../config
 import { ConfigurationException, SdkException } from '../errors.js';
 import type { RetryOptions } from '../operation.js';
 import type { FetchLike } from '../transport.js';
-import { redactUrl } from '../url.js';
+import { configuredUrl, redactUrl } from '../url.js';
 import type { AuthProvider, AuthTarget } from './auth-provider.js';
 import { tokenCacheKey } from './cache-key.js';
 import type { ClientCredentialsAuthCredentials } from './client-credentials.js';
@@ -71,6 +71,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   ) {
     this.#credentials = credentials;
     this.#options = options;
+    configuredUrl(`The token URL of ${options.schemeName}`, this.tokenUrl);
     this.#store = credentials?.tokenStore ?? defaultTokenStore;
     this.#key = tokenCacheKey({
       tokenUrl: this.tokenUrl,
