@@ -121,6 +121,247 @@ function within<T>(ms: number, promise: Promise<T>): Promise<T> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+describe('1. redirects', () => {
+  test.each([301, 302, 303, 307, 308])(
+    'a token endpoint answering %i is not followed: no credentials or token leave for the target',
+    async (status) => {
+      const target = await server((_req, res) => json(res, 200, goodToken()));
+      const endpoint = await server((_req, res) => {
+        res.writeHead(status, { location: `${target.url}/steal` });
+        res.end();
+      });
+      const store = new MemoryTokenStore();
+      const m = manager(
+        `${endpoint.url}/token`,
+        { tokenEndpointAuthMethod: 'client_secret_post', tokenStore: store },
+        { retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 } },
+      );
+      const error = await watch.rejection(m.fetchToken());
+      expect(error).toBeInstanceOf(OAuthProviderException);
+      expect((error as OAuthProviderException).statusCode).toBe(status);
+      expect((error as OAuthProviderException).error).toBe('invalid_response');
+      expect(error.message).toContain('redirect');
+      expect(inspect(error)).not.toContain(target.url);
+      expect(target.seen).toHaveLength(0);
+      expect(endpoint.seen).toHaveLength(1); // refused, not retried
+      expect(m.token).toBeUndefined();
+      expect(await store.get(m.cacheKey)).toBeUndefined();
+    },
+  );
+
+  test('a fetch that follows redirects anyway: the token issued by the redirect target is refused', async () => {
+    const target = await server((_req, res) => json(res, 200, goodToken()));
+    const endpoint = await server((_req, res) => {
+      res.writeHead(307, { location: `${target.url}/token` });
+      res.end();
+    });
+    const following: FetchLike = (input, init) => fetch(input, { ...init, redirect: 'follow' });
+    const store = new MemoryTokenStore();
+    const m = manager(`${endpoint.url}/token`, { tokenStore: store }, { fetch: following });
+    const error = await watch.rejection(m.fetchToken());
+    expect(error).toBeInstanceOf(OAuthProviderException);
+    expect(error.message).toContain('redirect');
+    expect(target.seen).toHaveLength(1); // that fetch did follow; its result is not used
+    expect(m.token).toBeUndefined();
+    expect(await store.get(m.cacheKey)).toBeUndefined();
+  });
+
+  test('an opaque redirect (what a browser fetch returns for redirect: manual) is refused as a redirect', async () => {
+    const seen: RequestInit[] = [];
+    const browserLike: FetchLike = async (_input, init) => {
+      seen.push(init ?? {});
+      const response = new Response(null);
+      Object.defineProperty(response, 'type', { value: 'opaqueredirect' });
+      Object.defineProperty(response, 'status', { value: 0 });
+      return response;
+    };
+    const m = manager('https://auth.example.com/token', {}, { fetch: browserLike });
+    const error = await watch.rejection(m.fetchToken());
+    expect(error).toBeInstanceOf(OAuthProviderException);
+    expect(error.message).toContain('redirect');
+    expect(seen[0]?.redirect).toBe('manual');
+  });
+
+  test('API requests: a same-origin redirect keeps the bearer token, a cross-origin 307 drops it', async () => {
+    const tokens = await server((_req, res) => json(res, 200, goodToken()));
+    const foreign = await api();
+    const origin = await server((req, res) => {
+      if (req.url.startsWith('/things')) {
+        res.writeHead(307, { location: '/moved' });
+        res.end();
+      } else if (req.url === '/moved') {
+        res.writeHead(307, { location: `${foreign.url}/landing` });
+        res.end();
+      }
+    });
+    const result = await caller(origin.url, manager(tokens.url))();
+    expect(result.ok).toBe(true);
+    expect(origin.seen.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ['/things', `Bearer ${TOKEN}`],
+      ['/moved', `Bearer ${TOKEN}`],
+    ]);
+    expect(foreign.seen).toHaveLength(1);
+    expect(foreign.seen[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('2. expires_in that is not a number', () => {
+  test.each<[string, unknown]>([
+    ['null', null],
+    ['an empty string', ''],
+    ['true', true],
+    ['false', false],
+    ['an array', [60]],
+    ['a non-numeric string', 'soon'],
+  ])(
+    'expires_in %s means "no expiry given": one token request for many calls',
+    async (_name, value) => {
+      const s = await server((_req, res) => json(res, 200, goodToken({ expires_in: value })));
+      const m = manager(s.url);
+      for (let i = 0; i < 5; i++) await m.getToken();
+      expect(s.seen).toHaveLength(1);
+      expect(m.token?.expiry).toBeUndefined();
+      expect(m.token?.expiresIn).toBeUndefined();
+    },
+  );
+
+  test('a numeric string still counts as the lifetime', async () => {
+    const s = await server((_req, res) => json(res, 200, goodToken({ expires_in: '120' })));
+    const token = await manager(s.url).getToken();
+    expect(token.expiresIn).toBe(120);
+  });
+});
+
+describe('4. token response size', () => {
+  test('a 2 MiB access_token with Content-Length is refused, unread and unstored', async () => {
+    const body = JSON.stringify(goodToken({ access_token: 'a'.repeat(2 * MiB) }));
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+    });
+    const store = new MemoryTokenStore();
+    const m = manager(s.url, { tokenStore: store });
+    const error = await watch.rejection(m.fetchToken());
+    expect(error).toBeInstanceOf(OAuthProviderException);
+    expect(error.message).toContain('1 MiB');
+    expect((error as OAuthProviderException).body).toBeUndefined();
+    expect(await store.get(m.cacheKey)).toBeUndefined();
+  });
+
+  test('a body of exactly 1 MiB is accepted; one byte more is refused', async () => {
+    const sized = (bytes: number) => {
+      const envelope = JSON.stringify(goodToken({ access_token: '' })).length;
+      return JSON.stringify(goodToken({ access_token: 'b'.repeat(bytes - envelope) }));
+    };
+    const s = await server((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' }); // chunked: no Content-Length
+      res.end(sized(req.url === '/exact' ? MiB : MiB + 1));
+    });
+    expect((await manager(`${s.url}/exact`).fetchToken()).accessToken).toHaveLength(
+      MiB - JSON.stringify(goodToken({ access_token: '' })).length,
+    );
+    const error = await watch.rejection(manager(`${s.url}/over`).fetchToken());
+    expect(error).toBeInstanceOf(OAuthProviderException);
+    expect(error.message).toContain('1 MiB');
+  });
+
+  test('an endless body is cut off after 1 MiB and the connection is dropped', async () => {
+    let closed = false;
+    let sent = 0;
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.on('close', () => {
+        closed = true;
+      });
+      const chunk = Buffer.alloc(64 * 1024, 'x');
+      res.write('{"access_token":"');
+      const pump = (): void => {
+        // Far more than the limit (and then never an end), written as fast as the client reads.
+        while (!closed && sent < 64 * MiB) {
+          sent += chunk.length;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+      };
+      pump();
+    });
+    const started = Date.now();
+    const error = await watch.rejection(manager(s.url, {}, { timeout: 8000 }).fetchToken());
+    expect(error).toBeInstanceOf(OAuthProviderException);
+    expect(error.message).toContain('1 MiB');
+    expect(Date.now() - started).toBeLessThan(3000);
+    for (let i = 0; i < 40 && !closed; i++) await sleep(25);
+    expect(closed).toBe(true);
+    expect(sent).toBeLessThan(16 * MiB);
+  });
+});
+
+describe('6. header-unsafe tokens', () => {
+  test.each([
+    ['CR LF', 'tok\r\nx-injected: 1'],
+    ['a space', 'tok en'],
+    ['a tab', 'tok\ten'],
+    ['a NUL', 'tok\u0000en'],
+    ['a Latin-1 letter', 'tök'],
+    ['a non-Latin-1 character', 'tok€n'],
+  ])(
+    'an access_token with %s is refused on receipt with a typed error',
+    async (_name, poisoned) => {
+      watch.secret(poisoned);
+      const tokens = await server((_req, res) =>
+        json(res, 200, goodToken({ access_token: poisoned })),
+      );
+      const resource = await api();
+      const store = new MemoryTokenStore();
+      const m = manager(tokens.url, { tokenStore: store });
+      const error = await watch.rejection(caller(resource.url, m)());
+      expect(error).toBeInstanceOf(OAuthProviderException);
+      expect((error as OAuthProviderException).error).toBe('invalid_response');
+      expect(error.message).toContain('access_token');
+      expect(await store.get(m.cacheKey)).toBeUndefined();
+      expect(resource.seen).toHaveLength(0);
+    },
+  );
+
+  test('visible ASCII beyond b64token (as some servers issue) is accepted', async () => {
+    const unusual = 'v^1.1#i^1#p^3|r~1=';
+    watch.secret(unusual);
+    const tokens = await server((_req, res) =>
+      json(res, 200, goodToken({ access_token: unusual })),
+    );
+    const resource = await api();
+    expect((await caller(resource.url, manager(tokens.url))()).auth).toBe(`Bearer ${unusual}`);
+  });
+
+  test('a poisoned token in a store counts as absent: the call fetches a fresh one', async () => {
+    const tokens = await server((_req, res) => json(res, 200, goodToken()));
+    const resource = await api();
+    const store = new MemoryTokenStore();
+    const m = manager(tokens.url, { tokenStore: store });
+    const future = Math.floor(Date.now() / 1000) + 3600;
+    await store.set(m.cacheKey, {
+      accessToken: 'stored\r\nx: y',
+      tokenType: 'Bearer',
+      expiry: future,
+    });
+    const result = await caller(resource.url, m)();
+    expect(result.auth).toBe(`Bearer ${TOKEN}`);
+    expect(tokens.seen).toHaveLength(1);
+    expect((await store.get(m.cacheKey))?.accessToken).toBe(TOKEN);
+  });
+
+  test('a poisoned oAuthToken in the credentials is refused when they are created', () => {
+    expect(
+      () =>
+        new ClientCredentialsAuthCredentials({
+          oAuthToken: { accessToken: 'a\nb', tokenType: 'Bearer' },
+        }),
+    ).toThrow(TypeError);
+  });
+});
+
 describe('7. credentials in URLs', () => {
   const withUserInfo = `https://svc-user:${URL_SECRET}@api.example.com/v1`;
 
