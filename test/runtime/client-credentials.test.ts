@@ -360,6 +360,46 @@ describe('expiry and refresh-ahead', () => {
   });
 });
 
+describe('tokens that live shorter than the clock skew', () => {
+  test('30 s tokens with the default 60 s skew: reused, refreshed once ahead of expiry', async () => {
+    const short = await startOAuthServer({ ttl: 30 });
+    const requests = async () => (await short.stats()).tokenRequests;
+    try {
+      let offset = 0;
+      const { manager, remember } = makeClient(
+        {},
+        { tokenUrl: short.tokenUrl, clock: () => Date.now() + offset },
+      );
+      const first = await manager.getToken();
+      remember(first);
+      expect(first.expiresIn).toBe(30);
+      for (let i = 0; i < 20; i++) {
+        expect((await manager.getToken()).accessToken).toBe(first.accessToken);
+      }
+      expect(manager.isValid(first)).toBe(true);
+      expect(await requests()).toBe(1);
+      // Effective skew 15 s (half the lifetime), refresh-ahead window 3 s (10 %) before that.
+      offset = 10_000;
+      await manager.getToken();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await requests()).toBe(1);
+      offset = 13_000; // in the window: served at once, one background refresh
+      expect((await manager.getToken()).accessToken).toBe(first.accessToken);
+      for (let i = 0; i < 40 && manager.token?.accessToken === first.accessToken; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      remember(manager.token);
+      expect(manager.token?.accessToken).not.toBe(first.accessToken);
+      expect(await requests()).toBe(2);
+      offset = 16_000; // past expiry − effective skew
+      expect(manager.isValid(first)).toBe(false);
+      expect(manager.isValid(manager.token)).toBe(true);
+    } finally {
+      await short.stop();
+    }
+  }, 20_000);
+});
+
 describe('401 replay', () => {
   test('a revoked cached token → 401 → one refetch shared by 50 calls, each replayed once', async () => {
     const { call, manager, remember } = makeClient();

@@ -298,6 +298,106 @@ describe('4. token response size', () => {
   });
 });
 
+describe('5. hung stores, callbacks and providers', () => {
+  /** A store whose chosen operations never answer (a dead Redis or database behind it). */
+  class HungStore implements TokenStore {
+    readonly calls: string[] = [];
+    readonly #memory = new MemoryTokenStore();
+    constructor(private readonly hung: readonly ('get' | 'set' | 'delete')[]) {}
+    get(key: string): Promise<OAuthToken | undefined> {
+      this.calls.push('get');
+      return this.hung.includes('get') ? new Promise(() => undefined) : this.#memory.get(key);
+    }
+    set(key: string, token: OAuthToken): Promise<void> {
+      this.calls.push('set');
+      return this.hung.includes('set')
+        ? new Promise(() => undefined)
+        : this.#memory.set(key, token);
+    }
+    delete(key: string): Promise<void> {
+      this.calls.push('delete');
+      return this.hung.includes('delete') ? new Promise(() => undefined) : this.#memory.delete(key);
+    }
+  }
+
+  test("a hung store get ends with the caller's signal", async () => {
+    const tokens = await server((_req, res) => json(res, 200, goodToken()));
+    const resource = await api();
+    // A client timeout far beyond the caller's patience (and short enough not to outlive the file).
+    const m = manager(tokens.url, { tokenStore: new HungStore(['get']) }, { timeout: 2000 });
+    const call = caller(resource.url, m);
+    const reason = new Error('caller gave up');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 100);
+    const started = Date.now();
+    await expect(within(3000, call({ signal: controller.signal }))).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(resource.seen).toHaveLength(0);
+  });
+
+  test('a hung store get: after the client timeout the call goes to the token endpoint', async () => {
+    const tokens = await server((_req, res) => json(res, 200, goodToken()));
+    const resource = await api();
+    const warnings: string[] = [];
+    const m = manager(
+      tokens.url,
+      { tokenStore: new HungStore(['get']) },
+      { timeout: 300, logger: { warn: (message: string) => warnings.push(message) } },
+    );
+    const started = Date.now();
+    const result = await within(3000, caller(resource.url, m)());
+    expect(result.auth).toBe(`Bearer ${TOKEN}`);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(warnings.some((w) => w.includes('token store get') && w.includes('300 ms'))).toBe(true);
+    watch.printed(warnings);
+  });
+
+  test('a hung store set and a hung oAuthOnTokenUpdate: the call completes after the timeout', async () => {
+    const tokens = await server((_req, res) => json(res, 200, goodToken()));
+    const resource = await api();
+    const warnings: string[] = [];
+    const m = manager(
+      tokens.url,
+      {
+        tokenStore: new HungStore(['set', 'delete']),
+        oAuthOnTokenUpdate: () => new Promise(() => undefined),
+      },
+      { timeout: 200, logger: { warn: (message: string) => warnings.push(message) } },
+    );
+    const result = await within(3000, caller(resource.url, m)());
+    expect(result.auth).toBe(`Bearer ${TOKEN}`);
+    await within(3000, m.fetchToken());
+    await within(3000, m.clearToken());
+    expect(warnings.some((w) => w.includes('token store set'))).toBe(true);
+    expect(warnings.some((w) => w.includes('oAuthOnTokenUpdate'))).toBe(true);
+    expect(warnings.some((w) => w.includes('token store delete'))).toBe(true);
+    watch.printed(warnings);
+  });
+
+  test("a hung oAuthTokenProvider: TimeoutException after the client timeout, or the caller's reason", async () => {
+    const resource = await api();
+    const m = manager(
+      'https://auth.example.com/token',
+      { oAuthTokenProvider: () => new Promise<OAuthToken>(() => undefined) },
+      { timeout: 200 },
+    );
+    const call = caller(resource.url, m);
+    const error = await watch.rejection(within(3000, call()));
+    expect(error).toBeInstanceOf(TimeoutException);
+    expect(error.message).toContain('oAuthTokenProvider');
+    const reason = new Error('stop');
+    const patient = manager(
+      'https://auth.example.com/token',
+      { oAuthTokenProvider: () => new Promise<OAuthToken>(() => undefined) },
+      { timeout: 0 }, // no client timeout: only the signal ends the wait
+    );
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 100);
+    await expect(within(3000, patient.getToken(controller.signal))).rejects.toBe(reason);
+    expect(resource.seen).toHaveLength(0);
+  });
+});
+
 describe('6. header-unsafe tokens', () => {
   test.each([
     ['CR LF', 'tok\r\nx-injected: 1'],
@@ -399,6 +499,70 @@ describe('7. credentials in URLs', () => {
     refused(() => new HttpClient({ baseUrl: broken }));
     refused(() => manager(broken));
     refused(() => resolveUrl('/token', broken));
+  });
+});
+
+describe('8. background refresh against a failing token server', () => {
+  test('backs off while serving the still-valid token, and starts afresh after a success', async () => {
+    let mode: 'ok' | 'down' = 'ok';
+    let issued = 0;
+    const tokens = await server((_req, res) => {
+      if (mode === 'down') {
+        res.writeHead(503, { 'content-type': 'text/plain' });
+        res.end('unavailable');
+      } else {
+        json(res, 200, goodToken({ access_token: `${TOKEN}-${++issued}` }));
+      }
+    });
+    const resource = await api();
+    let offset = 0;
+    const m = manager(
+      tokens.url,
+      { oAuthRefreshAhead: 0.5 },
+      {
+        clock: () => Date.now() + offset,
+        retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 5 }, // 3 requests per attempt
+        logger: { warn: () => undefined },
+      },
+    );
+    const call = caller(resource.url, m);
+    await call();
+    expect(tokens.seen).toHaveLength(1);
+
+    mode = 'down';
+    offset = 2000_000; // inside the refresh-ahead window, far from expiry
+    const started = Date.now();
+    let calls = 0;
+    while (Date.now() - started < 1500) {
+      expect((await call()).auth).toBe(`Bearer ${TOKEN}-1`); // the valid token is still served
+      calls++;
+      await sleep(2);
+    }
+    expect(calls).toBeGreaterThan(100);
+    // One attempt, one immediate retry, then waits of ≥ 0.5 s and ≥ 1 s: at most 4 attempts.
+    expect(tokens.seen.length - 1).toBeLessThanOrEqual(4 * 3);
+
+    mode = 'ok';
+    offset += 120_000; // past the longest backoff (60 s)
+    await call();
+    for (let i = 0; i < 40 && m.token?.accessToken === `${TOKEN}-1`; i++) await sleep(25);
+    expect(m.token?.accessToken).toBe(`${TOKEN}-2`);
+
+    // After the success the schedule starts again: one failure, then an immediate retry.
+    mode = 'down';
+    offset += 2000_000;
+    const before = tokens.seen.length;
+    await call();
+    for (let i = 0; i < 40 && tokens.seen.length < before + 3; i++) await sleep(25);
+    await sleep(50);
+    expect(tokens.seen.length).toBe(before + 3);
+    await call();
+    for (let i = 0; i < 40 && tokens.seen.length < before + 6; i++) await sleep(25);
+    expect(tokens.seen.length).toBe(before + 6);
+    await call();
+    await sleep(100);
+    expect(tokens.seen.length).toBe(before + 6); // now waiting ≥ 0.5 s
+    expect(m.token?.accessToken).toBe(`${TOKEN}-2`);
   });
 });
 
