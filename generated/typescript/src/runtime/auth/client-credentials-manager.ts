@@ -16,12 +16,12 @@ import type { RetryOptions } from '../operation.js';
 import type { FetchLike } from '../transport.js';
 import { configuredUrl, redactUrl } from '../url.js';
 import type { AuthProvider, AuthTarget } from './auth-provider.js';
-import { tokenCacheKey } from './cache-key.js';
+import { tokenCacheKeys } from './cache-key.js';
 import type { ClientCredentialsAuthCredentials } from './client-credentials.js';
 import { normalizeToken, type OAuthToken } from './oauth-token.js';
 import { abortable, currentFlight, singleFlight, type ObtainedToken } from './single-flight.js';
 import { requestClientCredentialsToken } from './token-request.js';
-import { defaultTokenStore, type TokenStore } from './token-store.js';
+import { defaultTokenStore, MemoryTokenStore, type TokenStore } from './token-store.js';
 
 /** Settings the generated client passes in (the user's settings are in the credentials). */
 export interface ClientCredentialsAuthManagerOptions {
@@ -68,7 +68,10 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   readonly #credentials: ClientCredentialsAuthCredentials | undefined;
   readonly #options: ClientCredentialsAuthManagerOptions;
   readonly #store: TokenStore;
+  /** The store key (see cache-key.ts): also tells secrets apart, never holds one. */
   readonly #key: string;
+  /** The single-flight key: the store key made exact for this process's secret. */
+  readonly #flightKey: string;
   #current: OAuthToken | undefined;
   #loaded: Promise<void> | undefined;
   /** Set once `#loaded` has settled, so calls with a cached token skip awaiting it. */
@@ -90,13 +93,17 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     this.#credentials = credentials;
     this.#options = options;
     configuredUrl(`The token URL of ${options.schemeName}`, this.tokenUrl);
-    this.#store = credentials?.tokenStore ?? defaultTokenStore;
-    this.#key = tokenCacheKey({
+    const store = credentials?.tokenStore ?? defaultTokenStore;
+    const keys = tokenCacheKeys({
       tokenUrl: this.tokenUrl,
       clientId: credentials?.oAuthClientId,
+      clientSecret: credentials?.oAuthClientSecret,
       scopes: credentials?.oAuthScopes ?? [],
       params: credentials?.tokenRequestParams ?? {},
     });
+    this.#store = store;
+    this.#key = store instanceof MemoryTokenStore ? keys.local : keys.shared;
+    this.#flightKey = keys.local;
   }
 
   /** The security scheme this manager serves. */
@@ -119,7 +126,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     return this.#current;
   }
 
-  /** The store key for this manager's tokens (no secret in it). */
+  /** The store key for this manager's tokens (no secret in it; see cache-key.ts). */
   get cacheKey(): string {
     return this.#key;
   }
@@ -200,7 +207,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     }
     this.#rejected = receipt.accessToken;
     if (current?.accessToken === receipt.accessToken) this.#current = undefined;
-    const flight = singleFlight(this.#store, this.#key, async () => {
+    const flight = singleFlight(this.#store, this.#flightKey, async () => {
       const stored = await this.#storeGet();
       if (stored?.accessToken === receipt.accessToken) {
         await this.#storeCall('delete', () => this.#store.delete(this.#key));
@@ -237,7 +244,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     await abortable(this.#ensureLoaded(), signal);
     const cached = this.#cached();
     if (cached !== undefined) return { token: cached, fetched: false };
-    const flight = singleFlight(this.#store, this.#key, () => this.#obtain(false));
+    const flight = singleFlight(this.#store, this.#flightKey, () => this.#obtain(false));
     const obtained = await abortable(flight, signal);
     this.#current = obtained.token;
     return obtained;
@@ -299,8 +306,8 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
    */
   #refreshInBackground(): void {
     if (this.#nowMs() < this.#refreshNotBefore) return;
-    if (currentFlight(this.#store, this.#key) !== undefined) return;
-    singleFlight(this.#store, this.#key, () => this.#obtain(true)).then(
+    if (currentFlight(this.#store, this.#flightKey) !== undefined) return;
+    singleFlight(this.#store, this.#flightKey, () => this.#obtain(true)).then(
       (obtained) => {
         this.#current = obtained.token;
       },
