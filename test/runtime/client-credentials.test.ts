@@ -12,7 +12,10 @@ import {
   type ClientCredentialsAuthManagerOptions,
 } from '../../templates/typescript/runtime/auth/client-credentials-manager';
 import type { OAuthToken } from '../../templates/typescript/runtime/auth/oauth-token';
-import { MemoryTokenStore } from '../../templates/typescript/runtime/auth/token-store';
+import {
+  MemoryTokenStore,
+  type TokenStore,
+} from '../../templates/typescript/runtime/auth/token-store';
 import {
   ApiException,
   ConfigurationException,
@@ -357,6 +360,101 @@ describe('expiry and refresh-ahead', () => {
     }
     expect(manager.token?.accessToken).not.toBe(first.accessToken);
     watch.printed(warnings);
+  });
+});
+
+describe('tokens that live shorter than the clock skew', () => {
+  test('30 s tokens with the default 60 s skew: reused, refreshed once ahead of expiry', async () => {
+    const short = await startOAuthServer({ ttl: 30 });
+    const requests = async () => (await short.stats()).tokenRequests;
+    try {
+      let offset = 0;
+      const { manager, remember } = makeClient(
+        {},
+        { tokenUrl: short.tokenUrl, clock: () => Date.now() + offset },
+      );
+      const first = await manager.getToken();
+      remember(first);
+      expect(first.expiresIn).toBe(30);
+      for (let i = 0; i < 20; i++) {
+        expect((await manager.getToken()).accessToken).toBe(first.accessToken);
+      }
+      expect(manager.isValid(first)).toBe(true);
+      expect(await requests()).toBe(1);
+      // Effective skew 15 s (half the lifetime), refresh-ahead window 3 s (10 %) before that.
+      offset = 10_000;
+      await manager.getToken();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await requests()).toBe(1);
+      offset = 13_000; // in the window: served at once, one background refresh
+      expect((await manager.getToken()).accessToken).toBe(first.accessToken);
+      for (let i = 0; i < 40 && manager.token?.accessToken === first.accessToken; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      remember(manager.token);
+      expect(manager.token?.accessToken).not.toBe(first.accessToken);
+      expect(await requests()).toBe(2);
+      offset = 16_000; // past expiry − effective skew
+      expect(manager.isValid(first)).toBe(false);
+      expect(manager.isValid(manager.token)).toBe(true);
+    } finally {
+      await short.stop();
+    }
+  }, 20_000);
+});
+
+describe('credentials sharing a store', () => {
+  const WRONG = 'not-the-right-secret-9';
+
+  test("same client id, another secret: the default store never hands it the right one's token", async () => {
+    watch.secret(WRONG);
+    const shared = { tokenStore: undefined, oAuthScopes: ['write'] }; // the process-wide store
+    const right = makeClient(shared);
+    const wrong = makeClient({ ...shared, oAuthClientSecret: WRONG });
+    expect(wrong.manager.cacheKey).not.toBe(right.manager.cacheKey);
+    expect(makeClient(shared).manager.cacheKey).toBe(right.manager.cacheKey);
+    await right.call();
+    right.remember(right.manager.token);
+    const error = (await watch.rejection(wrong.call())) as OAuthProviderException;
+    expect(error).toBeInstanceOf(OAuthProviderException);
+    expect(error.error).toBe('invalid_client');
+    expect(wrong.manager.token).toBeUndefined();
+    expect(await tokenRequests()).toBe(2);
+    expect((await right.call()).ok).toBe(true);
+    expect(await tokenRequests()).toBe(2);
+  });
+
+  test("concurrent calls with another secret do not join the right one's token request", async () => {
+    watch.secret(WRONG);
+    const store = new MemoryTokenStore();
+    const right = makeClient({ tokenStore: store });
+    const wrong = makeClient({ tokenStore: store, oAuthClientSecret: WRONG });
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 5 }, () => right.call()),
+      ...Array.from({ length: 5 }, () => wrong.call()),
+    ]);
+    right.remember(right.manager.token);
+    results.forEach((r) => r.status === 'rejected' && watch.error(r.reason));
+    expect(results.map((r) => r.status)).toEqual([
+      ...Array<string>(5).fill('fulfilled'),
+      ...Array<string>(5).fill('rejected'),
+    ]);
+    expect(await tokenRequests()).toBe(2);
+  });
+
+  test('store keys hold no secret, only a 20-bit fingerprint of it', () => {
+    // A store of the user's own (Redis, a database): it may be shared with other processes.
+    const map = new Map<string, OAuthToken>();
+    const store: TokenStore = {
+      get: async (key) => map.get(key),
+      set: async (key, token) => void map.set(key, token),
+      delete: async (key) => void map.delete(key),
+    };
+    const { manager } = makeClient({ tokenStore: store });
+    expect(manager.cacheKey).toMatch(/^cc-[0-9a-f]{16}-[0-9a-f]{5}$/);
+    expect(manager.cacheKey).not.toContain(BASIC_CLIENT.secret);
+    // The in-process store adds a tag made with a per-process random key (never persisted).
+    expect(makeClient().manager.cacheKey).toMatch(/^cc-[0-9a-f]{16}-[0-9a-f]{5}-[0-9a-f]{16}$/);
   });
 });
 

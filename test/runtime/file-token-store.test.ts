@@ -33,15 +33,20 @@ async function child(args: Record<string, unknown>): Promise<Record<string, unkn
   return JSON.parse(result.stdout.trim().split('\n').pop() as string) as Record<string, unknown>;
 }
 
-test('a second process reuses the token the first stored: no second token request', async () => {
-  const file = join(workDir, 'shared', 'tokens.json');
-  const args = {
+/** Arguments for a child that gets a token through a manager backed by `file`. */
+function tokenChild(file: string) {
+  return {
     mode: 'token',
     tokenUrl: oauth.tokenUrl,
     clientId: BASIC_CLIENT.id,
     clientSecret: BASIC_CLIENT.secret,
     file,
   };
+}
+
+test('a second process reuses the token the first stored: no second token request', async () => {
+  const file = join(workDir, 'shared', 'tokens.json');
+  const args = tokenChild(file);
   const first = await child(args);
   expect((await oauth.stats()).tokenRequests).toBe(1);
   const second = await child(args);
@@ -52,6 +57,27 @@ test('a second process reuses the token the first stored: no second token reques
   expect(text).not.toContain(BASIC_CLIENT.secret);
   expect(text).not.toContain(encodeURIComponent(BASIC_CLIENT.secret));
   expect(statSync(file).mode & 0o777).toBe(0o600);
+}, 30_000);
+
+test('a process with the same client id but another secret does not reuse the stored token', async () => {
+  const file = join(workDir, 'secrets', 'tokens.json');
+  const args = tokenChild(file);
+  const wrongSecret = 'another-secret-7';
+  const before = (await oauth.stats()).tokenRequests;
+  const first = await child(args);
+  expect((await oauth.stats()).tokenRequests).toBe(before + 1);
+  const wrong = await child({ ...args, clientSecret: wrongSecret });
+  expect(wrong).toEqual({ error: 'OAuthProviderException', code: 'invalid_client' });
+  expect((await oauth.stats()).tokenRequests).toBe(before + 2);
+  const again = await child(args); // the right secret still shares across processes
+  expect(again['accessTokenSha256']).toBe(first['accessTokenSha256']);
+  expect((await oauth.stats()).tokenRequests).toBe(before + 2);
+
+  const text = readFileSync(file, 'utf8');
+  expect(text).not.toContain(wrongSecret);
+  expect(text).not.toContain(BASIC_CLIENT.secret);
+  expect(Object.keys((JSON.parse(text) as { tokens: object }).tokens)).toEqual([first['cacheKey']]);
+  expect(first['cacheKey']).toMatch(/^cc-[0-9a-f]{16}-[0-9a-f]{5}$/);
 }, 30_000);
 
 test('8 concurrent writer processes: valid JSON, no lost update, mode 0600', async () => {

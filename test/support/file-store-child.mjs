@@ -1,7 +1,8 @@
 /**
  * Child process for FileTokenStore tests. argv[2] is JSON:
  *   { mode: 'token', runtimeDir, tokenUrl, clientId, clientSecret, file }
- *     -> gets a token through a manager backed by the file; prints {"accessTokenSha256": "..."}
+ *     -> gets a token through a manager backed by the file; prints {"accessTokenSha256", "cacheKey"},
+ *        or {"error": <class name>, "code": <OAuth error code>} when the token is refused
  *   { mode: 'write', runtimeDir, file, writer, count }
  *     -> sets `count` distinct keys as fast as possible; prints {"done": true}
  */
@@ -26,9 +27,16 @@ if (args.mode === 'token') {
     schemeName: 'BearerAuth',
     tokenUrl: args.tokenUrl,
   });
-  const token = await manager.getToken();
+  let token;
+  try {
+    token = await manager.getToken();
+  } catch (error) {
+    // Only the class and the OAuth code: a refusal is an expected outcome, not a child failure.
+    process.stdout.write(`${JSON.stringify({ error: error.name, code: error.error })}\n`);
+    process.exit(0);
+  }
   const accessTokenSha256 = createHash('sha256').update(token.accessToken).digest('hex');
-  process.stdout.write(`${JSON.stringify({ accessTokenSha256 })}\n`);
+  process.stdout.write(`${JSON.stringify({ accessTokenSha256, cacheKey: manager.cacheKey })}\n`);
 } else {
   for (let i = 0; i < args.count; i++) {
     await store.set(`writer-${args.writer}-key-${i}`, {

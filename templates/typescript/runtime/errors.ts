@@ -115,7 +115,11 @@ export class NetworkException extends SdkException {
   }
 }
 
-/** No response within the configured timeout. Retried like a network error for idempotent calls. */
+/**
+ * No response within the configured timeout. Retried like a network error for idempotent calls.
+ * Also thrown when a wait of the token manager that is not an HTTP request (an
+ * `oAuthTokenProvider` call) outlasts the client's timeout; `url` is then empty.
+ */
 export class TimeoutException extends NetworkException {
   /** The timeout that elapsed, in milliseconds. */
   readonly timeoutMs: number;

@@ -6,9 +6,36 @@ import { ConfigurationException } from './errors.js';
 /**
  * Resolves `relativeOrAbsolute` against `base` per RFC 3986 §5 (WHATWG `URL`). An absolute input
  * is returned normalised; a relative one such as `/v2/oauth/token` keeps only the base's origin.
+ *
+ * @throws ConfigurationException (without the URL text) when the result is not a valid URL.
  */
 export function resolveUrl(relativeOrAbsolute: string, base: string): string {
-  return new URL(relativeOrAbsolute, base).toString();
+  return parseUrl(`'${relativeOrAbsolute}' against the server URL`, relativeOrAbsolute, base).href;
+}
+
+/**
+ * Parses a URL from the configuration (server URL, token URL) and refuses one with user info
+ * (`https://id:secret@host/`): credentials belong in the auth options, where they are kept out
+ * of messages, while a URL is printed in messages and carried by errors.
+ *
+ * @param what - The setting, for the message, e.g. `The token URL of BearerAuth`.
+ * @throws ConfigurationException, with neither the credential nor a `cause` (the parser's error
+ *   carries the raw input), for an invalid URL or one with user info.
+ */
+export function configuredUrl(what: string, value: string): URL {
+  const url = parseUrl(what, value);
+  if (url.username || url.password) {
+    throw new ConfigurationException(`${what} ${redactUrl(url)} must not contain user:password@`);
+  }
+  return url;
+}
+
+function parseUrl(what: string, value: string, base?: string): URL {
+  try {
+    return new URL(value, base);
+  } catch {
+    throw new ConfigurationException(`${what} is not a valid absolute URL`);
+  }
 }
 
 /**

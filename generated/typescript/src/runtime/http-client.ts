@@ -24,7 +24,7 @@ import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
 import { expandPath, serializeParams } from './serialize.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
-import { assertSecureTransport, joinUrl, redactUrl } from './url.js';
+import { assertSecureTransport, configuredUrl, joinUrl, redactUrl } from './url.js';
 
 export { resolveUrl } from './url.js';
 
@@ -80,7 +80,8 @@ export class HttpClient {
 
   /** @param options - Base URL, transport settings and auth providers. */
   constructor(options: HttpClientOptions) {
-    this.#base = new URL(options.baseUrl).href; // a bad base URL fails here, not on first use
+    // A bad base URL (or one with user info) fails here, not on first use.
+    this.#base = configuredUrl('The server URL', options.baseUrl).href;
     this.#options = options;
     this.#headers = new HeaderRecord();
     for (const [name, value] of Object.entries(options.headers ?? {})) {

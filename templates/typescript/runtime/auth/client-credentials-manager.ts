@@ -1,20 +1,27 @@
 /**
  * Token lifecycle for one OAuth 2.0 client-credentials security scheme: load from store, reuse
- * until expiry, single-flight fetching, stale-while-revalidate refresh-ahead, and one replay
- * after a 401. Secrets and tokens never reach messages or logs.
+ * until expiry, single-flight fetching, stale-while-revalidate refresh-ahead (backing off while the
+ * token server fails), and one replay after a 401. Secrets and tokens never reach messages or logs.
+ *
+ * Every wait of a call ends: with the caller's `AbortSignal` (the call rejects with its reason;
+ * shared work goes on for the others), and each store operation, `oAuthOnTokenUpdate` and
+ * `oAuthTokenProvider` call after the client's `timeout` (default 60 s; 0 or `Infinity`: none).
+ * A store or callback that times out is logged and skipped (a `get` then finds no token); a
+ * provider that times out fails the call with a `TimeoutException`. Token requests have their
+ * own per-attempt timeout.
  */
 import { DEFAULT_TIMEOUT_MS, DEFAULT_TOKEN_RETRY, resolveRetry } from '../config.js';
 import { ConfigurationException, SdkException } from '../errors.js';
 import type { RetryOptions } from '../operation.js';
 import type { FetchLike } from '../transport.js';
-import { redactUrl } from '../url.js';
+import { configuredUrl, redactUrl } from '../url.js';
 import type { AuthProvider, AuthTarget } from './auth-provider.js';
-import { tokenCacheKey } from './cache-key.js';
+import { tokenCacheKeys } from './cache-key.js';
 import type { ClientCredentialsAuthCredentials } from './client-credentials.js';
 import { normalizeToken, type OAuthToken } from './oauth-token.js';
 import { abortable, currentFlight, singleFlight, type ObtainedToken } from './single-flight.js';
 import { requestClientCredentialsToken } from './token-request.js';
-import { defaultTokenStore, type TokenStore } from './token-store.js';
+import { defaultTokenStore, MemoryTokenStore, type TokenStore } from './token-store.js';
 
 /** Settings the generated client passes in (the user's settings are in the credentials). */
 export interface ClientCredentialsAuthManagerOptions {
@@ -24,7 +31,11 @@ export interface ClientCredentialsAuthManagerOptions {
   readonly tokenUrl: string;
   /** `fetch` implementation; default: the global one at call time. */
   readonly fetch?: FetchLike | undefined;
-  /** Per-attempt timeout for token requests in ms (0 or `Infinity`: none). Default `DEFAULT_TIMEOUT_MS`. */
+  /**
+   * Per-attempt timeout for token requests in ms, and the longest wait for each token store
+   * operation, `oAuthOnTokenUpdate` and `oAuthTokenProvider` call (0 or `Infinity`: none).
+   * Default `DEFAULT_TIMEOUT_MS`.
+   */
   readonly timeout?: number | undefined;
   /** Token request retry overrides, or `false` for none. Default `DEFAULT_TOKEN_RETRY`. */
   readonly retry?: Partial<RetryOptions> | false | undefined;
@@ -48,18 +59,28 @@ const DEFAULT_REFRESH_AHEAD_FRACTION = 0.1;
 /** …but never more than this many seconds. */
 const DEFAULT_REFRESH_AHEAD_MAX_SECONDS = 300;
 
+/** The first and the longest wait between failed background refreshes, ms. */
+const REFRESH_BACKOFF_FIRST_MS = 1000;
+const REFRESH_BACKOFF_MAX_MS = 60_000;
+
 /** Manages tokens for one client-credentials scheme; used by `HttpClient` as an `AuthProvider`. */
 export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> {
   readonly #credentials: ClientCredentialsAuthCredentials | undefined;
   readonly #options: ClientCredentialsAuthManagerOptions;
   readonly #store: TokenStore;
+  /** The store key (see cache-key.ts): also tells secrets apart, never holds one. */
   readonly #key: string;
+  /** The single-flight key: the store key made exact for this process's secret. */
+  readonly #flightKey: string;
   #current: OAuthToken | undefined;
   #loaded: Promise<void> | undefined;
   /** Set once `#loaded` has settled, so calls with a cached token skip awaiting it. */
   #ready = false;
   /** The access token a server last rejected with 401: never taken from the store again. */
   #rejected: string | undefined;
+  /** Background refreshes that failed in a row, and the time (ms) before which none starts. */
+  #refreshFailures = 0;
+  #refreshNotBefore = 0;
 
   /**
    * @param credentials - The user's credentials; `undefined` leaves the scheme unconfigured.
@@ -71,13 +92,18 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   ) {
     this.#credentials = credentials;
     this.#options = options;
-    this.#store = credentials?.tokenStore ?? defaultTokenStore;
-    this.#key = tokenCacheKey({
+    configuredUrl(`The token URL of ${options.schemeName}`, this.tokenUrl);
+    const store = credentials?.tokenStore ?? defaultTokenStore;
+    const keys = tokenCacheKeys({
       tokenUrl: this.tokenUrl,
       clientId: credentials?.oAuthClientId,
+      clientSecret: credentials?.oAuthClientSecret,
       scopes: credentials?.oAuthScopes ?? [],
       params: credentials?.tokenRequestParams ?? {},
     });
+    this.#store = store;
+    this.#key = store instanceof MemoryTokenStore ? keys.local : keys.shared;
+    this.#flightKey = keys.local;
   }
 
   /** The security scheme this manager serves. */
@@ -100,7 +126,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     return this.#current;
   }
 
-  /** The store key for this manager's tokens (no secret in it). */
+  /** The store key for this manager's tokens (no secret in it; see cache-key.ts). */
   get cacheKey(): string {
     return this.#key;
   }
@@ -114,15 +140,17 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   }
 
   /**
-   * True when `token` can still be sent: it has an access token and `now < expiry − clockSkew`.
-   * A token without `expiry` is valid until the server rejects it.
+   * True when `token` can still be sent: it has an access token and `now < expiry − skew`, where
+   * skew is `oAuthClockSkew` capped at half the token's lifetime (`expiresIn`), so a token that
+   * lives shorter than the skew is still used. A token without `expiry` is valid until the server
+   * rejects it.
    */
   isValid(token: OAuthToken | undefined): token is OAuthToken {
     if (token === undefined || typeof token.accessToken !== 'string' || token.accessToken === '') {
       return false;
     }
     if (token.expiry === undefined) return true;
-    return this.#nowSeconds() < token.expiry - this.#clockSkew();
+    return this.#nowSeconds() < token.expiry - this.#skew(token);
   }
 
   /**
@@ -134,7 +162,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     signal?: AbortSignal,
   ): Promise<OAuthToken> {
     const token = await this.#requestNew(additionalParams ?? {}, signal);
-    await this.#adopt(token);
+    await abortable(this.#adopt(token), signal);
     return token;
   }
 
@@ -179,7 +207,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     }
     this.#rejected = receipt.accessToken;
     if (current?.accessToken === receipt.accessToken) this.#current = undefined;
-    const flight = singleFlight(this.#store, this.#key, async () => {
+    const flight = singleFlight(this.#store, this.#flightKey, async () => {
       const stored = await this.#storeGet();
       if (stored?.accessToken === receipt.accessToken) {
         await this.#storeCall('delete', () => this.#store.delete(this.#key));
@@ -213,10 +241,10 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   }
 
   async #acquire(signal: AbortSignal | undefined): Promise<ObtainedToken> {
-    await this.#ensureLoaded();
+    await abortable(this.#ensureLoaded(), signal);
     const cached = this.#cached();
     if (cached !== undefined) return { token: cached, fetched: false };
-    const flight = singleFlight(this.#store, this.#key, () => this.#obtain(false));
+    const flight = singleFlight(this.#store, this.#flightKey, () => this.#obtain(false));
     const obtained = await abortable(flight, signal);
     this.#current = obtained.token;
     return obtained;
@@ -264,6 +292,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
       !(background && this.#inRefreshWindow(stored))
     ) {
       this.#current = stored;
+      this.#refreshFailures = this.#refreshNotBefore = 0;
       return { token: stored, fetched: false };
     }
     const token = await this.#requestNew({}, undefined);
@@ -271,16 +300,22 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     return { token, fetched: true };
   }
 
-  /** Starts one background refresh unless any acquisition is already running. */
+  /**
+   * Starts one background refresh unless any acquisition is already running or the last ones
+   * failed too recently (see `refreshBackoffMs`); the current token is served meanwhile.
+   */
   #refreshInBackground(): void {
-    if (currentFlight(this.#store, this.#key) !== undefined) return;
-    singleFlight(this.#store, this.#key, () => this.#obtain(true)).then(
+    if (this.#nowMs() < this.#refreshNotBefore) return;
+    if (currentFlight(this.#store, this.#flightKey) !== undefined) return;
+    singleFlight(this.#store, this.#flightKey, () => this.#obtain(true)).then(
       (obtained) => {
         this.#current = obtained.token;
       },
       (error: unknown) => {
-        // The current token is still valid; the next call in the window simply tries again.
-        this.#warn(`background token refresh failed (${describeError(error)})`);
+        // The current token is still valid: retry on the next call once, then back off.
+        const wait = refreshBackoffMs(++this.#refreshFailures);
+        this.#refreshNotBefore = this.#nowMs() + wait;
+        this.#warn(`background token refresh failed (${describeError(error)}); next in ${wait} ms`);
       },
     );
   }
@@ -292,7 +327,8 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     const c = this.#credentials;
     const provider = c?.oAuthTokenProvider;
     if (provider !== undefined) {
-      const provided = normalizeToken(await provider(this.#current, this));
+      const asked = provider(this.#current, this);
+      const provided = normalizeToken(await this.#bounded(asked, 'oAuthTokenProvider', signal));
       if (provided === undefined) {
         throw new ConfigurationException(
           `oAuthTokenProvider for ${this.schemeName} returned no usable token (accessToken missing)`,
@@ -325,25 +361,28 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   /** Makes `token` current, stores it and tells the user. */
   async #adopt(token: OAuthToken): Promise<void> {
     this.#current = token;
+    this.#refreshFailures = this.#refreshNotBefore = 0;
     await this.#storeCall('set', () => this.#store.set(this.#key, token));
     const onUpdate = this.#credentials?.oAuthOnTokenUpdate;
     if (onUpdate !== undefined) {
       try {
-        await onUpdate(token);
+        await this.#bounded(onUpdate(token), 'oAuthOnTokenUpdate');
       } catch (error) {
         // The token itself is fine; a failing persistence hook must not fail the API call.
-        this.#warn(`oAuthOnTokenUpdate threw (${describeError(error)})`);
+        this.#warn(`oAuthOnTokenUpdate failed (${describeError(error)})`);
       }
     }
   }
 
   /**
-   * Window length in seconds, see `oAuthRefreshAhead`. Capped at half the lifetime so a large
-   * setting cannot make every call trigger a refresh.
+   * Window length in seconds, see `oAuthRefreshAhead`. Capped at half of what remains of the
+   * lifetime after the skew, so a large setting (or a short token) cannot make every call
+   * trigger a refresh: a token is always used for at least a quarter of its life first.
    */
   #inRefreshWindow(token: OAuthToken): boolean {
     if (token.expiry === undefined || token.expiresIn === undefined) return false;
     const lifetime = token.expiresIn;
+    const skew = this.#skew(token);
     const setting = this.#credentials?.oAuthRefreshAhead;
     let window: number;
     if (setting === undefined) {
@@ -354,34 +393,42 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     } else if (!(setting > 0)) {
       window = 0;
     } else {
-      window = Math.min(setting < 1 ? lifetime * setting : setting, lifetime / 2);
+      window = setting < 1 ? lifetime * setting : setting;
     }
-    return window > 0 && this.#nowSeconds() >= token.expiry - this.#clockSkew() - window;
+    window = Math.min(window, (lifetime - skew) / 2);
+    return window > 0 && this.#nowSeconds() >= token.expiry - skew - window;
   }
 
   async #storeGet(): Promise<OAuthToken | undefined> {
-    let raw: OAuthToken | undefined;
-    await this.#storeCall('get', async () => {
-      raw = await this.#store.get(this.#key);
-    });
-    return raw === undefined ? undefined : normalizeToken(raw);
+    return normalizeToken(await this.#storeCall('get', () => this.#store.get(this.#key)));
   }
 
-  /** Store failures degrade to "no cached token"; they never fail the API call. */
-  async #storeCall(operation: string, run: () => Promise<void>): Promise<void> {
+  /**
+   * Store failures (a throw, or no answer within the timeout) degrade to "no cached token";
+   * they never fail the API call.
+   */
+  async #storeCall<T>(operation: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
-      await run();
+      return await this.#bounded(run(), `token store ${operation}`);
     } catch (error) {
       this.#warn(`token store ${operation} failed (${describeError(error)})`);
+      return undefined;
     }
+  }
+
+  /** `work`, given up after the client's timeout or when `signal` aborts (see the module comment). */
+  #bounded<T>(work: T | Promise<T>, what: string, signal?: AbortSignal): Promise<T> {
+    return abortable(work, signal, this.#options.timeout ?? DEFAULT_TIMEOUT_MS, what);
   }
 
   #warn(message: string): void {
     (this.#options.logger ?? console).warn(`[${this.schemeName}] ${message}`);
   }
 
-  #clockSkew(): number {
-    return this.#credentials?.oAuthClockSkew ?? 60;
+  /** `oAuthClockSkew`, capped at half the token's lifetime when that is known. */
+  #skew(token: OAuthToken): number {
+    const skew = this.#credentials?.oAuthClockSkew ?? 60;
+    return token.expiresIn === undefined ? skew : Math.min(skew, token.expiresIn / 2);
   }
 
   #nowMs(): number {
@@ -402,6 +449,17 @@ function describeError(error: unknown): string {
   if (error instanceof SdkException) return `${error.name}: ${error.message}`;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? `${error.name} ${code}` : error.name;
+}
+
+/**
+ * How long background refreshes pause after `failures` (≥ 1) failed in a row: not at all after
+ * the first (a blip: the next call tries again), then d/2 to d ms, d = min(60 s, 1 s × 2^(failures
+ * − 2)): "equal jitter", spread out but never close to 0. A new token resets the count.
+ */
+function refreshBackoffMs(failures: number): number {
+  if (failures < 2) return 0;
+  const d = Math.min(REFRESH_BACKOFF_MAX_MS, REFRESH_BACKOFF_FIRST_MS * 2 ** (failures - 2));
+  return Math.floor(d / 2 + (Math.random() * d) / 2);
 }
 
 /** Puts the token on the request; what `apply` remembers for a possible 401. */

@@ -1,7 +1,9 @@
 /**
  * Process-wide single-flight for token acquisition: at most one token request per (store, key)
- * at a time, shared by every manager that uses the same store and credentials.
+ * at a time, shared by every manager that uses the same store and credentials; and the bounded
+ * waits of the callers on it.
  */
+import { TimeoutException } from '../errors.js';
 import type { OAuthToken } from './oauth-token.js';
 import type { TokenStore } from './token-store.js';
 
@@ -42,22 +44,39 @@ export function singleFlight(
   return flight;
 }
 
-/** Waits for `promise` but gives up (without cancelling it) when `signal` aborts. */
-export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+/**
+ * Waits for `promise` (or a plain value: a user's callback may return one) but gives up, without
+ * cancelling it (it may be shared, or beyond our reach, like a user's store), when `signal`
+ * aborts, rejecting with its reason, or after `timeoutMs`, rejecting with a `TimeoutException`
+ * naming `what`. A timeout of 0, `Infinity` or more than a timer can hold means none.
+ */
+export function abortable<T>(
+  promise: T | PromiseLike<T>,
+  signal: AbortSignal | undefined,
+  timeoutMs = 0,
+  what = '',
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
+    signal?.throwIfAborted();
+    // Whichever comes first settles the wait and removes the other two's hooks.
+    const stop = (): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (): void => {
+      stop();
+      reject(signal?.reason);
+    };
+    const timer =
+      timeoutMs > 0 && timeoutMs < 2 ** 31
+        ? setTimeout(() => {
+            stop();
+            reject(
+              new TimeoutException(`${what} did not finish within ${timeoutMs} ms`, '', timeoutMs),
+            );
+          }, timeoutMs)
+        : undefined;
+    signal?.addEventListener('abort', onAbort);
+    Promise.resolve(promise).then(resolve, reject).finally(stop);
   });
 }

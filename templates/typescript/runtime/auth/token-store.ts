@@ -4,7 +4,7 @@
 import type { OAuthToken } from './oauth-token.js';
 
 /**
- * Pluggable token persistence. Keys come from `tokenCacheKey` (no secrets in them); values are
+ * Pluggable token persistence. Keys come from `tokenCacheKeys` (no secrets in them); values are
  * plain `OAuthToken` data. Implementations may be shared by many clients and must tolerate
  * concurrent calls. A throwing store never breaks API calls: the manager logs and carries on.
  */

@@ -2,6 +2,7 @@
  * The user-facing OAuth 2.0 client-credentials settings. Immutable; change with `cloneWith`.
  * The secret and tokens are kept in `#private` fields and redacted from every printed form.
  */
+import { configuredUrl } from '../url.js';
 import type { ClientCredentialsAuthManager } from './client-credentials-manager.js';
 import { normalizeToken, redactToken, type OAuthToken } from './oauth-token.js';
 import type { TokenStore } from './token-store.js';
@@ -37,7 +38,10 @@ export interface ClientCredentialsAuthCredentialsOptions {
    * Default: 10 % of the lifetime, at most 300 s. Tokens without `expiresIn` get no window.
    */
   readonly oAuthRefreshAhead?: number;
-  /** Absolute token endpoint URL, overriding the one from the API definition. */
+  /**
+   * Absolute token endpoint URL, overriding the one from the API definition. A URL with user info
+   * (`https://id:secret@host/…`) is refused: credentials go in `oAuthClientId`/`oAuthClientSecret`.
+   */
   readonly oAuthTokenUrl?: string;
   /** Replaces the built-in token request (single-flight and storage still apply). */
   readonly oAuthTokenProvider?: OAuthTokenProvider;
@@ -67,11 +71,12 @@ export class ClientCredentialsAuthCredentials {
     // Accept what users stored themselves (e.g. numbers that came back as strings).
     this.#token = oAuthToken === undefined ? undefined : normalizeToken(oAuthToken);
     if (oAuthToken !== undefined && this.#token === undefined) {
-      throw new TypeError('oAuthToken must be an object with a non-empty accessToken string');
+      throw new TypeError('oAuthToken must be an object with an accessToken of visible ASCII');
     }
     if (rest.oAuthClockSkew !== undefined && !(rest.oAuthClockSkew >= 0)) {
       throw new RangeError('oAuthClockSkew must be a number of seconds ≥ 0');
     }
+    if (rest.oAuthTokenUrl !== undefined) configuredUrl('oAuthTokenUrl', rest.oAuthTokenUrl);
     this.#options = Object.freeze({
       ...rest,
       oAuthScopes: rest.oAuthScopes && [...rest.oAuthScopes],

@@ -20,14 +20,27 @@ export interface OAuthToken {
 }
 
 /**
+ * True when `value` can be sent as `Authorization: Bearer <value>`: one or more visible ASCII
+ * characters (`%x21-7E`). That is RFC 6750's `b64token` (letters, digits, `-._~+/`, trailing `=`)
+ * plus the other visible characters some servers put in tokens (`^`, `#`, `|`, …), and it leaves
+ * out everything that could break or split the header: space, tab, CR, LF, NUL and the other
+ * controls, DEL, and any non-ASCII character. Checked once, when a token enters memory (received,
+ * loaded from a store, given, provided), never per call.
+ */
+export function isSendableToken(value: unknown): value is string {
+  return typeof value === 'string' && /^[\x21-\x7e]+$/.test(value);
+}
+
+/**
  * Checks and copies a token loaded from outside (a store, a file, the user's database). Returns
- * `undefined` for anything that is not a usable token, instead of failing later with a TypeError.
+ * `undefined` for anything that is not a usable token (no access token, or one that is not
+ * `isSendableToken`), instead of failing later with a TypeError on every call.
  * Numeric fields given as numeric strings (common after hand-written persistence) are accepted.
  */
 export function normalizeToken(value: unknown): OAuthToken | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const raw = value as Record<string, unknown>;
-  if (typeof raw['accessToken'] !== 'string' || raw['accessToken'] === '') return undefined;
+  if (!isSendableToken(raw['accessToken'])) return undefined;
   const token: {
     accessToken: string;
     tokenType: string;
@@ -58,11 +71,13 @@ export function redactToken(token: OAuthToken | undefined): Record<string, unkno
   };
 }
 
-function toNumber(value: unknown): number | undefined {
+/**
+ * A finite number, a bigint, or a decimal string (`^-?\d+(\.\d+)?$`, surrounding whitespace
+ * ignored); anything else (`null`, `''`, `true`, arrays, words) is `undefined`, i.e. "not given".
+ */
+export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return Number(value);
-  }
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
   return undefined;
 }

@@ -1,6 +1,8 @@
 /**
  * The client-credentials token request (RFC 6749 §4.4) and the parsing of its response (§5.1,
- * §5.2), with bounded retries on transient failures.
+ * §5.2), with bounded retries on transient failures. What a token endpoint sends back is not
+ * trusted: redirects are refused, the body is read up to `MAX_TOKEN_RESPONSE_BYTES`, a token a
+ * header cannot carry is refused, and a lifetime that is not a number counts as none.
  */
 import { DEFAULT_TOKEN_RETRY } from '../config.js';
 import { NetworkException, OAuthProviderException } from '../errors.js';
@@ -9,7 +11,7 @@ import { backoffDelay, sleep } from '../retry.js';
 import { attempt, headersToRecord, type FetchLike } from '../transport.js';
 import { assertSecureTransport, redactUrl } from '../url.js';
 import type { TokenEndpointAuthMethod } from './client-credentials.js';
-import type { OAuthToken } from './oauth-token.js';
+import { isSendableToken, toNumber, type OAuthToken } from './oauth-token.js';
 
 /** Everything one token request needs. */
 export interface TokenRequest {
@@ -29,6 +31,13 @@ export interface TokenRequest {
   /** Current time in ms (injectable for tests). */
   readonly now: () => number;
 }
+
+/**
+ * The most a token response may hold: 1 MiB (1,048,576 bytes of body, after content decoding).
+ * Real ones are a few kilobytes; the bound keeps a broken or hostile server from filling memory
+ * (or the token store) and from holding a request open with an endless body.
+ */
+export const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 
 /** What one HTTP attempt produced, before deciding whether to retry. */
 interface RawResponse {
@@ -56,12 +65,15 @@ export async function requestClientCredentialsToken(request: TokenRequest): Prom
         {
           fetch: request.fetch,
           url,
-          init: { method: 'POST', headers, body },
+          // Never follow a redirect: fetch would re-send the form (with client_secret_post, the
+          // secret) to wherever the server points, even to plain http.
+          init: { method: 'POST', headers, body, redirect: 'manual' },
           timeoutMs: request.timeoutMs,
           signal: request.signal,
           description: 'Token request',
         },
-        async (res) => ({ status: res.status, headers: res.headers, text: await res.text() }),
+        readTokenResponse,
+        url,
       );
     } catch (error) {
       if (error instanceof NetworkException && retry < policy.maxRetries) {
@@ -116,6 +128,42 @@ export function formUrlEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
 
+/**
+ * Reads one attempt's response. A redirect is never used: a 3xx, a browser's opaque redirect
+ * (`type` `opaqueredirect`, status 0), or a response that a custom `fetch` obtained by following
+ * one anyway (`redirected`, or a final `url` other than the token URL) is refused unread. The
+ * body is read as a stream and cancelled as soon as it exceeds `MAX_TOKEN_RESPONSE_BYTES`.
+ * Both refusals are `OAuthProviderException`s without headers or body (a redirect's `Location`
+ * may carry anything), and are not retried.
+ */
+async function readTokenResponse(response: Response, url: URL): Promise<RawResponse> {
+  const { status, headers, url: finalUrl } = response;
+  const reader = response.body?.getReader();
+  const chunks: BlobPart[] = [];
+  let refused =
+    response.type === 'opaqueredirect' ||
+    (status >= 300 && status < 400) ||
+    response.redirected ||
+    (finalUrl !== '' && finalUrl !== url.href.split('#')[0])
+      ? 'a redirect, which is never followed'
+      : '';
+  for (let size = 0; reader && !refused;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > MAX_TOKEN_RESPONSE_BYTES) refused = 'a body of more than 1 MiB';
+  }
+  if (refused) {
+    reader?.cancel().catch(() => undefined);
+    throw new OAuthProviderException(
+      `Token endpoint ${redactUrl(url)} answered HTTP ${status} with ${refused}; refused`,
+      { statusCode: status, headers: {}, body: undefined },
+    );
+  }
+  return { status, headers, text: await new Blob(chunks).text() };
+}
+
 /** Turns the raw response into a token or an `OAuthProviderException`; never a TypeError. */
 function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAuthToken {
   const where = redactUrl(url);
@@ -149,9 +197,11 @@ function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAu
   }
   const safeBody = { ...json, access_token: '[REDACTED]', refresh_token: '[REDACTED]' };
   const accessToken = json['access_token'];
-  if (typeof accessToken !== 'string' || accessToken === '') {
+  // A token a header cannot carry is refused here, once, rather than stored, shared, and failing
+  // every call with a TypeError.
+  if (!isSendableToken(accessToken)) {
     throw new OAuthProviderException(
-      `Token endpoint ${where} returned a JSON response without an access_token`,
+      `Token endpoint ${where} returned a JSON response without an access_token of visible ASCII`,
       { ...init, body: safeBody },
     );
   }
@@ -166,14 +216,17 @@ function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAu
   return buildToken(json, accessToken, nowMs);
 }
 
+/**
+ * `expires_in` counts only as a number ≥ 0 (or a decimal string of one, see `toNumber`); `null`,
+ * `""`, `true` and other non-numbers mean "no expiry given", as a missing one does, instead of
+ * being coerced to a 0 s or 1 s lifetime that would make every call fetch a new token.
+ */
 function buildToken(json: Record<string, unknown>, accessToken: string, nowMs: number): OAuthToken {
-  const expiresIn = Number(json['expires_in']);
-  const hasExpiry =
-    json['expires_in'] !== undefined && Number.isFinite(expiresIn) && expiresIn >= 0;
+  const expiresIn = toNumber(json['expires_in']) ?? -1;
   return {
     accessToken,
     tokenType: 'Bearer',
-    ...(hasExpiry ? { expiresIn, expiry: Math.floor(nowMs / 1000) + expiresIn } : {}),
+    ...(expiresIn >= 0 ? { expiresIn, expiry: Math.floor(nowMs / 1000) + expiresIn } : {}),
     ...(typeof json['scope'] === 'string' ? { scope: json['scope'] } : {}),
     ...(typeof json['refresh_token'] === 'string' ? { refreshToken: json['refresh_token'] } : {}),
   };
