@@ -205,6 +205,23 @@ describe('token endpoint', () => {
     expect(updates).toHaveLength(2);
     expect(await tokenRequests()).toBe(2);
   });
+
+  test('a provider may call fetchToken() on the manager it is given: the token endpoint answers, once', async () => {
+    // The reference SDK's docs show exactly this: a provider that loads a stored token, else
+    // `auth_manager.fetch_token()`. With client id and secret configured, fetchToken() asks the
+    // token endpoint, so the provider is not called again from inside itself.
+    let calls = 0;
+    const { call, remember } = makeClient({
+      oAuthTokenProvider: async (_last, mgr) => {
+        calls++;
+        return mgr.fetchToken();
+      },
+    });
+    await Promise.all(Array.from({ length: 5 }, () => call()));
+    expect(calls).toBe(1);
+    expect(await tokenRequests()).toBe(1);
+    void remember;
+  });
 });
 
 describe('stores and restoring', () => {

@@ -55,7 +55,7 @@ const TYPE_NAMES = [
 export const SDK_RESERVED_NAMES = [
   'APIException', 'SdkException', 'OAuthProviderException', 'NetworkException', 'TimeoutException',
   'ConfigurationException', 'ResponseParseException', 'ClientCredentialsAuthCredentials',
-  'ClientCredentialsAuthManager', 'AsyncClientCredentialsAuthManager', 'OAuthToken', 'TokenStore',
+  'ClientCredentialsAuthManager', 'AsyncClientCredentialsAuthManager', 'OAuthToken', 'OAuthProviderErrorEnum', 'TokenStore',
   'AsyncTokenStore', 'MemoryTokenStore', 'FileTokenStore', 'RedisTokenStore', 'RequestOptions',
   'RetryPolicy', 'HttpClient', 'AsyncHttpClient', 'Operation', 'ParamSpec', 'Configuration',
   'Environment', 'ProxySettings', 'ApiKeyCredentials', 'BasicAuthCredentials', 'BearerToken',
@@ -94,7 +94,10 @@ const KEYWORDS = new Set(PYTHON_KEYWORDS);
 const RESERVED_TYPE = new Set(
   [...PYTHON_KEYWORDS.map((k) => pascalWords(k)), ...TYPE_NAMES, ...SDK_RESERVED_NAMES].map((n) => n.toLowerCase()),
 );
-const RESERVED_ATTRIBUTE = new Set([...PYTHON_KEYWORDS, ...BASE_MODEL_ATTRIBUTES]);
+/** Builtins used in annotations: a field named so would shadow them in its class body. */
+const ANNOTATION_BUILTINS = ['str', 'int', 'float', 'bool', 'bytes', 'object', 'list', 'dict', 'set', 'tuple', 'type', 'datetime', 'date'];
+
+const RESERVED_ATTRIBUTE = new Set([...PYTHON_KEYWORDS, ...BASE_MODEL_ATTRIBUTES, ...ANNOTATION_BUILTINS]);
 
 /** Makes a syntactically valid identifier from already-cased text; `fallback` when empty. */
 function identifierSyntax(cased: string, fallback: string, digitPrefix = '_'): string {
@@ -116,10 +119,14 @@ export function snakeIdentifier(text: string, fallback = 'value'): string {
   return KEYWORDS.has(id) ? `${id}_` : id;
 }
 
-/** An attribute of a model: snake_case, not a keyword or `BaseModel` attribute (suffix `_`). */
+/**
+ * An attribute of a model: snake_case; a keyword, a builtin type name or a `BaseModel` attribute
+ * gets the prefix `m`, as the reference SDK spells them (`type` → `mtype`); a leading digit gets
+ * `field_` (pydantic treats names starting with `_` as private, not as fields).
+ */
 export function attributeIdentifier(text: string, fallback = 'field'): string {
-  const id = identifierSyntax(snakeWords(text), fallback);
-  return RESERVED_ATTRIBUTE.has(id) ? `${id}_` : id;
+  const id = identifierSyntax(snakeWords(text), fallback, 'field_');
+  return RESERVED_ATTRIBUTE.has(id) ? `m${id}` : id;
 }
 
 /** A module name for a class (`LocationResponeObjectV2` → `location_respone_object_v_2`). */
@@ -156,16 +163,19 @@ export class PythonNamer {
     return { className: classIdentifier(`${modelName}${suffix}`) };
   }
 
-  /** Enum member: UPPER_SNAKE of the value; numbers keep sign and point (`-1` → `MINUS_1`). */
+  /**
+   * Enum member: the value in capitals, each run of other characters one `_`, as the reference SDK
+   * spells its constants (`FreePublic` → `FREEPUBLIC`, `PARKING_TIME`, `Out of order` →
+   * `OUT_OF_ORDER`); numbers keep sign and point (`-1` → `MINUS1`, `0.5` → `VALUE_0_5`).
+   */
   enumMember(value: string | number | boolean | null): string {
     if (value === null) return 'NULL';
-    const text = String(value);
-    if (text.trim() === '') return 'EMPTY';
-    if (typeof value === 'number' || NUMERIC_TEXT.test(text)) {
-      const spelled = spellNumber(text);
-      if (spelled !== undefined) return identifierSyntax(upperSnakeWords(spelled.replace(/_/g, 'POINT')), 'VALUE', 'VALUE_');
-    }
-    return identifierSyntax(upperSnakeWords(text), 'VALUE', 'VALUE_');
+    const raw = String(value);
+    if (raw.trim() === '') return 'EMPTY';
+    const text = typeof value === 'number' || NUMERIC_TEXT.test(raw) ? (spellNumber(raw) ?? raw) : raw;
+    const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    const constant = folded.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+    return identifierSyntax(constant === '' ? upperSnakeWords(text) : constant, 'VALUE', 'VALUE_');
   }
 
   clientName(title: string): string {

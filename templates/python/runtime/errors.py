@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar, Dict, Generic, Mapping, Optional, TypeVar
 
+from .model import StrEnum
+
 BodyT = TypeVar("BodyT")
 
 
@@ -107,14 +109,31 @@ class APIException(SdkException, Generic[BodyT]):
 
 _UNSET = object()
 
+
+class OAuthProviderErrorEnum(StrEnum):
+    """OAuth 2 authorization error codes (RFC 6749 §5.2); an extension code a server sends is kept
+    as the member ``UNKNOWN`` with that value, and ``invalid_response`` is the SDK's own code for a
+    response that is no usable token."""
+
+    INVALID_REQUEST = "invalid_request"
+    """The request is missing a parameter, repeats one, or is otherwise malformed."""
+    INVALID_CLIENT = "invalid_client"
+    """Client authentication failed (unknown client, no or unsupported client authentication)."""
+    INVALID_GRANT = "invalid_grant"
+    """The grant is invalid, expired, revoked, or was issued to another client."""
+    UNAUTHORIZED_CLIENT = "unauthorized_client"
+    """The client may not use this grant type."""
+    UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type"
+    """The server does not support the grant type."""
+    INVALID_SCOPE = "invalid_scope"
+    """The scope is invalid, unknown, malformed, or exceeds what the client may have."""
+    INVALID_RESPONSE = "invalid_response"
+    """Not from the server: the token endpoint's answer was no usable token."""
+
+
 #: RFC 6749 §5.2 error codes; servers may send extension codes too.
-OAUTH_ERROR_CODES = (
-    "invalid_request",
-    "invalid_client",
-    "invalid_grant",
-    "unauthorized_client",
-    "unsupported_grant_type",
-    "invalid_scope",
+OAUTH_ERROR_CODES = tuple(
+    code.value for code in OAuthProviderErrorEnum if code is not OAuthProviderErrorEnum.INVALID_RESPONSE
 )
 
 
@@ -142,8 +161,10 @@ class OAuthProviderException(APIException[Dict[str, object]]):
         found_error = fields.get("error")
         found_description = fields.get("error_description")
         found_uri = fields.get("error_uri")
-        #: RFC 6749 ``error`` code, e.g. ``invalid_client``; ``invalid_response`` when none was sent.
-        self.error: str = error or (found_error if isinstance(found_error, str) else "invalid_response")
+        #: RFC 6749 ``error`` code, e.g. ``invalid_client`` (a ``str``); ``invalid_response`` when none was sent.
+        self.error: OAuthProviderErrorEnum = OAuthProviderErrorEnum(
+            error or (found_error if isinstance(found_error, str) else "invalid_response")
+        )
         #: RFC 6749 ``error_description``, when the server sent one.
         self.error_description: Optional[str] = error_description or (
             found_description if isinstance(found_description, str) else None

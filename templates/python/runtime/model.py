@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Callable, Dict, Mapping, Optional, Type, TypeVar
+from typing import Any, Callable, ClassVar, Dict, FrozenSet, Mapping, Optional, Tuple, Type, TypeVar
 
 import pydantic
 from pydantic import ConfigDict
@@ -25,7 +25,12 @@ M = TypeVar("M", bound="BaseModel")
 
 
 class BaseModel(pydantic.BaseModel):
-    """The base of generated models (see the module docstring)."""
+    """The base of generated models (see the module docstring).
+
+    ``_constant_fields`` names the attributes that can only have one value (a ``const``, or an
+    enum with one member, that the API requires): the model sets them itself and they count as
+    set, so they are sent even though nobody passed them (bodies leave unset fields out).
+    """
 
     model_config = ConfigDict(
         validate_by_name=True,
@@ -34,6 +39,14 @@ class BaseModel(pydantic.BaseModel):
         extra="allow",
         protected_namespaces=(),
     )
+
+    _constant_fields: ClassVar[Tuple[str, ...]] = ()
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Marks the constant fields (of this class and its bases) as set."""
+        constants = _constants_of(type(self))
+        if constants:
+            self.__pydantic_fields_set__.update(constants)
 
     def to_dict(self) -> Dict[str, Any]:
         """The model as JSON-able data under its wire names (unset fields left out)."""
@@ -50,6 +63,18 @@ class BaseModel(pydantic.BaseModel):
 
 
 E = TypeVar("E", bound=enum.Enum)
+
+
+_CONSTANTS: Dict[type, FrozenSet[str]] = {}
+
+
+def _constants_of(cls: type) -> FrozenSet[str]:
+    """The constant fields of ``cls`` and its bases (computed once per class)."""
+    found = _CONSTANTS.get(cls)
+    if found is None:
+        found = frozenset(name for klass in cls.__mro__ for name in klass.__dict__.get("_constant_fields", ()))
+        _CONSTANTS[cls] = found
+    return found
 
 
 def _unknown(member: E, value: object) -> E:

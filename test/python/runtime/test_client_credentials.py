@@ -233,6 +233,29 @@ def test_token_provider_replaces_the_fetch_and_on_token_update_sees_every_token(
     assert oauth.token_requests() == 2
 
 
+def test_a_provider_may_fetch_through_the_manager_it_is_given(harness: Harness, make: Any, oauth: OAuthServer) -> None:
+    """The reference docs' provider: a stored token, else ``auth_manager.fetch_token()``. With id and
+    secret configured, fetch_token() asks the token endpoint, so the provider is not re-entered."""
+    calls: list[int] = []
+
+    def provider(last: Optional[OAuthToken], manager: Any) -> OAuthToken:
+        calls.append(1)
+        if harness.is_async:
+            raise AssertionError("unreachable: the async variant uses async_provider")
+        token: OAuthToken = manager.fetch_token()
+        return token
+
+    async def async_provider(last: Optional[OAuthToken], manager: Any) -> OAuthToken:
+        calls.append(1)
+        token: OAuthToken = await manager.fetch_token()
+        return token
+
+    c = make(o_auth_token_provider=async_provider if harness.is_async else provider)
+    harness.many(5, c.call)
+    assert len(calls) == 1
+    assert oauth.token_requests() == 1
+
+
 # ---- stores and restoring --------------------------------------------------------------------
 
 

@@ -24,8 +24,8 @@ export class PyContext {
   readonly printer: PyTypePrinter;
   /** Models by name, for following `$ref`s (examples, docs). */
   readonly models: ReadonlyMap<IrName, IrModel>;
-  /** Object models (classes): modules that refer to them do so lazily, the rest at import time. */
-  private readonly classModels: ReadonlySet<IrName>;
+  /** Object models: modules that refer to them do so lazily (they may refer back), the rest at import time. */
+  private readonly objectModels: ReadonlySet<IrName>;
 
   constructor(
     readonly ir: Ir,
@@ -33,8 +33,8 @@ export class PyContext {
     readonly settings: PyPackageSettings,
   ) {
     this.models = new Map(ir.models.map((m) => [m.name, m]));
-    this.classModels = new Set(ir.models.filter((m) => isClassModel(m)).map((m) => m.name));
-    this.printer = new PyTypePrinter(names, (model, imports) => this.modelRef(model, imports, ''));
+    this.objectModels = new Set(ir.models.filter((m) => isClassModel(m) && m.schema.kind === 'object').map((m) => m.name));
+    this.printer = this.printerIn('', { lazyClasses: false });
   }
 
   /** The Python identifier of a name. */
@@ -49,18 +49,21 @@ export class PyContext {
 
   /** A type printer for a module in `folder` (relative imports depend on where the module is). */
   printerIn(folder: PyFolder, options: { lazyClasses: boolean }): PyTypePrinter {
-    return new PyTypePrinter(this.names, (model, imports) => this.modelRef(model, imports, folder, options.lazyClasses));
+    const printer = new PyTypePrinter(this.names, (model, imports) => this.modelRef(model, imports, folder, options.lazyClasses), (model) => this.models.get(model));
+    printer.runtimeModel = `${relativeTo(folder, '')}_runtime.model`;
+    return printer;
   }
 
   /**
-   * Refers to a model from a module in `folder`: imported from its own module. Classes are
+   * Refers to a model from a module in `folder`: imported from its own module. Object models are
    * imported for annotations only when `lazy` (model modules: breaks cycles between models; the
-   * package resolves the references once all are defined), everything else at import time.
+   * package resolves the references once all are defined), everything else at import time (enums
+   * and aliases never refer back to a model module that imports them).
    */
   modelRef(model: IrName, imports: PyImports, folder: PyFolder, lazy = false): string {
     const name = this.name(model);
     const from = `${relativeTo(folder, 'models')}${this.module(model)}`;
-    if (lazy && this.classModels.has(model)) imports.typeOnlyFrom(from, name);
+    if (lazy && this.objectModels.has(model)) imports.typeOnlyFrom(from, name);
     else imports.from(from, name);
     return name;
   }

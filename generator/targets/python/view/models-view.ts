@@ -32,25 +32,49 @@ const DIRECTION_NOTE: Readonly<Record<'responses' | 'requests', string>> = {
   requests: 'Write-only: required in requests, never present in responses.',
 };
 
-function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationOf: (s: IrSchema) => string): string {
+/**
+ * The one value a property can have (a `const`, or an enum with one member), as a Python
+ * expression, when the spec requires it: such a property is set by the model itself (the
+ * reference SDK's "Required, Constant"), so callers need not pass it.
+ */
+function constantOf(v: PyContext, p: IrProperty, imports: PyImports): string | undefined {
+  if (!p.required) return undefined;
+  const s = p.schema;
+  if (s.kind === 'literal' && s.value !== null) return pyLiteral(s.value);
+  if (s.kind === 'enum' && s.members.length === 1) return pyLiteral((s.members[0] as { value: string | number | boolean }).value);
+  if (s.kind === 'ref') {
+    const model = v.models.get(s.model);
+    if (model?.schema.kind === 'enum' && model.schema.members.length === 1 && !model.schema.nullable) {
+      const cls = v.modelRef(s.model, imports, 'models');
+      return `${cls}.${v.name((model.schema.members[0] as { name: Parameters<PyContext['name']>[0] }).name)}`;
+    }
+  }
+  return undefined;
+}
+
+function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationOf: (s: IrSchema) => string, constants: string[]): string {
   const attr = v.name(p.propertyName);
-  const required = isRequiredField(p);
+  const constant = constantOf(v, p, imports);
+  if (constant !== undefined) constants.push(attr);
+  const required = isRequiredField(p) && constant === undefined;
   let annotation = annotationOf(p.schema);
-  if (!required && !annotation.startsWith('Optional[') && annotation !== 'object' && annotation !== 'None') {
+  if (!required && constant === undefined && !annotation.startsWith('Optional[') && annotation !== 'object' && annotation !== 'None') {
     imports.from('typing', 'Optional');
     annotation = `Optional[${annotation}]`;
   }
   const args: string[] = [];
-  if (!required) args.push('default=None');
+  if (constant !== undefined) args.push(`default=${constant}`);
+  else if (!required) args.push('default=None');
   if (attr !== p.name) args.push(`validation_alias=${pyString(p.name)}`, `serialization_alias=${pyString(p.name)}`);
   let value = '';
-  if (args.length === 1 && args[0] === 'default=None') value = ' = None';
+  if (args.length === 1 && args[0]?.startsWith('default=')) value = ` = ${args[0].slice('default='.length)}`;
   else if (args.length > 0) {
     imports.from('pydantic', 'Field');
     value = ` = Field(${args.join(', ')})`;
   }
   const docs = schemaDoc(p.schema, { description: p.description, deprecated: p.deprecated });
   const oneWay = p.required && p.readOnly !== p.writeOnly ? (p.readOnly ? 'responses' : 'requests') : undefined;
+  if (constant !== undefined) docs.push('Always this value: set by the model, and always sent.');
   if (oneWay !== undefined) docs.push(DIRECTION_NOTE[oneWay]);
   else if (p.readOnly) docs.push('Read-only: set by the server.');
   if (attr !== p.name) docs.push(`Wire name: \`\`${p.name}\`\`.`);
@@ -143,7 +167,12 @@ function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
     imports.from('.._runtime.model', 'BaseModel');
     bases.push('BaseModel');
   }
-  const fields = s.properties.map((p) => fieldLines(v, p, imports, (schema) => printer.annotation(schema, imports)));
+  const constants: string[] = [];
+  const fields = s.properties.map((p) => fieldLines(v, p, imports, (schema) => printer.annotation(schema, imports), constants));
+  if (constants.length > 0) {
+    imports.from('typing', 'ClassVar').from('typing', 'Tuple');
+    fields.unshift(`    _constant_fields: ClassVar[Tuple[str, ...]] = (${constants.map(pyString).join(', ')},)`);
+  }
   const content = fields.length > 0 ? fields.join('\n') : '';
   return `class ${name}(${bases.join(', ')}):\n${doc}${content === '' ? '' : `\n${content}`}`;
 }

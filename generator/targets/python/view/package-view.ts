@@ -68,7 +68,7 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
   // Models: every model module, then their references resolved once all classes exist.
   const models = new PyImports();
   for (const m of v.ir.models) models.from(`.${v.module(m.name)}`, v.name(m.name));
-  if (cc) models.from('.o_auth_token', 'OAuthToken');
+  if (cc) models.from('.o_auth_token', 'OAuthToken').from('.o_auth_provider_error_enum', 'OAuthProviderErrorEnum');
   const classes = v.ir.models.filter((m) => isClassModel(m) && m.schema.kind === 'object').map((m) => v.name(m.name));
   const rebuild = classes.length > 0 ? `\n# Models refer to each other lazily (imports for type checkers only, so cycles are fine); their\n# references resolve here, once every class exists.\nfor _model in (${classes.join(', ')},):\n    _model.model_rebuild()\n` : '';
   out.push({
@@ -77,10 +77,13 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
       header,
       docstring: pyDocstring(['The models of the API: one module per model, all importable from here.']),
       imports: models.block(),
-      body: `${allList([...v.ir.models.map((m) => v.name(m.name)), ...(cc ? ['OAuthToken'] : [])])}${rebuild}`,
+      body: `${allList([...v.ir.models.map((m) => v.name(m.name)), ...(cc ? ['OAuthToken', 'OAuthProviderErrorEnum'] : [])])}${rebuild}`,
     },
   });
-  if (cc) out.push(reexport(`${pkg}/models/o_auth_token.py`, header, 'The OAuth 2 access token (see the runtime for its storage round trip).', '.._runtime.auth.oauth_token', ['OAuthToken']));
+  if (cc) {
+    out.push(reexport(`${pkg}/models/o_auth_token.py`, header, 'The OAuth 2 access token (see the runtime for its storage round trip).', '.._runtime.auth.oauth_token', ['OAuthToken']));
+    out.push(reexport(`${pkg}/models/o_auth_provider_error_enum.py`, header, 'OAuth 2 authorization error codes (`OAuthProviderException.error`).', '.._runtime.errors', ['OAuthProviderErrorEnum']));
+  }
 
   // Exceptions.
   const exceptions = new PyImports();

@@ -3,9 +3,9 @@
  * `Optional[X]`, `Union[A, B]`, `Literal[...]`), registering what each annotation needs in the
  * module's imports. Model references go through `ref`, which decides how the module gets them.
  */
-import type { IrName, IrProperty, IrSchema } from '../../../ir/types';
+import type { IrModel, IrName, IrProperty, IrSchema } from '../../../ir/types';
 import type { Names } from '../../../naming';
-import { pyLiteral } from '../../../render/escape';
+import { pyLiteral, pyString } from '../../../render/escape';
 import type { PyImports } from './imports';
 
 /** How a module refers to a model class (and imports it). */
@@ -15,6 +15,7 @@ export class PyTypePrinter {
   constructor(
     private readonly names: Names,
     private readonly ref: ModelRef,
+    private readonly model: (name: IrName) => IrModel | undefined = () => undefined,
   ) {}
 
   /** The annotation of `schema` in a module whose imports are `imports`. */
@@ -48,6 +49,8 @@ export class PyTypePrinter {
         // Objects with properties are always models; an object here only has extra properties.
         return schema.additionalProperties ? `dict[str, ${this.annotation(schema.additionalProperties, imports)}]` : 'dict[str, object]';
       case 'union': {
+        const tagged = this.taggedUnion(schema, imports);
+        if (tagged !== undefined) return tagged;
         const members = [...new Set(schema.variants.map((v) => this.annotation(v.schema, imports)))];
         if (members.length === 1) return members[0] as string;
         imports.from('typing', 'Union');
@@ -61,6 +64,34 @@ export class PyTypePrinter {
       }
     }
   }
+
+  /**
+   * A `oneOf` with a discriminator whose every variant is a model with exactly one tag value:
+   * pydantic picks the variant by the tag (`Discriminator`), instead of trying each (which open
+   * enums, accepting any value, would make ambiguous). `undefined` when that does not apply.
+   */
+  private taggedUnion(schema: Extract<IrSchema, { kind: 'union' }>, imports: PyImports): string | undefined {
+    const d = schema.discriminator;
+    if (d === undefined || schema.variants.length < 2) return undefined;
+    const variants: { model: IrName; tag: string }[] = [];
+    for (const variant of schema.variants) {
+      if (variant.schema.kind !== 'ref' || variant.schema.nullable) return undefined;
+      const model = variant.schema.model;
+      const tags = variant.tagValues ?? d.mapping.filter((m) => m.model === model).map((m) => m.value);
+      if (tags.length !== 1) return undefined;
+      variants.push({ model, tag: tags[0] as string });
+    }
+    const first = this.model(variants[0]?.model as IrName)?.schema;
+    const property = first?.kind === 'object' ? first.properties.find((p) => p.name === d.propertyName) : undefined;
+    const attribute = property ? this.names.of(property.propertyName) : d.propertyName;
+    imports.from('typing', 'Annotated').from('typing', 'Union').from('pydantic', 'Discriminator').from('pydantic', 'Tag');
+    const members = variants.map(({ model, tag }) => `Annotated[${this.ref(model, imports)}, Tag(${pyString(tag)})]`);
+    imports.from(this.runtimeModel, 'discriminator');
+    return `Annotated[Union[${members.join(', ')}], Discriminator(discriminator(${pyString(d.propertyName)}, ${pyString(attribute)}))]`;
+  }
+
+  /** Where modules printed by this printer import the runtime's model helpers from. */
+  runtimeModel = '.._runtime.model';
 
   private primitive(schema: Extract<IrSchema, { kind: 'primitive' }>, imports: PyImports): string {
     if (schema.binary) return 'bytes';

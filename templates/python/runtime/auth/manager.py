@@ -343,7 +343,7 @@ class _TokenLifecycle:
         ):
             self.set_current(stored)
             return ObtainedToken(stored, False)
-        token = yield from self.request_new({}, deadline)
+        token = yield from self.request_new({}, deadline, use_provider=True)
         yield from self.adopt(token, deadline)
         return ObtainedToken(token, True)
 
@@ -364,10 +364,18 @@ class _TokenLifecycle:
         self.set_current(obtained.token)
         return obtained
 
-    def request_new(self, additional: Mapping[str, str], deadline: Optional[float]) -> Plan[OAuthToken]:
-        """Plan: a new token from the ``o_auth_token_provider`` or the token endpoint."""
+    def can_request(self) -> bool:
+        """True when the token endpoint can be asked (client id and secret configured)."""
         c = self.credentials
-        provider = c.o_auth_token_provider if c else None
+        return c is not None and c.o_auth_client_id is not None and c.o_auth_client_secret is not None
+
+    def request_new(
+        self, additional: Mapping[str, str], deadline: Optional[float], *, use_provider: bool
+    ) -> Plan[OAuthToken]:
+        """Plan: a new token from the ``o_auth_token_provider`` (when ``use_provider``) or the token
+        endpoint."""
+        c = self.credentials
+        provider = c.o_auth_token_provider if c and use_provider else None
         if provider is not None:
             result = yield Call(
                 provider, (self.current, self.owner), remaining(deadline), "o_auth_token_provider", self.where
@@ -414,9 +422,12 @@ class _TokenLifecycle:
                 self.warn(f"o_auth_on_token_update failed ({describe_error(error)})")
 
     def fetch(self, additional: Mapping[str, str], deadline: Optional[float]) -> Plan[OAuthToken]:
-        """Plan: always a new token (stored, and passed to ``o_auth_on_token_update``)."""
+        """Plan: always a new token (stored, and passed to ``o_auth_on_token_update``): from the
+        token endpoint when client id and secret are configured, else from the provider. So an
+        ``o_auth_token_provider`` may call ``auth_manager.fetch_token()`` itself, as the reference
+        SDK's docs show, without calling itself again."""
         yield from self.ensure_loaded(deadline)
-        token = yield from self.request_new(additional, deadline)
+        token = yield from self.request_new(additional, deadline, use_provider=not self.can_request())
         yield from self.adopt(token, deadline)
         return token
 
@@ -593,8 +604,9 @@ class ClientCredentialsAuthManager(_ManagerBase):
     def fetch_token(
         self, additional_params: Optional[Mapping[str, str]] = None, *, timeout: Optional[float] = None
     ) -> OAuthToken:
-        """Always requests a new token from the token endpoint (or the ``o_auth_token_provider``),
-        stores it and calls ``o_auth_on_token_update``. ``additional_params`` are added to this
+        """Always requests a new token, stores it and calls ``o_auth_on_token_update``: from the token
+        endpoint when client id and secret are configured (also when called from an
+        ``o_auth_token_provider``), else from the provider. ``additional_params`` are added to this
         request's form.
 
         Raises:

@@ -154,14 +154,18 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   }
 
   /**
-   * Always requests a new token from the token endpoint (or the `oAuthTokenProvider`), stores it,
-   * and calls `oAuthOnTokenUpdate`. `additionalParams` are added to this request's form.
+   * Always requests a new token, stores it, and calls `oAuthOnTokenUpdate`: from the token
+   * endpoint when client id and secret are configured (also when called from an
+   * `oAuthTokenProvider`, which may thus fetch through the manager it is given), else from the
+   * provider. `additionalParams` are added to this request's form.
    */
   async fetchToken(
     additionalParams?: Record<string, string>,
     signal?: AbortSignal,
   ): Promise<OAuthToken> {
-    const token = await this.#requestNew(additionalParams ?? {}, signal);
+    const c = this.#credentials;
+    const canRequest = c?.oAuthClientId !== undefined && c.oAuthClientSecret !== undefined;
+    const token = await this.#requestNew(additionalParams ?? {}, signal, !canRequest);
     await abortable(this.#adopt(token), signal);
     return token;
   }
@@ -295,7 +299,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
       this.#refreshFailures = this.#refreshNotBefore = 0;
       return { token: stored, fetched: false };
     }
-    const token = await this.#requestNew({}, undefined);
+    const token = await this.#requestNew({}, undefined, true);
     await this.#adopt(token);
     return { token, fetched: true };
   }
@@ -320,12 +324,14 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     );
   }
 
+  /** A new token: from the `oAuthTokenProvider` when `useProvider` and there is one, else the endpoint. */
   async #requestNew(
     additionalParams: Record<string, string>,
     signal: AbortSignal | undefined,
+    useProvider: boolean,
   ): Promise<OAuthToken> {
     const c = this.#credentials;
-    const provider = c?.oAuthTokenProvider;
+    const provider = useProvider ? c?.oAuthTokenProvider : undefined;
     if (provider !== undefined) {
       const asked = provider(this.#current, this);
       const provided = normalizeToken(await this.#bounded(asked, 'oAuthTokenProvider', signal));

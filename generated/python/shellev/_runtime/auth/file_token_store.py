@@ -1,0 +1,162 @@
+"""A :class:`TokenStore` in one JSON file, shared safely by several processes on one machine.
+
+Design: the file is ``{"version": 1, "tokens": {"<cache key>": {OAuthToken.to_dict()}}}``.
+
+- Reads take no lock: writers replace the file atomically (a temporary file in the same folder,
+  ``fsync``, then ``os.replace``), so a reader sees the old or the new file, never a torn one.
+- Writers serialize read-modify-write with a lock file (``<file>.lock``, created with
+  ``O_CREAT | O_EXCL``, so exactly one process wins). A lock older than ``stale_lock`` seconds is
+  considered abandoned by a crashed process and removed.
+- Files are created with mode 0600 (the folder, if created, 0700): they hold access tokens.
+- An unreadable or corrupt file is treated as empty with one warning (its contents are never
+  quoted); the next write replaces it. The client secret is never given to a store.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import random
+import time
+import uuid
+from typing import Dict, Optional
+
+from ..config import DEFAULT_LOGGER_NAME
+from .oauth_token import OAuthToken
+
+
+class FileTokenStore:
+    """Persists tokens in a JSON file shared by processes; see the module docstring."""
+
+    def __init__(
+        self,
+        file_path: os.PathLike[str] | str,
+        *,
+        lock_timeout: float = 5.0,
+        stale_lock: float = 10.0,
+        logger: Optional[logging.Logger] = None,
+    ) -> None:
+        """Creates the store.
+
+        Args:
+            file_path: The JSON file (created on first write, with its folder).
+            lock_timeout: Longest wait for the write lock, seconds.
+            stale_lock: Age after which a lock is deemed abandoned, seconds.
+            logger: Where the corrupt-file warning goes (default: the ``sdkgen`` logger).
+        """
+        self._path = os.fspath(file_path)
+        self._lock_path = self._path + ".lock"
+        self._lock_timeout = lock_timeout
+        self._stale_lock = stale_lock
+        self._logger = logger or logging.getLogger(DEFAULT_LOGGER_NAME)
+        self._warned = False
+
+    @property
+    def file_path(self) -> str:
+        """The file this store uses."""
+        return self._path
+
+    def get(self, key: str) -> Optional[OAuthToken]:
+        """The token stored under ``key``, or ``None`` (also for a malformed entry)."""
+        return OAuthToken.parse(self._read().get(key))
+
+    def set(self, key: str, token: OAuthToken) -> None:
+        """Stores (replaces) the token under ``key``."""
+        self._update(key, token.to_dict())
+
+    def delete(self, key: str) -> None:
+        """Removes the token under ``key`` (no error if absent)."""
+        self._update(key, None)
+
+    def __repr__(self) -> str:
+        """The path, never the tokens."""
+        return f"FileTokenStore({self._path!r})"
+
+    def _update(self, key: str, value: Optional[Dict[str, object]]) -> None:
+        folder = os.path.dirname(os.path.abspath(self._path))
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        self._acquire()
+        try:
+            tokens = self._read()
+            if value is None:
+                tokens.pop(key, None)
+            else:
+                tokens[key] = value
+            self._write(json.dumps({"version": 1, "tokens": tokens}, indent=2) + "\n")
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(self._lock_path)
+
+    def _read(self) -> Dict[str, object]:
+        """Missing file → empty; unreadable or malformed → empty plus one warning."""
+        try:
+            with open(self._path, encoding="utf-8") as handle:
+                text = handle.read()
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as exc:
+            self._warn_once(f"cannot be read ({type(exc).__name__})")
+            return {}
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            # The parser's message quotes file contents (tokens), so only the fact is reported.
+            self._warn_once("is not valid JSON")
+            return {}
+        tokens = parsed.get("tokens") if isinstance(parsed, dict) else None
+        if not isinstance(tokens, dict):
+            self._warn_once('does not have the expected {"tokens": {...}} layout')
+            return {}
+        self._warned = False
+        return dict(tokens)
+
+    def _write(self, contents: str) -> None:
+        folder = os.path.dirname(os.path.abspath(self._path))
+        temp = os.path.join(folder, f".{os.path.basename(self._path)}.{uuid.uuid4().hex}.tmp")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(contents)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, self._path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+    def _acquire(self) -> None:
+        deadline = time.monotonic() + self._lock_timeout
+        while True:
+            try:
+                fd = os.open(self._lock_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass
+            else:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(str(os.getpid()))
+                return
+            self._remove_if_stale()
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"FileTokenStore: timed out waiting for lock {self._lock_path}")
+            time.sleep(0.005 + random.random() * 0.02)
+
+    def _remove_if_stale(self) -> None:
+        try:
+            age = time.time() - os.stat(self._lock_path).st_mtime
+            if age > self._stale_lock:
+                os.unlink(self._lock_path)
+        except OSError:
+            pass  # gone already (released or removed by another process): try to take it again
+
+    def _warn_once(self, problem: str) -> None:
+        if self._warned:
+            return
+        self._warned = True
+        self._logger.warning(
+            "FileTokenStore: token file %s %s; treating it as empty (it is rewritten on the next token update)",
+            self._path,
+            problem,
+        )
