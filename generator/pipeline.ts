@@ -16,6 +16,7 @@ import { buildIr, type Ir } from './ir';
 import { resolveNames } from './naming';
 import { renderTarget, type GeneratedFile } from './render';
 import { targetById } from './targets';
+import { isValidSemver } from './config/identifiers';
 
 export type { GeneratedFile } from './render';
 
@@ -81,11 +82,23 @@ export async function buildIrFromConfig(config: ResolvedConfig): Promise<{ ir: I
   return { ir, warnings };
 }
 
+/**
+ * The version the packages get when the config sets none: the spec's `info.version` when it is a
+ * semantic version (npm and PyPI both take those), else `0.0.0` with a warning (the title of a
+ * hostile or careless spec must not end up in package metadata).
+ */
+export function specPackageVersion(ir: Ir, sink?: ProblemSink): string {
+  const version = ir.info.version;
+  if (isValidSemver(version)) return version;
+  sink?.({ severity: 'warning', message: `info.version '${version}' is not a semantic version (like 1.2.3); the generated packages get version 0.0.0 unless package.version is set`, pointer: '#/info/version' });
+  return '0.0.0';
+}
+
 /** One target's files from an IR: its naming policy, its view, its templates (and overlay). */
-export function renderTargetFiles(ir: Ir, config: TargetConfig): GeneratedFile[] {
+export function renderTargetFiles(ir: Ir, config: TargetConfig, specVersion = specPackageVersion(ir)): GeneratedFile[] {
   const target = targetById(config.target);
   const names = resolveNames(ir.names, target.namingPolicy(config));
-  const input = { ir, names, config, packageVersion: config.packageVersion ?? ir.info.version };
+  const input = { ir, names, config, packageVersion: config.packageVersion ?? specVersion };
   return renderTarget(target, input, config.templates ? [config.templates] : []);
 }
 
@@ -94,10 +107,12 @@ export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks
   const timings: Record<string, number> = {};
   const warnings: Problem[] = [];
   const timed = timer(timings, hooks);
-  const ir = await irStages(config, timed, warningSink(warnings));
+  const sink = warningSink(warnings);
+  const ir = await irStages(config, timed, sink);
+  const specVersion = config.targets.every((t) => t.packageVersion !== undefined) ? ir.info.version : specPackageVersion(ir, sink);
   const outputs: TargetOutput[] = [];
   for (const target of config.targets) {
-    const files = await timed(`render ${target.target}`, () => renderTargetFiles(ir, target));
+    const files = await timed(`render ${target.target}`, () => renderTargetFiles(ir, target, specVersion));
     outputs.push({ config: target, files });
   }
   return { outputs, warnings, timings };

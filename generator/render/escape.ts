@@ -188,9 +188,12 @@ export function pyLiteral(value: string | number | boolean | null): string {
   return value ? 'True' : 'False';
 }
 
-/** Prose safe inside a `"""` docstring: backslashes doubled, no `"""` run, no trailing quote. */
+/**
+ * Prose safe inside a raw `r"""` docstring (docstrings with backslashes are raw, ruff `D301`, so
+ * `\\d` reads as written): a `"""` run is broken by a backslash before its last quote.
+ */
 function docstringSafe(line: string): string {
-  return line.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"');
+  return line.replace(/"""/g, '""\\"');
 }
 
 /**
@@ -211,11 +214,14 @@ export function pyDocstring(parts: readonly (string | undefined)[], indent = 0, 
   }
   if (lines.length === 0) return '';
   const pad = ' '.repeat(indent);
-  // A closing quote right after a `"` would end the literal early (`""""`).
+  // The summary starts with a capital (ruff `D403`) when its first word is a plain lower-case word.
+  lines[0] = (lines[0] as string).replace(/^([a-z])([a-z]*\b)/, (_w, first: string, rest: string) => first.toUpperCase() + rest);
+  // The literal must not end in a quote (`""""`) or a backslash (it would escape the closing quote).
   const last = lines.length - 1;
-  if ((lines[last] as string).endsWith('"')) lines[last] = `${(lines[last] as string).slice(0, -1)}\\"`;
-  if (lines.length === 1) return `${pad}"""${lines[0]}"""\n`;
-  return `${pad}"""${lines[0]}\n${lines.slice(1).map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n')}\n${pad}"""\n`;
+  if (/["\\]$/.test(lines[last] as string)) lines[last] = `${lines[last] as string} `;
+  const open = lines.some((l) => l.includes('\\')) ? 'r"""' : '"""';
+  if (lines.length === 1) return `${pad}${open}${lines[0]}"""\n`;
+  return `${pad}${open}${lines[0]}\n${lines.slice(1).map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n')}\n${pad}"""\n`;
 }
 
 /** Docstrings are wrapped to the generated packages' line length (ruff `E501`: 120). */

@@ -15,6 +15,12 @@ function run(script, extra) {
   return result.status ?? 1;
 }
 
+// The Python environment first: jest's Python-target tests (mypy, ruff over generated SDKs) use it.
+const venv = spawnSync(process.execPath, ['scripts/test/venv.mjs'], { stdio: 'inherit' });
+if (venv.status !== 0) {
+  console.error('npm test: could not create the Python environment (.venv)');
+  process.exit(1);
+}
 const ts = run('test:ts', args);
 const py = run('test:py', []);
 console.log(`\nnpm test: TypeScript ${ts === 0 ? 'passed' : `failed (${ts})`}, Python ${py === 0 ? 'passed' : `failed (${py})`}`);

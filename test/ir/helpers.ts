@@ -9,14 +9,15 @@ import { TypePrinter } from '../../generator/targets/typescript/view/types';
 
 /** Settings of one target, with test defaults (`testsdk`, TypeScript). */
 export function targetConfig(overrides: Partial<TargetConfig> = {}): TargetConfig {
+  const target = overrides.target ?? 'typescript';
   return {
-    target: 'typescript',
+    target,
     output: '/out',
     packageName: 'testsdk',
     packageVersion: undefined,
     clientName: undefined,
     templates: undefined,
-    naming: DEFAULT_NAMING,
+    naming: target === 'typescript' ? DEFAULT_NAMING : targetById(target).defaults.naming,
     ...overrides,
   };
 }

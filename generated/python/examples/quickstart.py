@@ -6,7 +6,7 @@ from shellev import ShellevClient
 
 def main() -> None:
     """Builds the client from the environment and makes one call."""
-    # SHELLEV_O_AUTH_CLIENT_ID, SHELLEV_O_AUTH_CLIENT_SECRET, SHELLEV_ENVIRONMENT or SHELLEV_BASE_URL …
+    # Credentials and settings come from SHELLEV_* variables (see the README).
     with ShellevClient.from_environment() as client:
         # GET /v2/locations
         request_id = "123e4567-e89b-12d3-a456-426614174000"

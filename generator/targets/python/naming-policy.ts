@@ -46,7 +46,7 @@ export const PYTHON_KEYWORDS = [
 const TYPE_NAMES = [
   'Any', 'Dict', 'List', 'Optional', 'Union', 'Literal', 'Annotated', 'Mapping', 'Sequence',
   'Tuple', 'Type', 'TypeVar', 'Generic', 'ClassVar', 'Enum', 'BaseModel', 'ConfigDict', 'Field',
-  'RootModel', 'Discriminator', 'Tag', 'Exception', 'BaseException', 'Object', 'Bytes', 'Str',
+  'RootModel', 'Discriminator', 'Tag', 'StrEnum', 'IntEnum', 'ValueEnum', 'Exception', 'BaseException', 'Object', 'Bytes', 'Str',
   'Int', 'Float', 'Bool', 'Date', 'Datetime', 'Time', 'Timedelta', 'Uuid', 'Decimal', 'Path',
   'Callable', 'Iterator', 'Iterable', 'Awaitable', 'Self',
 ];

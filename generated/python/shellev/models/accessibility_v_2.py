@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .._runtime.model import BaseModel
-from .accessibility_status_enum import AccessibilityStatusEnum
+
+if TYPE_CHECKING:
+    from .accessibility_status_enum import AccessibilityStatusEnum
 
 
 class AccessibilityV2(BaseModel):

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Optional
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .get_charge_session_retrieve_response_200_json_status_enum import GetChargeSessionRetrieveResponse200JsonStatusEnum
 
 if TYPE_CHECKING:
     from .data_active import DataActive
+    from .get_charge_session_retrieve_response_200_json_status_enum import (
+        GetChargeSessionRetrieveResponse200JsonStatusEnum,
+    )
 
 
 class ActiveResponse200Json(BaseModel):

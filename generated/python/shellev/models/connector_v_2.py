@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Optional
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .connector_vo_connector_type_enum import ConnectorVOConnectorTypeEnum
 
 if TYPE_CHECKING:
+    from .connector_vo_connector_type_enum import ConnectorVOConnectorTypeEnum
     from .electrical_properties_v_2 import ElectricalPropertiesV2
 
 

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .electrical_properties_power_type_enum import ElectricalPropertiesPowerTypeEnum
+
+if TYPE_CHECKING:
+    from .electrical_properties_power_type_enum import ElectricalPropertiesPowerTypeEnum
 
 
 class ElectricalPropertiesV2(BaseModel):

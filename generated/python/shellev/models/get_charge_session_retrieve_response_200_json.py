@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Optional
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .get_charge_session_retrieve_response_200_json_status_enum import GetChargeSessionRetrieveResponse200JsonStatusEnum
 
 if TYPE_CHECKING:
     from .data_retrieve import DataRetrieve
+    from .get_charge_session_retrieve_response_200_json_status_enum import (
+        GetChargeSessionRetrieveResponse200JsonStatusEnum,
+    )
 
 
 class GetChargeSessionRetrieveResponse200Json(BaseModel):

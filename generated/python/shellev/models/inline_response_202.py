@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .get_charge_session_retrieve_response_200_json_status_enum import GetChargeSessionRetrieveResponse200JsonStatusEnum
 
 if TYPE_CHECKING:
+    from .get_charge_session_retrieve_response_200_json_status_enum import (
+        GetChargeSessionRetrieveResponse200JsonStatusEnum,
+    )
     from .inline_response_202_data import InlineResponse202Data
 
 

@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .get_charge_session_retrieve_response_200_json_status_enum import GetChargeSessionRetrieveResponse200JsonStatusEnum
+
+if TYPE_CHECKING:
+    from .get_charge_session_retrieve_response_200_json_status_enum import (
+        GetChargeSessionRetrieveResponse200JsonStatusEnum,
+    )
 
 
 class InlineResponse2021(BaseModel):

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .opening_hours_object_week_day_enum import OpeningHoursObjectWeekDayEnum
+
+if TYPE_CHECKING:
+    from .opening_hours_object_week_day_enum import OpeningHoursObjectWeekDayEnum
 
 
 class OpeningHoursObject(BaseModel):

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .type_enum import TypeEnum
+
+if TYPE_CHECKING:
+    from .type_enum import TypeEnum
 
 
 class PriceComponent(BaseModel):

@@ -24,7 +24,7 @@ class ResponseV2(BaseModel):
     """
 
     status: Optional[str] = None
-    """status of the API call"""
+    """Status of the API call"""
 
     data: Optional[list[LocationResponeObjectV2]] = None
     """API Response"""

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .day_of_week_enum import DayOfWeekEnum
+
+if TYPE_CHECKING:
+    from .day_of_week_enum import DayOfWeekEnum
 
 
 class Restrictions(BaseModel):

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Optional
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .evse_vo_status_enum import EvseVOStatusEnum
-from .single_location_marker_authorization_methods_items_enum import SingleLocationMarkerAuthorizationMethodsItemsEnum
 
 if TYPE_CHECKING:
+    from .evse_vo_status_enum import EvseVOStatusEnum
     from .search_by_id_connector import SearchByIdConnector
+    from .single_location_marker_authorization_methods_items_enum import (
+        SingleLocationMarkerAuthorizationMethodsItemsEnum,
+    )
 
 
 class SearchByIdEvse(BaseModel):

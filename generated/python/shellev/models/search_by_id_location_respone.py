@@ -63,7 +63,7 @@ class SearchByIdLocationRespone(BaseModel):
     location_type: Optional[str] = Field(
         default=None, validation_alias="locationType", serialization_alias="locationType"
     )
-    """the type of the location. Could be "UNKNOWN".
+    """The type of the location. Could be "UNKNOWN".
 
     Wire name: ``locationType``.
     """

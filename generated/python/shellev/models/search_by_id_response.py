@@ -24,7 +24,7 @@ class SearchByIdResponse(BaseModel):
     """
 
     status: Optional[str] = None
-    """status of the API call"""
+    """Status of the API call"""
 
     data: Optional[list[SearchByIdLocationRespone]] = None
     """API Response"""

@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING, Optional
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .single_location_marker_authorization_methods_items_enum import SingleLocationMarkerAuthorizationMethodsItemsEnum
-from .single_location_marker_status_enum import SingleLocationMarkerStatusEnum
 
 if TYPE_CHECKING:
     from .coordinates_1 import Coordinates1
+    from .single_location_marker_authorization_methods_items_enum import (
+        SingleLocationMarkerAuthorizationMethodsItemsEnum,
+    )
+    from .single_location_marker_status_enum import SingleLocationMarkerStatusEnum
 
 
 class SingleLocationMarker(BaseModel):

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .location_marker import LocationMarker
+
+if TYPE_CHECKING:
+    from .location_marker import LocationMarker
 
 
 class SingleLocationMarkerResponse(BaseModel):
@@ -22,7 +24,7 @@ class SingleLocationMarkerResponse(BaseModel):
     """
 
     status: Optional[str] = None
-    """status of the API call"""
+    """Status of the API call"""
 
     data: Optional[list[LocationMarker]] = None
     """Markers (single-location or multi-location) within the requested bounds."""

@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .location_marker_v_2 import LocationMarkerV2
+
+if TYPE_CHECKING:
+    from .location_marker_v_2 import LocationMarkerV2
 
 
 class SingleLocationMarkerResponseV2(BaseModel):
@@ -24,7 +26,7 @@ class SingleLocationMarkerResponseV2(BaseModel):
     """
 
     status: Optional[str] = None
-    """status of the API call"""
+    """Status of the API call"""
 
     data: Optional[list[LocationMarkerV2]] = None
     """Markers (single-location or multi-location) within the requested bounds."""

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING, ClassVar, Optional, Tuple
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .single_location_marker_authorization_methods_items_enum import SingleLocationMarkerAuthorizationMethodsItemsEnum
-from .single_location_marker_status_enum import SingleLocationMarkerStatusEnum
 from .single_location_marker_v_2_marker_type import SingleLocationMarkerV2MarkerType
 
 if TYPE_CHECKING:
     from .coordinates import Coordinates
+    from .single_location_marker_authorization_methods_items_enum import (
+        SingleLocationMarkerAuthorizationMethodsItemsEnum,
+    )
+    from .single_location_marker_status_enum import SingleLocationMarkerStatusEnum
 
 
 class SingleLocationMarkerV2(BaseModel):

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .tariff_vo_updated_by_enum import TariffVOUpdatedByEnum
+
+if TYPE_CHECKING:
+    from .tariff_vo_updated_by_enum import TariffVOUpdatedByEnum
 
 
 class Tariff(BaseModel):

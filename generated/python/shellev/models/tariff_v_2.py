@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from pydantic import Field
 
 from .._runtime.model import BaseModel
-from .tariff_type_enum import TariffTypeEnum
 
 if TYPE_CHECKING:
     from .power_range import PowerRange
     from .tariff_alt_text import TariffAltText
     from .tariff_element import TariffElement
+    from .tariff_type_enum import TariffTypeEnum
 
 
 class TariffV2(BaseModel):

@@ -24,8 +24,6 @@ export class PyContext {
   readonly printer: PyTypePrinter;
   /** Models by name, for following `$ref`s (examples, docs). */
   readonly models: ReadonlyMap<IrName, IrModel>;
-  /** Object models: modules that refer to them do so lazily (they may refer back), the rest at import time. */
-  private readonly objectModels: ReadonlySet<IrName>;
 
   constructor(
     readonly ir: Ir,
@@ -33,9 +31,11 @@ export class PyContext {
     readonly settings: PyPackageSettings,
   ) {
     this.models = new Map(ir.models.map((m) => [m.name, m]));
-    this.objectModels = new Set(ir.models.filter((m) => isClassModel(m) && m.schema.kind === 'object').map((m) => m.name));
     this.printer = this.printerIn('', { lazyClasses: false });
   }
+
+  /** The model whose module is being written, if any (set by the models view). */
+  definingModel: IrName | undefined;
 
   /** The Python identifier of a name. */
   name(name: IrName): string {
@@ -55,15 +55,17 @@ export class PyContext {
   }
 
   /**
-   * Refers to a model from a module in `folder`: imported from its own module. Object models are
-   * imported for annotations only when `lazy` (model modules: breaks cycles between models; the
-   * package resolves the references once all are defined), everything else at import time (enums
-   * and aliases never refer back to a model module that imports them).
+   * Refers to a model from a module in `folder`: imported from its own module, for annotations
+   * only when `lazy` (the fields of object models: models may refer to each other in cycles, which
+   * the package resolves once every model exists), else at import time (base classes, constant
+   * defaults, type aliases, which are evaluated when their module loads).
    */
   modelRef(model: IrName, imports: PyImports, folder: PyFolder, lazy = false): string {
     const name = this.name(model);
+    // A model referring to itself needs no import (its own module defines it).
+    if (model === this.definingModel) return name;
     const from = `${relativeTo(folder, 'models')}${this.module(model)}`;
-    if (lazy && this.objectModels.has(model)) imports.typeOnlyFrom(from, name);
+    if (lazy) imports.typeOnlyFrom(from, name);
     else imports.from(from, name);
     return name;
   }

@@ -140,7 +140,9 @@ export function modelModules(v: PyContext, header: string): ModelModule[] {
   return v.ir.models.map((model) => {
     const imports = new PyImports().from('__future__', 'annotations');
     const name = v.name(model.name);
+    v.definingModel = model.name;
     const body = isClassModel(model) ? classBody(v, model, imports) : aliasBody(v, model, imports, cyclic);
+    v.definingModel = undefined;
     const doc = model.schema.meta?.description ?? `The \`\`${name}\`\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`\`${model.pointer}\`\`).`;
     return {
       path: `${pkg}/models/${v.module(model.name)}.py`,

@@ -26,13 +26,6 @@ import { settingsView } from './settings-view';
 
 const MODULE_TEMPLATE = 'items/module.py.hbs';
 
-/** Runtime files (prefixes, relative to `runtime/`) an SDK without the feature does not ship. */
-function excludedRuntime(v: PyContext): string[] {
-  const f = v.ir.features;
-  return [
-    ...(f.clientCredentials ? [] : ['auth/manager.py', 'auth/credentials.py', 'auth/token_request.py', 'auth/token_store.py', 'auth/file_token_store.py', 'auth/cache_key.py', 'auth/oauth_token.py']),
-  ];
-}
 
 /** The quickstart: a read with the fewest required inputs, from environment variables. */
 function quickstart(v: PyContext, header: string, clientModule: string): { path: string; context: Record<string, string> } {
@@ -53,9 +46,9 @@ function quickstart(v: PyContext, header: string, clientModule: string): { path:
   }
   const body = `def main() -> None:
     """Builds the client from the environment and makes one call."""
-    # ${prefix}_O_AUTH_CLIENT_ID, ${prefix}_O_AUTH_CLIENT_SECRET, ${prefix}_ENVIRONMENT or ${prefix}_BASE_URL …
+    # Credentials and settings come from ${prefix}_* variables (see the README).
     with ${client}.from_environment() as client:
-${picked ? `        # ${pyCommentText(`${picked.op.httpMethod} ${picked.op.path}`)}\n${call.map((l) => `        ${l}`).join('\n')}` : '        pass'}
+${picked ? `        # ${pyCommentText(`${picked.op.httpMethod} ${picked.op.path}`)}\n${call.map((l) => `        ${l}`).join('\n')}` : '        print(client.config)'}
 
 
 if __name__ == "__main__":
@@ -117,5 +110,7 @@ export function buildPythonView(v: PyContext): TargetView {
     ccScheme: cc ? markdownInline(cc.schemeName) : '',
     controllers: v.ir.services.map((s) => ({ mdTitle: markdownInline(s.tag), property: v.name(s.propertyName), className: v.name(s.className), docsPath: `docs/${v.name(s.fileName)}.md` })),
   };
-  return { root, items, excludeRuntime: excludedRuntime(v), skipTemplates: [], folders: { __package__: pkg } };
+  return { root, items, // Every package ships the whole runtime: its `__init__` imports all of it, and unlike a browser
+    // bundle an installed package pays nothing for modules it does not import.
+    excludeRuntime: [], skipTemplates: [], folders: { __package__: pkg } };
 }
