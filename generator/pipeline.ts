@@ -84,14 +84,11 @@ export async function buildIrFromConfig(config: ResolvedConfig): Promise<{ ir: I
 
 /**
  * The version the packages get when the config sets none: the spec's `info.version` when it is a
- * semantic version (npm and PyPI both take those), else `0.0.0` with a warning (the title of a
- * hostile or careless spec must not end up in package metadata).
+ * semantic version (npm and PyPI both take those), else `0.0.0` (the IR warns about it): a hostile
+ * or careless version string must not end up in package metadata.
  */
-export function specPackageVersion(ir: Ir, sink?: ProblemSink): string {
-  const version = ir.info.version;
-  if (isValidSemver(version)) return version;
-  sink?.({ severity: 'warning', message: `info.version '${version}' is not a semantic version (like 1.2.3); the generated packages get version 0.0.0 unless package.version is set`, pointer: '#/info/version' });
-  return '0.0.0';
+export function specPackageVersion(ir: Ir): string {
+  return isValidSemver(ir.info.version) ? ir.info.version : '0.0.0';
 }
 
 /** One target's files from an IR: its naming policy, its view, its templates (and overlay). */
@@ -107,9 +104,8 @@ export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks
   const timings: Record<string, number> = {};
   const warnings: Problem[] = [];
   const timed = timer(timings, hooks);
-  const sink = warningSink(warnings);
-  const ir = await irStages(config, timed, sink);
-  const specVersion = config.targets.every((t) => t.packageVersion !== undefined) ? ir.info.version : specPackageVersion(ir, sink);
+  const ir = await irStages(config, timed, warningSink(warnings));
+  const specVersion = specPackageVersion(ir);
   const outputs: TargetOutput[] = [];
   for (const target of config.targets) {
     const files = await timed(`render ${target.target}`, () => renderTargetFiles(ir, target, specVersion));

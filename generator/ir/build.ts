@@ -21,11 +21,16 @@ import { buildSecuritySchemes, securityRequirements } from './security';
 import { buildServers, mergeServerVariables } from './servers';
 import { buildServices } from './services';
 import type { Ir } from './types';
+import { isValidSemver } from '../config/identifiers';
 
 export function buildIr(spec: LoadedSpec, sink: ProblemSink): Ir {
   const ctx = new BuildContext(spec, sink);
   const info = isObject(ctx.document['info']) ? ctx.document['info'] : {};
   const title = str(info['title']) ?? '';
+  const version = str(info['version']) ?? '0.0.0';
+  if (!isValidSemver(version)) {
+    ctx.warn(`info.version '${version}' is not a semantic version (like 1.2.3); the generated packages get version 0.0.0 unless package.version is set`, '#/info/version');
+  }
   const client = ctx.names.request({ role: 'client', title }, ctx.names.types);
 
   const rawOps = collectOperations(ctx);
@@ -43,7 +48,7 @@ export function buildIr(spec: LoadedSpec, sink: ProblemSink): Ir {
     specFileName: path.basename(spec.path),
     info: {
       title,
-      version: str(info['version']) ?? '0.0.0',
+      version,
       ...(description !== undefined ? { description } : {}),
     },
     client,

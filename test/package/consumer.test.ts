@@ -47,7 +47,7 @@ beforeAll(async () => {
 
   await runOk(
     process.execPath,
-    [SDKGEN, 'generate', '-i', 'spec/shell-ev.yaml', '-o', sdkDir, '--package-name', 'shellev', '--client-name', 'ShellevClient', '-q'],
+    [SDKGEN, 'generate', '--target', 'typescript', '-i', 'spec/shell-ev.yaml', '-o', sdkDir, '--package-name', 'shellev', '--client-name', 'ShellevClient', '-q'],
     { cwd: ROOT },
   );
   await runOk('bash', [join(PIPELINE, 'build-sdk.sh'), '--link-root-deps', sdkDir], { timeoutMs: 150_000 });

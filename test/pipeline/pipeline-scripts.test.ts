@@ -6,13 +6,14 @@
  * npm never reaches a real registry here: publishing is pointed at a closed local port.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { PIPELINE, ROOT, run, runOk, tempDir } from '../package/support';
 
 jest.setTimeout(180_000);
 
-const SCRIPTS = ['regenerate.sh', 'build-sdk.sh', 'pack-sdk.sh', 'publish-sdk.sh'];
+const SCRIPTS = ['regenerate.sh', 'build-sdk.sh', 'pack-sdk.sh', 'publish-sdk.sh', 'build-python-sdk.sh', 'publish-python-sdk.sh'];
 const WORKFLOW = join(ROOT, '.github', 'workflows', 'sdk.yml');
 
 /** npm settings for every npm run by the scripts under test: no real registry, fail fast. */
@@ -130,9 +131,9 @@ describe('regenerate → build → pack → publish --dry-run (on a temp copy of
     expect((await script('regenerate.sh', [])).code).toBe(0);
   });
 
-  test('regenerate.sh passes sdkgen options through (-o, --package-name, --client-name)', async () => {
+  test('regenerate.sh passes sdkgen options through (--target, -o, --package-name, --client-name)', async () => {
     const out = join(work.path, 'other-sdk');
-    const result = await script('regenerate.sh', ['-o', out, '--package-name', '@acme/ev', '--client-name', 'AcmeClient']);
+    const result = await script('regenerate.sh', ['--target', 'typescript', '-o', out, '--package-name', '@acme/ev', '--client-name', 'AcmeClient']);
     expect(result.code).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).name).toBe('@acme/ev');
     expect(readFileSync(join(out, 'src', 'client.ts'), 'utf8')).toContain('class AcmeClient');
@@ -223,6 +224,57 @@ describe('regenerate → build → pack → publish --dry-run (on a temp copy of
   });
 });
 
+describe('Python: build → check → publish --dry-run (on the temp copy of the repository)', () => {
+  const pySdk = join(repo, 'generated', 'python');
+  const dist = join(work.path, 'python-dist');
+  // The test venv has build, hatchling and twine (scripts/test/venv.mjs), so nothing is downloaded
+  // but the wheel's own dependencies for the fresh-venv install.
+  const pyEnv = (): NodeJS.ProcessEnv => ({ PYTHON: join(ROOT, '.venv', 'bin', 'python') });
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'test', 'venv.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  });
+
+  test('build-python-sdk.sh builds a wheel and an sdist that pass twine check, install into a fresh venv and import', async () => {
+    // A decoy an unclean build would package.
+    mkdirSync(join(pySdk, 'tests'), { recursive: true });
+    writeFileSync(join(pySdk, 'tests', 'test_x.py'), 'x = 1\n');
+    try {
+      const result = await script('build-python-sdk.sh', [pySdk, '--out', dist], pyEnv());
+      expect(result.code).toBe(0);
+      expect(result.stdout.trim().split('\n')).toEqual([join(dist, 'shellev-2.2.0-py3-none-any.whl'), join(dist, 'shellev-2.2.0.tar.gz')]);
+      expect(result.stderr).toContain('PASSED');
+      expect(result.stderr).toContain('shellev 2.2.0');
+    } finally {
+      rmSync(join(pySdk, 'tests'), { recursive: true, force: true });
+    }
+  }, 300_000);
+
+  test('the build fails when the archive would hold files that are not the package', async () => {
+    const bad = join(work.path, 'python-bad');
+    cpSync(pySdk, bad, { recursive: true });
+    // A second top-level package the wheel must not pick up silently.
+    writeFileSync(join(bad, 'pyproject.toml'), readFileSync(join(bad, 'pyproject.toml'), 'utf8').replace('packages = ["shellev"]', 'packages = ["shellev", "docs"]'));
+    writeFileSync(join(bad, 'docs', '__init__.py'), '');
+    const result = await script('build-python-sdk.sh', [bad, '--out', join(work.path, 'python-bad-dist')], pyEnv());
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('unexpected files in the wheel');
+  }, 300_000);
+
+  test('publish-python-sdk.sh --dry-run checks and lists; a real publish needs credentials; a tag must be the version', async () => {
+    const dry = await script('publish-python-sdk.sh', [dist, '--dry-run'], pyEnv());
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('dry run: would upload shellev-2.2.0-py3-none-any.whl and shellev-2.2.0.tar.gz');
+    const real = await script('publish-python-sdk.sh', [dist], { ...pyEnv(), TWINE_PASSWORD: '', HOME: work.path });
+    expect(real.code).toBe(1);
+    expect(real.stderr).toContain('trusted publishing');
+    const tagged = await script('publish-python-sdk.sh', [dist, '--dry-run'], { ...pyEnv(), GITHUB_REF: 'refs/tags/v9.9.9' });
+    expect(tagged.code).toBe(1);
+    expect(tagged.stderr).toContain('tag v9.9.9 is not the package version v2.2.0');
+    const matching = await script('publish-python-sdk.sh', [dist, '--dry-run'], { ...pyEnv(), GITHUB_REF: 'refs/tags/v2.2.0' });
+    expect(matching.code).toBe(0);
+  }, 120_000);
+});
+
 describe('.github/workflows/sdk.yml', () => {
   const workflow = parse(readFileSync(WORKFLOW, 'utf8')) as Record<string, any>;
   const steps = (job: string): Record<string, any>[] => workflow['jobs'][job]['steps'];
@@ -259,6 +311,22 @@ describe('.github/workflows/sdk.yml', () => {
     expect(publish?.['run']).toBe('scripts/pipeline/publish-sdk.sh generated/typescript');
     expect(publish?.['env']['NODE_AUTH_TOKEN']).toMatch(/^\$\{\{\s*secrets\.\w+\s*\}\}$/);
     expect(workflow['permissions']).toEqual({ contents: 'read' });
+  });
+
+  test('python: the build job builds and checks the Python SDK; publish-python uses trusted publishing on v* tags', () => {
+    const setupPython = steps('build').find((s) => String(s['uses']).startsWith('actions/setup-python'));
+    expect(setupPython).toBeDefined();
+    expect(runs('build')).toContain('scripts/pipeline/build-python-sdk.sh generated/python');
+    expect(runs('build')).toContain('scripts/pipeline/publish-python-sdk.sh');
+    const job = workflow['jobs']['publish-python'];
+    expect(job['needs']).toBe('build');
+    expect(job['if']).toContain("startsWith(github.ref, 'refs/tags/v')");
+    expect(job['environment']).toBe('pypi');
+    expect(job['permissions']).toEqual({ 'id-token': 'write', contents: 'read' });
+    const publish = steps('publish-python').find((s) => String(s['uses']).startsWith('pypa/gh-action-pypi-publish'));
+    expect(publish?.['with']['packages-dir']).toBeDefined();
+    // Trusted publishing: no token is passed.
+    expect(JSON.stringify(steps('publish-python'))).not.toMatch(/secrets\./);
   });
 
   test('every script it runs exists and is executable', () => {
