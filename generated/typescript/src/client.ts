@@ -42,7 +42,7 @@ export class ShellevClient {
   /** @param config - A `Configuration` or its options. */
   constructor(config: Configuration | ConfigurationOptions = {}) {
     this.config = config instanceof Configuration ? config : new Configuration(config);
-    const baseUrl = this.config.baseUrl ?? ENVIRONMENT_URLS[this.config.environment];
+    const baseUrl = this.config.baseUrlOverride ?? ENVIRONMENT_URLS[this.config.environment];
     this.bearerAuth = new ClientCredentialsAuthManager(
       this.config.clientCredentialsAuthCredentials,
       {

@@ -34,10 +34,17 @@ export interface ConfigurationOptions {
   readonly clientCredentialsAuthCredentials?: ClientCredentialsAuthCredentials;
 }
 
-/** Immutable client configuration; use `cloneWith` to derive a changed copy. */
+/**
+ * Immutable client configuration; use `cloneWith` to derive a changed copy.
+ *
+ * When neither `environment` nor `baseUrl` is given, the `SHELLEV_BASE_URL` environment variable
+ * (where the runtime has one) overrides the default server, as OpenAI's SDKs read `OPENAI_BASE_URL`.
+ */
 export class Configuration {
   readonly environment: Environment;
   readonly baseUrl?: string;
+  /** The environment as given (`undefined`: the default, which `SHELLEV_BASE_URL` may override). */
+  readonly #environment: Environment | undefined;
   readonly timeout: number;
   readonly fetch?: FetchLike;
   readonly retry?: Partial<RetryOptions> | false;
@@ -46,6 +53,7 @@ export class Configuration {
 
   /** @param options - The configuration options; all optional. */
   constructor(options: ConfigurationOptions = {}) {
+    this.#environment = options.environment;
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.baseUrl = options.baseUrl;
     this.timeout = options.timeout ?? 60000;
@@ -55,10 +63,21 @@ export class Configuration {
     this.clientCredentialsAuthCredentials = options.clientCredentialsAuthCredentials;
   }
 
+  /**
+   * The URL to use instead of the environment's: `baseUrl`, else `SHELLEV_BASE_URL` when no
+   * environment was chosen; `undefined`: the environment's server.
+   */
+  get baseUrlOverride(): string | undefined {
+    if (this.baseUrl !== undefined || this.#environment !== undefined) return this.baseUrl;
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    const fromEnv = env?.['SHELLEV_BASE_URL'];
+    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
+  }
+
   /** The options this configuration was made from. */
   toOptions(): ConfigurationOptions {
     return {
-      environment: this.environment,
+      environment: this.#environment,
       baseUrl: this.baseUrl,
       timeout: this.timeout,
       fetch: this.fetch,

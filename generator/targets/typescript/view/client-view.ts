@@ -128,12 +128,12 @@ export function clientWiring(v: TsContext, hasServices: boolean, hasManagers: bo
   const baseUrlStatement = serverSpecs
     ? [
         `    const baseUrl = clientBaseUrl(${environmentTable}[this.config.environment], {`,
-        '      baseUrl: this.config.baseUrl,',
+        '      baseUrl: this.config.baseUrlOverride,',
         ...(hasServerVariables ? ['      serverVariables: this.config.serverVariables,'] : []),
         '      environment: this.config.environment,',
         '    });',
       ].join('\n')
-    : `    const baseUrl = this.config.baseUrl ?? ${environmentTable}[this.config.environment];`;
+    : `    const baseUrl = this.config.baseUrlOverride ?? ${environmentTable}[this.config.environment];`;
   const clientImports = [
     importLine('import', ['Configuration', 'type ConfigurationOptions'], tsString('./configuration.js')),
     ...(needsBaseUrl ? [importLine('import', [environmentTable], tsString('./environment.js'))] : []),

@@ -8,6 +8,7 @@
  * (`./docs-view.ts`), the quickstart (`./quickstart-view.ts`); this file assembles them.
  */
 import { docComment, jsonString, lineCommentText, markdownCode, markdownInline, tsString } from '../../../render/escape';
+import { envVarPrefix } from '../../../naming/env';
 import type { TargetView, ViewFile } from '../../types';
 import {
   authEntry,
@@ -108,6 +109,7 @@ export function buildView(v: TsContext): TargetView {
   const root: Record<string, unknown> = {
     header: h,
     packageName,
+    baseUrlEnvVar: `${envVarPrefix(packageName)}_BASE_URL`,
     packageNameJson: jsonString(packageName),
     packageVersionJson: jsonString(packageVersion),
     descriptionJson: jsonString(lineCommentText(ir.info.title ? `${ir.info.title} SDK` : `${packageName} SDK`)),
