@@ -69,8 +69,9 @@ export class Configuration {
    */
   get baseUrlOverride(): string | undefined {
     if (this.baseUrl !== undefined || this.#environment !== undefined) return this.baseUrl;
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    const fromEnv = env?.['SHELLEV_BASE_URL'];
+    // Node, Deno and Bun have `process.env`; a browser has none (and no variable to read).
+    const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+    const fromEnv = host.process?.env?.['SHELLEV_BASE_URL'];
     return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
   }
 
