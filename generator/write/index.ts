@@ -68,8 +68,10 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[], 
   };
   if (options.dryRun) return report;
   // The manifest goes last so that, if the process dies mid-way, it still describes older files.
-  const writes = plan.manifestChanged ? [...toWrite, plan.manifest] : toWrite;
-  if (writes.length > 0 || plan.removed.length > 0) await applyChanges(dir, writes, plan.removed, options.beforeCommit);
+  const last = plan.manifestChanged ? plan.manifest : undefined;
+  if (toWrite.length > 0 || plan.removed.length > 0 || last !== undefined) {
+    await applyChanges(dir, { files: toWrite, remove: plan.removed, last }, options.beforeCommit);
+  }
   return report;
 }
 

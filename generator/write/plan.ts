@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bytesOf } from './bytes';
 import { readManifest, renderManifest, type Manifest } from './manifest';
 import { MANIFEST_FILE } from './output-path';
+import { FILE_CONCURRENCY, forEachLimited } from './pool';
 
 /** A rendered file: POSIX path relative to the output folder, and its full text. */
 export interface OutputFile {
@@ -36,21 +37,19 @@ export async function planOutput(outDir: string, files: readonly OutputFile[]): 
   const changed: OutputFile[] = [];
   const unchanged: OutputFile[] = [];
   const foreign: string[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const current = await readIfFile(join(outDir, file.path));
-      if (current === undefined) added.push(file);
-      else if (current.equals(bytesOf(file))) unchanged.push(file);
-      else {
-        changed.push(file);
-        if (!owned.has(file.path)) foreign.push(file.path);
-      }
-    }),
-  );
+  await forEachLimited(files, FILE_CONCURRENCY, async (file) => {
+    const current = await readIfFile(join(outDir, file.path));
+    if (current === undefined) added.push(file);
+    else if (current.equals(bytesOf(file))) unchanged.push(file);
+    else {
+      changed.push(file);
+      if (!owned.has(file.path)) foreign.push(file.path);
+    }
+  });
   const removed: string[] = [];
-  for (const path of owned) {
-    if (!generated.has(path) && (await readIfFile(join(outDir, path))) !== undefined) removed.push(path);
-  }
+  await forEachLimited([...owned].filter((path) => !generated.has(path)), FILE_CONCURRENCY, async (path) => {
+    if ((await readIfFile(join(outDir, path))) !== undefined) removed.push(path);
+  });
   const manifest = { path: MANIFEST_FILE, contents: renderManifest(files) };
   const currentManifest = await readIfFile(join(outDir, MANIFEST_FILE));
   const byPath = (a: OutputFile, b: OutputFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

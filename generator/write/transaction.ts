@@ -5,80 +5,96 @@
  * system, so the final step is a cheap `rename`). Only when all of it is staged are files moved
  * into place; files being replaced or removed are moved into the staging folder first, so a
  * failure half-way can move them back. The staging folder is always removed at the end.
+ *
+ * File operations run a few dozen at a time (`./pool`): a large SDK has thousands of files, and one
+ * at a time the stage took seconds of waiting. The file given as `last` is moved in only after
+ * every other one, so an interrupted run never leaves it describing files that are not there.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bytesOf } from './bytes';
-import { assertNoSymlinks } from './fs-safety';
+import { inspectDestinations } from './fs-safety';
 import { STAGING_PREFIX } from './output-path';
 import type { OutputFile } from './plan';
+import { FILE_CONCURRENCY, forEachLimited, mapLimited } from './pool';
 
 /** A test seam: called before each file is moved into place; throwing aborts and rolls back. */
 export type CommitHook = (path: string) => void | Promise<void>;
 
-interface Step {
-  /** Undo this step (best effort). */
-  undo(): Promise<void>;
+export interface Changes {
+  /** Files to write, replacing what is there. */
+  readonly files: readonly OutputFile[];
+  /** Paths to remove. */
+  readonly remove: readonly string[];
+  /** A file to write after all the others (the manifest). */
+  readonly last?: OutputFile;
 }
 
-/** Writes `files` (replacing what is there) and removes `remove`, all or nothing. */
-export async function applyChanges(
-  outDir: string,
-  files: readonly OutputFile[],
-  remove: readonly string[],
-  beforeCommit?: CommitHook,
-): Promise<void> {
+/** Writes and removes files as `changes` says, all or nothing. */
+export async function applyChanges(outDir: string, changes: Changes, beforeCommit?: CommitHook): Promise<void> {
+  const { remove } = changes;
+  const files = changes.last === undefined ? changes.files : [...changes.files, changes.last];
   await mkdir(outDir, { recursive: true });
   await removeLeftoverStaging(outDir);
   const staging = join(outDir, `${STAGING_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
   await mkdir(join(staging, 'new'), { recursive: true });
   await mkdir(join(staging, 'old'));
-  const done: Step[] = [];
+  // Undo steps in the order they happened; each file's own steps are pushed in order, so undoing
+  // the list backwards undoes every file's steps backwards whatever ran concurrently.
+  const done: Array<() => Promise<unknown>> = [];
   try {
     // 1. Stage every new content; nothing visible has changed yet.
-    const staged = await Promise.all(
-      files.map(async (file, index) => {
-        const temp = join(staging, 'new', String(index));
-        await writeFile(temp, bytesOf(file));
-        return { file, temp };
-      }),
-    );
+    const staged = await mapLimited(files, FILE_CONCURRENCY, async (file, index) => {
+      const temp = join(staging, 'new', String(index));
+      await writeFile(temp, bytesOf(file));
+      return { file, temp };
+    });
     // 2. Check the destinations right before touching them (a symlink could have appeared).
-    for (const path of [...files.map((f) => f.path), ...remove]) await assertNoSymlinks(outDir, path);
-    // 3. Move files out of the way and the new ones in, remembering how to undo each move.
+    const { existing, missingFolders } = await inspectDestinations(outDir, [...files.map((f) => f.path), ...remove]);
+    // 3. Create the missing folders, then move files out of the way and the new ones in.
+    for (const folder of missingFolders) {
+      const abs = join(outDir, folder);
+      try {
+        await mkdir(abs);
+        done.push(() => rmdir(abs));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
     let backups = 0;
-    const moveAside = async (path: string): Promise<boolean> => {
+    const moveAside = async (path: string): Promise<void> => {
+      if (!existing.has(path)) return;
       const target = join(outDir, path);
       const backup = join(staging, 'old', String(backups++));
       try {
         await rename(target, backup);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
         throw error;
       }
-      done.push({ undo: () => rename(backup, target) });
-      return true;
+      done.push(() => rename(backup, target));
     };
-    for (const path of remove) {
-      if (beforeCommit) await beforeCommit(path);
-      await moveAside(path);
-    }
-    for (const { file, temp } of staged) {
+    const commit = async ({ file, temp }: { file: OutputFile; temp: string }): Promise<void> => {
       if (beforeCommit) await beforeCommit(file.path);
       const target = join(outDir, file.path);
-      const created = await mkdirTracked(outDir, dirname(file.path));
-      done.push({ undo: () => removeDirs(created) });
       await moveAside(file.path);
       await rename(temp, target);
-      done.push({ undo: () => rm(target, { force: true }) });
-    }
+      done.push(() => rm(target, { force: true }));
+    };
+    await forEachLimited(remove, FILE_CONCURRENCY, async (path) => {
+      if (beforeCommit) await beforeCommit(path);
+      await moveAside(path);
+    });
+    const lastStaged = changes.last === undefined ? undefined : staged.pop();
+    await forEachLimited(staged, FILE_CONCURRENCY, commit);
+    if (lastStaged !== undefined) await commit(lastStaged);
     // 4. Tidy folders that removing stale files left empty (never the output folder itself).
     for (const path of remove) await pruneEmptyParents(outDir, dirname(path));
   } catch (error) {
-    for (const step of done.reverse()) {
+    for (const undo of done.reverse()) {
       try {
-        await step.undo();
+        await undo();
       } catch {
         // Keep undoing the rest: restoring most files beats stopping at the first failure.
       }
@@ -87,27 +103,6 @@ export async function applyChanges(
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-}
-
-/** Creates the missing folders of `relDir` under `root`; returns those it created, deepest first. */
-async function mkdirTracked(root: string, relDir: string): Promise<string[]> {
-  if (relDir === '.' || relDir === '') return [];
-  const created: string[] = [];
-  let current = root;
-  for (const segment of relDir.split('/')) {
-    current = join(current, segment);
-    try {
-      await mkdir(current);
-      created.unshift(current);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return created;
-}
-
-async function removeDirs(dirs: readonly string[]): Promise<void> {
-  for (const dir of dirs) await rmdir(dir).catch(() => undefined);
 }
 
 async function pruneEmptyParents(root: string, relDir: string): Promise<void> {

@@ -125,6 +125,50 @@ describe('writeOutput', () => {
   });
 });
 
+describe('writeOutput over many files', () => {
+  /** 600 files in 3 levels of folders: more than the write stage keeps in flight at once. */
+  const many = (tag: string): OutputFile[] =>
+    Array.from({ length: 600 }, (_, i) => ({ path: `pkg/group${i % 7}/sub${i % 3}/file${i}.py`, contents: `# ${tag} ${i}\n` }));
+
+  it('writes every file, the manifest after all of them', async () => {
+    const out = tempDir();
+    const order: string[] = [];
+    await writeOutput(out, many('v1'), { beforeCommit: (path) => void order.push(path) });
+    expect(order).toHaveLength(601);
+    expect(order[order.length - 1]).toBe(MANIFEST_FILE);
+    expect(readFileSync(join(out, 'pkg/group5/sub2/file299.py'), 'utf8')).toBe('# v1 299\n');
+    expect(Object.keys(snapshot(out))).toHaveLength(601);
+  });
+
+  it('rolls every file and folder back when a commit fails while others are in flight', async () => {
+    const out = tempDir();
+    await writeOutput(out, many('v1').slice(0, 300));
+    const before = snapshot(out);
+    let commits = 0;
+    const failing = async (): Promise<void> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (++commits === 450) throw new Error('disk full (injected)');
+    };
+    await expect(writeOutput(out, many('v2'), { beforeCommit: failing })).rejects.toThrow('disk full (injected)');
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(out).filter((n) => n.startsWith('.sdkgen-staging'))).toEqual([]);
+  });
+
+  it('refuses a symlink where a file goes, and a file where a folder goes, naming the first path', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, 'pkg/group1/sub1'), { recursive: true });
+    symlinkSync(join(tempDir(), 'elsewhere.py'), join(out, 'pkg/group1/sub1/file400.py'));
+    await expect(writeOutput(out, many('v1'), { force: true })).rejects.toThrow(
+      /refusing to write pkg\/group1\/sub1\/file400\.py: .* is a symbolic link/,
+    );
+    const other = tempDir();
+    mkdirSync(join(other, 'pkg'));
+    writeFileSync(join(other, 'pkg/group3'), 'not a folder\n');
+    await expect(writeOutput(other, many('v1'), { force: true })).rejects.toThrow(/cannot write pkg\/group3\/sub0\/file108\.py: .* is a file, not a folder/);
+    expect(readdirSync(join(other, 'pkg'))).toEqual(['group3']);
+  });
+});
+
 describe('diffOutput', () => {
   it('treats a missing manifest as stale', async () => {
     const out = tempDir();
