@@ -3,6 +3,7 @@ import { pascalWords } from '../naming';
 import { childPointer, isObject, str, type BuildContext, type Json, type JsonObject, type Located } from './context';
 import type { RawOperation } from './collect';
 import { pickMedia } from './media';
+import { withMisplacedKeywords } from './misplaced';
 import type { SchemaConverter } from './schemas/convert';
 import type { IrName, IrParameter, IrParamLocation, IrScope } from './types';
 
@@ -47,7 +48,7 @@ export function buildParameter(
     ctx.warn(`header parameter \`${name}\` is ignored (OpenAPI: set by the client)`, pointer);
     return undefined;
   }
-  let schemaNode: Json | undefined = p['schema'];
+  let schemaNode: Json | undefined = p['content'] === undefined ? withMisplacedKeywords(p, p['schema']) : p['schema'];
   let schemaPointer = childPointer(pointer, 'schema');
   let contentType: string | undefined;
   if (schemaNode === undefined && isObject(p['content'])) {
