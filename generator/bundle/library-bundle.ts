@@ -13,6 +13,7 @@ import { getAtPointer, parsePointer } from '../load/json-pointer';
 import type { CrawlResult, RefSite } from './crawl';
 import { bundleFailure, unvettedRead } from './bundle-failure';
 import { hideDanglingRefs } from './dangling-refs';
+import { directInternalRefs } from './direct-refs';
 import { encodeInternalRefs } from './encode-refs';
 import { isLiteralPath } from './literal-paths';
 import { hideLiteralRefs } from './literal-refs';
@@ -75,6 +76,7 @@ export async function bundleWithLibrary(root: SourceDocument, sources: SourceSet
     for (const { holder, ref } of backToRoot) if (holder.$ref === ref) holder.$ref = fragmentOf(ref);
     // Literal and dangling `$ref`s are still hidden here, so only real references are rewritten.
     encodeInternalRefs(bundled);
+    directInternalRefs(bundled as unknown as Record<string, unknown>);
     return bundled as unknown as Record<string, unknown>;
   } catch (error) {
     throw refused ?? bundleFailure(error, root, documents);

@@ -6,14 +6,10 @@
  * otherwise (3GPP's `{nrfApiRoot}` names another function's root) the user configures the URL.
  */
 import { isObject, type Json } from './context';
+import { templateVariables } from './url-template';
 
 /** Where the SDK gets a client-credentials token URL. */
 export type TokenUrlSource = 'literal' | 'serverVariables' | 'configuration';
-
-/** The `{name}`s of a URL template, in order, each once. */
-export function templateVariables(url: string): string[] {
-  return [...new Set([...url.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] as string))];
-}
 
 /** How `tokenUrl` is obtained, given the names of the document's server variables. */
 export function tokenUrlSource(tokenUrl: string, serverVariables: ReadonlySet<string>): TokenUrlSource {

@@ -49,6 +49,19 @@ describe('ir: schema keywords on Parameter objects', () => {
   });
 });
 
+describe('ir: path template variables no parameter declares', () => {
+  it('become required string path parameters', () => {
+    const { ir } = buildNeutral(
+      doc({ paths: { '/groups/{groupId}/items/{itemId}': { get: { operationId: 'getItem', parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'integer' } }], responses: { '204': { description: 'ok' } } } } } }),
+    );
+    const parameters = ir.services[0]?.operations[0]?.parameters ?? [];
+    expect(parameters.map((p) => [p.name, p.in, p.required, describeSchema(p.schema)])).toEqual([
+      ['itemId', 'path', true, 'integer'],
+      ['groupId', 'path', true, 'string'],
+    ]);
+  });
+});
+
 describe('ir: templated token URLs', () => {
   const document = doc({
     paths: { '/things': { get: { operationId: 'listThings', responses: { '204': { description: 'ok' } } } } },
@@ -84,5 +97,16 @@ describe('ir: templated token URLs', () => {
     expect(client).toContain("url: '{apiRoot}/oauth2/token',\n            variables: { apiRoot: { default: 'https://nf.example.com' } },\n          },\n          this.config.serverVariables,");
     expect(client).toContain("tokenUrl: '{nrfApiRoot}/oauth2/token',");
     expect(client).toContain("tokenUrl: resolveUrl('/oauth2/token', baseUrl),");
+  });
+
+  it('imports neither resolveUrl nor expandServerUrl when every token URL is left to configuration', () => {
+    const onlyNrf = structuredClone(document) as { components: { securitySchemes: Record<string, unknown> }; security: unknown[] };
+    delete onlyNrf.components.securitySchemes['local'];
+    delete onlyNrf.components.securitySchemes['plain'];
+    onlyNrf.security = [{ nrf: [] }];
+    const { ir } = buildNeutral(onlyNrf as unknown as Record<string, unknown>);
+    const client = render(ir).find((f) => f.path === 'src/client.ts')?.contents ?? '';
+    expect(client).toContain("tokenUrl: '{nrfApiRoot}/oauth2/token',");
+    expect(client).not.toMatch(/\bresolveUrl\b|\bexpandServerUrl\b/);
   });
 });

@@ -34,11 +34,32 @@ describe('validate', () => {
     });
   });
 
-  it('reports a path template parameter without an `in: path` parameter', async () => {
+  it('reports a path template parameter without an `in: path` parameter (worked around: a warning unless --strict)', async () => {
     const problems = await problemsOf(join(SPECS, 'duplicate-operation-ids.yaml'));
     expect(problems).toContainEqual(
-      expect.objectContaining({ severity: 'error', message: expect.stringContaining("path parameter 'id' of GET /b/{id} is not declared") }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: "path parameter 'id' of GET /b/{id} is not declared",
+        workaround: 'sdkgen adds it as a required string path parameter',
+      }),
     );
+  });
+
+  it('keeps an undeclared {variable} of a query written into the path an error', async () => {
+    const input = specFile(`openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /uploads?convert={convert}:
+    post:
+      parameters:
+        - {name: convert, in: query, schema: {type: boolean}}
+      responses: {'204': {description: ok}}
+`);
+    const problems = await problemsOf(input, join(input, '..'));
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^path parameter 'convert' of POST \/uploads\?convert=\{convert\} is not declared/) }),
+    ]);
+    expect(problems[0]?.workaround).toBeUndefined();
   });
 
   it('accepts path parameters declared on the path item or through a $ref', async () => {

@@ -6,7 +6,7 @@ import type { IrSecurityScheme } from '../../../ir/types';
 import { docComment, lineCommentText, markdownCode, markdownInline, tsString } from '../../../render/escape';
 import { needsServerSpecs, providerClasses } from './auth-view';
 import type { TsContext } from './context';
-import { templateVariables } from '../../../ir/token-url';
+import { templateVariables } from '../../../ir/url-template';
 import { arr, call, importLine, obj, printEntry, raw, type JsNode } from './layout';
 import { propertyKey } from './types';
 
@@ -36,6 +36,11 @@ function tokenUrlNode(v: TsContext, cc: ClientCredentialsScheme['clientCredentia
 /** Whether any client-credentials token URL is expanded from server variables (then `expandServerUrl` is imported). */
 function expandsTokenUrl(v: TsContext): boolean {
   return clientCredentialsSchemes(v).some((s) => s.clientCredentials.tokenUrlSource === 'serverVariables');
+}
+
+/** Whether any token URL is resolved against the base URL (every one but those left to configuration). */
+function resolvesTokenUrl(v: TsContext): boolean {
+  return clientCredentialsSchemes(v).some((s) => s.clientCredentials.tokenUrlSource !== 'configuration');
 }
 
 /** `this.x = new ClientCredentialsAuthManager(credentials, { … });`, hugged when it fits. */
@@ -150,7 +155,7 @@ export function clientWiring(v: TsContext, hasServices: boolean, hasManagers: bo
     ...(hasServices ? ['HttpClient'] : []),
     ...(needsBaseUrl && serverSpecs ? ['clientBaseUrl'] : []),
     ...(hasManagers && expandsTokenUrl(v) ? ['expandServerUrl'] : []),
-    ...(hasManagers ? ['resolveUrl'] : []),
+    ...(hasManagers && resolvesTokenUrl(v) ? ['resolveUrl'] : []),
   ];
   const environmentTable = serverSpecs ? 'ENVIRONMENT_SERVERS' : 'ENVIRONMENT_URLS';
   const baseUrlStatement = serverSpecs
