@@ -19,7 +19,7 @@ export function addInputOptions(command: Command): Command {
  * unless told otherwise, `generate`/`check` follow the config file's `strict` (default off).
  */
 export function addStrictOption(command: Command, strictByDefault: boolean): Command {
-  const what = 'problems sdkgen can work around (dangling $refs, values the OpenAPI schema rejects whose meaning is clear; see README "Strict mode")';
+  const what = 'problems sdkgen can work around (dangling $refs, values the OpenAPI schema rejects whose meaning is clear; see README "Warnings, errors and --strict")';
   if (strictByDefault) {
     return command
       .option('--strict', `report ${what} as errors and exit 1 (the default for validate)`)

@@ -188,11 +188,19 @@ describe('scripts/corpus/corpus.json', () => {
     for (const version of Object.values(deps)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     const keys = new Set<string>();
     for (const spec of corpus.specs) {
-      expect(Object.keys(deps)).toContain(spec.package);
+      // A file of a pinned npm package, or of a public repository at a pinned commit.
+      if (spec.github !== undefined) {
+        expect(spec.github).toMatch(/^[\w.-]+\/[\w.-]+$/);
+        expect(spec.commit).toMatch(/^[0-9a-f]{40}$/);
+        expect(spec.package).toBeUndefined();
+      } else {
+        expect(Object.keys(deps)).toContain(spec.package);
+      }
       expect(typeof spec.path).toBe('string');
       expect(spec.why.length).toBeGreaterThan(10);
       expect(['compile', 'reject', 'clean', undefined]).toContain(spec.expect);
-      const key = `${spec.package}/${spec.path}`;
+      expect(['reject', undefined]).toContain(spec.strict);
+      const key = `${spec.package ?? spec.github}/${spec.path}`;
       expect(keys.has(key)).toBe(false);
       keys.add(key);
     }
@@ -207,12 +215,15 @@ describe('scripts/corpus/corpus.json', () => {
     expect(corpus.fixtures.map((g: { dir: string; ci: boolean }) => [g.dir, g.ci])).toEqual([
       ['test/fixtures/corpus/edge', true],
       ['test/fixtures/corpus/bad', true],
+      ['test/fixtures/corpus/lenient', true],
     ]);
+    // Specs of fetched repositories are not installed by `npm ci`: never in the CI subset.
+    expect(ci.filter((s: { github?: string }) => s.github !== undefined)).toEqual([]);
   });
 
   const installed = fs.existsSync(path.join(repo, 'scripts/corpus/sources/node_modules'));
   (installed ? it : it.skip)('points at files that exist in the installed sources', () => {
-    for (const spec of corpus.specs) {
+    for (const spec of corpus.specs.filter((s: { package?: string }) => s.package !== undefined)) {
       expect(fs.existsSync(path.join(repo, 'scripts/corpus/sources/node_modules', spec.package, spec.path))).toBe(true);
     }
   });
