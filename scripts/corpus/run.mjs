@@ -123,7 +123,8 @@ export function loadCorpus(file = corpusFile) {
   for (const s of corpus.specs ?? []) {
     const short = s.github ? s.github.split('/')[1] : s.package.replace(/^@[^/]+\//, '');
     specs.push({
-      id: `${short}:${s.path.replace(/^api\//, '').replace(/\.(json|ya?ml)$/, '')}`,
+      // A repository's folders say nothing a file name does not (`apis/TMF622_…/swaggers/TMF622-….json`).
+      id: `${short}:${(s.github ? path.basename(s.path) : s.path.replace(/^api\//, '')).replace(/\.(json|ya?ml)$/, '')}`,
       file: s.github ? path.join(githubDir(s.github, s.commit), s.path) : path.join(sourcesDir, 'node_modules', s.package, s.path),
       source: s.github ? `github:${s.github}@${s.commit}` : s.package,
       ci: Boolean(s.ci), expect: s.expect ?? defaults.expect ?? 'compile', strict: s.strict,
