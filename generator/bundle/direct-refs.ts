@@ -4,7 +4,7 @@
  * its own pointer resolution follows references on the way, JSON Pointer (and every later stage)
  * does not. Such refs are rewritten to the direct pointer of their target.
  */
-import { encodeFragment } from './encode-refs';
+import { encodeFragment, forEachInternalRef } from './encode-refs';
 import { formatPointer, getAtPointer, parsePointer } from '../load/json-pointer';
 
 /** Bounds the `$ref` hops of one pointer (a loop of refs cannot hang the rewrite). */
@@ -12,26 +12,12 @@ const MAX_HOPS = 64;
 
 /** Rewrites, in place, every internal `$ref` of `document` that only resolves through other refs. */
 export function directInternalRefs(document: Record<string, unknown>): void {
-  const stack: unknown[] = [document];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
-    seen.add(node);
-    const record = node as Record<string, unknown>;
-    const ref = record.$ref;
-    if (!Array.isArray(node) && typeof ref === 'string' && ref.startsWith('#')) {
-      if (getAtPointer(document, parsePointer(ref)) === undefined) {
-        const direct = directPointer(document, parsePointer(ref));
-        if (direct !== undefined) record.$ref = encodeFragment(formatPointer(direct));
-      }
-      continue;
-    }
-    for (const key in record) {
-      const value = record[key];
-      if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
+  forEachInternalRef(document, (holder) => {
+    const segments = parsePointer(holder.$ref);
+    if (getAtPointer(document, segments) !== undefined) return;
+    const direct = directPointer(document, segments);
+    if (direct !== undefined) holder.$ref = encodeFragment(formatPointer(direct));
+  });
 }
 
 /** The segments that reach `segments`' target without passing through a `$ref`, if any. */
