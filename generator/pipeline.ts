@@ -9,7 +9,7 @@
  */
 import type { ResolvedConfig, TargetConfig } from './config/types';
 import { SpecError } from './errors';
-import type { Problem, ProblemSink } from './problems';
+import { applyStrictness, type Problem, type ProblemSink } from './problems';
 import { loadSpec } from './bundle';
 import { validateSpec } from './validate';
 import { buildIr, type Ir } from './ir';
@@ -55,18 +55,29 @@ function timer(timings: Record<string, number>, hooks: PipelineHooks): Timed {
   };
 }
 
-/** load → validate → ir; shared by generation and `diff` (which compares two IRs). */
+/**
+ * load → validate → ir; shared by generation and `diff` (which compares two IRs). Problems sdkgen
+ * can work around are warnings, or with `strict` errors that stop the run (see `applyStrictness`).
+ */
 async function irStages(config: ResolvedConfig, timed: Timed, sink: ProblemSink): Promise<Ir> {
   const spec = await timed('load', () =>
     loadSpec(config.input, { allowRemoteRefs: config.allowRemoteRefs, refRoot: config.refRoot }),
   );
-  const problems = await timed('validate', () => validateSpec(spec));
+  const problems = applyStrictness(await timed('validate', () => validateSpec(spec)), config.strict);
   const errors = problems.filter((p) => p.severity === 'error');
-  problems.filter((p) => p.severity === 'warning').forEach(sink);
   if (errors.length > 0) {
-    throw new SpecError(`${config.input} is not a valid OpenAPI document (${errors.length} problem(s))`, errors);
+    const strictOnly = errors.every((p) => p.workaround !== undefined) ? '; without --strict they are warnings' : '';
+    throw new SpecError(`${config.input} is not a valid OpenAPI document (${errors.length} problem(s)${strictOnly})`, errors);
   }
-  return timed('ir', () => buildIr(spec, sink));
+  problems.forEach(sink);
+  const irProblems: Problem[] = [];
+  const ir = await timed('ir', () => buildIr(spec, (p) => irProblems.push(...applyStrictness([p], config.strict))));
+  const irErrors = irProblems.filter((p) => p.severity === 'error');
+  if (irErrors.length > 0) {
+    throw new SpecError(`${config.input}: ${irErrors.length} problem(s) sdkgen works around without --strict`, irErrors);
+  }
+  irProblems.forEach(sink);
+  return ir;
 }
 
 function warningSink(warnings: Problem[]): ProblemSink {

@@ -2,11 +2,13 @@
 import { loadSpec } from '../bundle';
 import { resolveConfig, type ConfigFlags, type ResolvedConfig } from '../config';
 import { SpecError } from '../errors';
-import type { Problem } from '../problems';
+import { applyStrictness, type Problem } from '../problems';
 import { validateSpec } from '../validate';
 
 export interface ValidateOptions extends Pick<ConfigFlags, 'input' | 'config' | 'allowRemoteRefs' | 'refRoot'> {
   readonly cwd?: string;
+  /** Report problems sdkgen can work around as errors (default true: validate is strict). */
+  readonly strict?: boolean;
 }
 
 export interface ValidateResult {
@@ -19,10 +21,12 @@ export interface ValidateResult {
 
 /**
  * Validates the spec. Spec problems (parse errors, bad `$ref`s, schema violations) are returned,
- * not thrown; a bad configuration still throws `ConfigError`.
+ * not thrown; a bad configuration still throws `ConfigError`. Strict unless `strict: false`:
+ * problems generation works around (dangling `$ref`s …) are errors here.
  */
 export async function validate(options: ValidateOptions = {}): Promise<ValidateResult> {
   const config = await resolveConfig(options, options.cwd ?? process.cwd());
+  const strict = options.strict ?? true;
   let problems: Problem[];
   try {
     problems = await validateSpec(await loadSpec(config.input, config));
@@ -30,5 +34,6 @@ export async function validate(options: ValidateOptions = {}): Promise<ValidateR
     if (!(error instanceof SpecError)) throw error;
     problems = error.problems.length > 0 ? [...error.problems] : [{ severity: 'error', message: error.message }];
   }
+  problems = applyStrictness(problems, strict);
   return { config, problems, valid: !problems.some((p) => p.severity === 'error') };
 }

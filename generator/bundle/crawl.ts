@@ -2,6 +2,15 @@
  * Walks a spec and everything its `$ref`s reach, before any bundling: loads every referenced
  * document through the loader (so positions are known per file), applies the safety policy and
  * checks that every target exists. All problems are collected so the user sees them at once.
+ *
+ * Only what is reached is walked: the root document whole, other documents from each referenced
+ * node down. A shared file (3GPP's `TS29571_CommonData.yaml`) refers to a dozen other files from
+ * parts a given API never uses; those files are neither read nor required. `reached` records the
+ * walked subtrees so that the bundler is shown exactly those (see `./reached.ts`).
+ *
+ * A `$ref` whose target does not exist (a missing pointer, or a missing file inside the ref root)
+ * is *dangling*: reported with a workaround (typed `unknown`), so it is a warning unless
+ * `--strict`. A refused, unreadable or unparsable target is always an error.
  */
 import type { Problem } from '../problems';
 import { formatPointer, getAtPointer } from '../load/json-pointer';
@@ -11,11 +20,28 @@ import { isLiteralKey } from './literal-paths';
 import { resolveRefTarget } from './ref-target';
 import type { SourceSet } from './source-set';
 
+/** Where a `$ref` stands: its document and the pointer segments of the object holding it. */
+export interface RefSite {
+  readonly source: SourceDocument;
+  readonly segments: readonly string[];
+  readonly ref: string;
+}
+
 export interface CrawlResult {
   /** Whether any `$ref` leads outside the root document (then the library bundles). */
   readonly hasExternalRefs: boolean;
+  /** Errors, and dangling `$ref`s (warnings with a workaround), in reading order. */
   readonly problems: readonly Problem[];
+  /** Per document other than the root: the pointer segments of every subtree walked. */
+  readonly reached: ReadonlyMap<SourceDocument, ReadonlyArray<readonly string[]>>;
+  /** The `$ref`s whose target does not exist, in reading order. */
+  readonly dangling: readonly RefSite[];
+  /** `$ref`s of other documents that lead back into the root document (cycles through the root). */
+  readonly toRoot: readonly RefSite[];
 }
+
+/** What sdkgen does with a dangling `$ref` instead of stopping. */
+export const DANGLING_WORKAROUND = 'its target is typed `unknown`';
 
 interface Visit {
   readonly source: SourceDocument;
@@ -28,19 +54,29 @@ interface Visit {
 /** Crawls from `root`; returns problems instead of throwing on the first one. */
 export async function crawlRefs(root: SourceDocument, sources: SourceSet): Promise<CrawlResult> {
   const problems: Problem[] = [];
+  const dangling: RefSite[] = [];
+  const toRoot: RefSite[] = [];
   let hasExternalRefs = false;
   const queue: Visit[] = [{ source: root, segments: [], context: [] }];
   // Subtrees already walked, per document: avoids re-walking shared targets and loops between files.
   const done = new Map<SourceDocument, Set<string>>();
+  const reached = new Map<SourceDocument, string[][]>();
 
-  const refProblem = (site: Visit, ref: string, detail: string): void => {
+  const report = (site: Visit, ref: string, detail: string, workaround?: string): void => {
     const where = formatPointer(site.segments);
+    const what = workaround === undefined ? 'cannot resolve $ref' : 'dangling $ref';
     problems.push({
-      severity: 'error',
-      message: `cannot resolve $ref '${ref}' at ${where} in ${site.source.file}: ${detail}`,
+      severity: workaround === undefined ? 'error' : 'warning',
+      message: `${what} '${ref}' at ${where} in ${site.source.file}: ${detail}`,
       ...(site.source === root ? { pointer: where } : {}),
       location: site.source.locate([...site.segments, '$ref']) ?? { file: site.source.file, line: 1, column: 1 },
+      ...(workaround === undefined ? {} : { workaround }),
     });
+  };
+  const refProblem = (site: Visit, ref: string, detail: string): void => report(site, ref, detail);
+  const danglingRef = (site: Visit, ref: string, detail: string): void => {
+    dangling.push({ source: site.source, segments: site.segments, ref });
+    report(site, ref, detail, DANGLING_WORKAROUND);
   };
 
   const follow = async (site: Visit, ref: string): Promise<void> => {
@@ -65,9 +101,10 @@ export async function crawlRefs(root: SourceDocument, sources: SourceSet): Promi
       case 'file': {
         const access = await sources.access(target.path);
         if (!access.ok) {
-          const detail =
-            access.reason === 'outside' ? `refused: ${access.detail} (use --ref-root to widen it)` : access.detail;
-          return refProblem(site, ref, detail);
+          // Outside the ref root is refused whether or not the file exists; only a file missing
+          // inside it is a dangling reference.
+          if (access.reason === 'missing') return danglingRef(site, ref, access.detail);
+          return refProblem(site, ref, `refused: ${access.detail} (use --ref-root to widen it)`);
         }
         try {
           targetSource = await sources.file(target.path);
@@ -79,10 +116,11 @@ export async function crawlRefs(root: SourceDocument, sources: SourceSet): Promi
     }
     if (targetSource !== root) hasExternalRefs = true;
     if (getAtPointer(targetSource.value, target.segments) === undefined) {
-      return refProblem(site, ref, `${formatPointer(target.segments)} does not exist in ${targetSource.file}`);
+      return danglingRef(site, ref, `${formatPointer(target.segments)} does not exist in ${targetSource.file}`);
     }
     // The root document is walked whole; other documents only where they are referenced.
     if (targetSource !== root) queue.push({ source: targetSource, segments: target.segments, context: site.context });
+    else if (site.source !== root) toRoot.push({ source: site.source, segments: site.segments, ref });
   };
 
   while (queue.length > 0) {
@@ -92,11 +130,16 @@ export async function crawlRefs(root: SourceDocument, sources: SourceSet): Promi
     if (!walked) done.set(visit.source, (walked = new Set()));
     if (walked.has(key)) continue;
     walked.add(key);
+    if (visit.source !== root) {
+      let list = reached.get(visit.source);
+      if (!list) reached.set(visit.source, (list = []));
+      list.push(visit.segments);
+    }
     const sites: Array<{ site: Visit; ref: string }> = [];
     collectRefs(getAtPointer(visit.source.value, visit.segments), visit, sites, visit.source.format === 'yaml');
     for (const { site, ref } of sites) await follow(site, ref);
   }
-  return { hasExternalRefs, problems: problems.sort(byLocation) };
+  return { hasExternalRefs, problems: problems.sort(byLocation), reached, dangling: dangling.sort(bySite), toRoot };
 }
 
 /** A node on the walk; segments are materialised only for the few nodes that hold a `$ref`. */
@@ -179,6 +222,14 @@ function loadFailure(error: unknown): string {
       : error.message;
   }
   return (error as Error).message;
+}
+
+/** Dangling sites in a stable order (file, then pointer), whatever order the walk found them in. */
+function bySite(a: RefSite, b: RefSite): number {
+  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
+  const pa = formatPointer(a.segments);
+  const pb = formatPointer(b.segments);
+  return pa < pb ? -1 : pa > pb ? 1 : 0;
 }
 
 /** Problems in reading order (file, line, column), whatever order the walk found them in. */

@@ -18,6 +18,13 @@ export function encodeFragment(ref: string): string {
 
 /** Rewrites every internal `$ref` of `document` in place. */
 export function encodeInternalRefs(document: unknown): void {
+  forEachInternalRef(document, (holder) => {
+    holder.$ref = encodeFragment(holder.$ref);
+  });
+}
+
+/** Calls `visit` with every object of `document` that holds an internal (`#…`) `$ref`. */
+export function forEachInternalRef(document: unknown, visit: (holder: Record<string, unknown> & { $ref: string }) => void): void {
   const stack: unknown[] = [document];
   const seen = new Set<object>();
   while (stack.length > 0) {
@@ -29,7 +36,7 @@ export function encodeInternalRefs(document: unknown): void {
       continue;
     }
     const record = node as Record<string, unknown>;
-    if (typeof record.$ref === 'string' && record.$ref.startsWith('#')) record.$ref = encodeFragment(record.$ref);
+    if (typeof record.$ref === 'string' && record.$ref.startsWith('#')) visit(record as Record<string, unknown> & { $ref: string });
     for (const key in record) {
       const value = record[key];
       if (value !== null && typeof value === 'object') stack.push(value);

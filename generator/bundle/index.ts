@@ -12,6 +12,7 @@ import { bundleWithLibrary } from './library-bundle';
 import { indexOrigins, multiSourceLocator, singleSourceLocator } from './locate';
 import { SourceSet } from './source-set';
 import { convertSwagger2 } from './swagger2';
+import { unresolvedRefs } from './unresolved-refs';
 
 export interface LoadOptions {
   /** Fetch `http(s)://` `$ref`s; refused otherwise. */
@@ -27,13 +28,19 @@ export interface LoadedSpec {
   readonly document: Record<string, unknown>;
   /** Where a JSON pointer of `document` (e.g. `#/paths/~1pets/get`) stands in the sources. */
   locate(pointer: string): SourceLocation | undefined;
-  /** Problems found on the way that do not stop generation (Swagger 2.0 conversion notes). */
+  /** Problems found on the way that do not stop generation (dangling `$ref`s, Swagger 2.0 conversion notes). */
   readonly warnings?: readonly Problem[];
+  /**
+   * The `$ref` values of `document` that resolve to nothing, already reported (with their source
+   * location) as dangling: the IR types them `unknown` without warning about them again.
+   */
+  readonly danglingRefs?: ReadonlySet<string>;
 }
 
 /**
  * Loads `input` and everything it references. Throws `SpecError` (with every problem, located)
- * when a document cannot be parsed, a `$ref` cannot be resolved, or a `$ref` is refused.
+ * when a document cannot be parsed, or a `$ref` is refused or cannot be read. A `$ref` to
+ * nothing (a missing pointer or file) is a warning with a workaround, in `warnings`.
  */
 export async function loadSpec(input: string, options: LoadOptions): Promise<LoadedSpec> {
   const path = resolvePath(input);
@@ -49,20 +56,22 @@ export async function loadSpec(input: string, options: LoadOptions): Promise<Loa
   const swagger = 'swagger' in value;
 
   const crawl = await crawlRefs(root, sources);
-  if (crawl.problems.length > 0) {
-    throw new SpecError(`cannot resolve the $refs of ${path} (${crawl.problems.length} problem(s))`, crawl.problems);
+  const errors = crawl.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new SpecError(`cannot resolve the $refs of ${path} (${errors.length} problem(s))`, crawl.problems);
   }
-  let resolved: LoadedSpec;
+  let resolved: Omit<LoadedSpec, 'path'>;
   if (!crawl.hasExternalRefs) {
     // Fast path: one self-contained document (the common case for big published specs).
-    resolved = { path, document: value as Record<string, unknown>, locate: singleSourceLocator(root) };
+    resolved = { document: value as Record<string, unknown>, locate: singleSourceLocator(root) };
   } else {
     const origins = indexOrigins(await sources.all());
-    const document = await bundleWithLibrary(root, sources);
+    const document = await bundleWithLibrary(root, sources, crawl);
     hoistExternalSchemas(document, origins, root, swagger ? ['definitions'] : ['components', 'schemas']);
-    resolved = { path, document, locate: multiSourceLocator(document, root, origins) };
+    resolved = { document, locate: multiSourceLocator(document, root, origins) };
   }
-  if (!swagger) return resolved;
-  const converted = await convertSwagger2(resolved.document, resolved.locate, path);
-  return { path, ...converted };
+  if (swagger) resolved = await convertSwagger2(resolved.document, resolved.locate, path);
+  const warnings = [...crawl.problems, ...(resolved.warnings ?? [])];
+  const danglingRefs = crawl.dangling.length > 0 ? unresolvedRefs(resolved.document) : undefined;
+  return { path, ...resolved, warnings, ...(danglingRefs ? { danglingRefs } : {}) };
 }

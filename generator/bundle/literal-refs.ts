@@ -4,14 +4,12 @@
  * contain `{"$ref": "http://..."}` must stay data, byte for byte.
  */
 import type { SourceDocument } from '../load';
+import { HiddenRefs } from './hidden-refs';
 import { isLiteralKey } from './literal-paths';
-
-/** Stand-in key while the library runs; it cannot clash with a real key (NUL is not typed in specs). */
-const HIDDEN = '\u0000sdkgen:$ref';
 
 /** Renames literal `$ref` keys in every source; returns the function that restores them (key order kept). */
 export function hideLiteralRefs(sources: readonly SourceDocument[]): () => void {
-  const hidden: Array<{ node: Record<string, unknown>; keys: string[] }> = [];
+  const hidden = new HiddenRefs();
   const seen = new Set<object>();
   for (const source of sources) {
     const stack: Array<{ node: unknown; context: string[]; literal: boolean }> = [
@@ -22,11 +20,7 @@ export function hideLiteralRefs(sources: readonly SourceDocument[]): () => void 
       if (node === null || typeof node !== 'object' || seen.has(node)) continue;
       seen.add(node);
       const record = node as Record<string, unknown>;
-      if (literal && !Array.isArray(node) && typeof record.$ref === 'string') {
-        hidden.push({ node: record, keys: Object.keys(record) });
-        record[HIDDEN] = record.$ref;
-        delete record.$ref;
-      }
+      if (literal && !Array.isArray(node)) hidden.hide(record);
       for (const [key, child] of Object.entries(record)) {
         if (child === null || typeof child !== 'object') continue;
         const childContext = [...context.slice(-2), key];
@@ -34,13 +28,5 @@ export function hideLiteralRefs(sources: readonly SourceDocument[]): () => void 
       }
     }
   }
-  return () => {
-    for (const { node, keys } of hidden) {
-      const values = new Map(Object.entries(node));
-      values.set('$ref', values.get(HIDDEN));
-      values.delete(HIDDEN);
-      for (const key of Object.keys(node)) delete node[key];
-      for (const key of keys) node[key] = values.get(key);
-    }
-  };
+  return () => hidden.restore();
 }

@@ -13,6 +13,23 @@ export function addInputOptions(command: Command): Command {
     .option('--ref-root <dir>', 'folder local $refs may read from (default: the working directory if the spec is inside it, else the spec\'s folder)');
 }
 
+/**
+ * `--strict` / `--no-strict`. Problems sdkgen can work around (dangling `$ref`s, values the
+ * OpenAPI schema rejects whose meaning is clear) are warnings unless strict; `validate` is strict
+ * unless told otherwise, `generate`/`check` follow the config file's `strict` (default off).
+ */
+export function addStrictOption(command: Command, strictByDefault: boolean): Command {
+  const what = 'problems sdkgen can work around (dangling $refs, values the OpenAPI schema rejects whose meaning is clear; see README "Warnings, errors and --strict")';
+  if (strictByDefault) {
+    return command
+      .option('--strict', `report ${what} as errors and exit 1 (the default for validate)`)
+      .option('--no-strict', 'report them as warnings, as generate does without --strict');
+  }
+  return command
+    .option('--strict', `report ${what} as errors and exit 1 (default: \`strict\` of the config file, else off: they are warnings)`)
+    .option('--no-strict', 'report them as warnings even when the config file sets strict: true');
+}
+
 /** Options that shape the generated SDK. */
 export function addGenerationOptions(command: Command): Command {
   return command
@@ -43,6 +60,8 @@ export interface InputFlags {
   readonly config?: string;
   readonly allowRemoteRefs?: boolean;
   readonly refRoot?: string;
+  /** `--strict` (true), `--no-strict` (false), neither (undefined). */
+  readonly strict?: boolean;
 }
 
 /** The option values of commands that generate. */

@@ -29,7 +29,8 @@ Output:
 
 Exit codes:
   0   success (check: output up to date; validate: no errors; generate --watch: stopped with Ctrl-C)
-  1   bad input: invalid spec or config, refused $ref, stale output for check, existing file for init
+  1   bad input: invalid spec or config, refused $ref, stale output for check, existing file for init;
+      with --strict (and for validate) also problems generate otherwise works around with a warning
   2   usage error: unknown command or option, missing argument
   70  internal error in sdkgen (please report it)
 

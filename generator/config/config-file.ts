@@ -33,6 +33,7 @@ export interface FileConfig extends FileTargetSettings {
   readonly input?: string;
   readonly allowRemoteRefs?: boolean;
   readonly refRoot?: string;
+  readonly strict?: boolean;
   /** The `targets` map in file order (absent when the file has none). */
   readonly targets?: readonly FileTarget[];
 }
@@ -56,6 +57,7 @@ export async function readConfigFile(file: string): Promise<FileConfig> {
   const values = leafValues(raw, []);
   const base = dirname(file);
   const allow = values.get('allowRemoteRefs');
+  const strict = values.get('strict');
   const shared = targetSettings(values, [], base);
   const targetsNode = (raw as { targets?: unknown }).targets;
   const targets =
@@ -70,6 +72,7 @@ export async function readConfigFile(file: string): Promise<FileConfig> {
     input: pathValue(values, ['input'], base),
     refRoot: pathValue(values, ['refRoot'], base),
     allowRemoteRefs: typeof allow === 'boolean' ? allow : undefined,
+    strict: typeof strict === 'boolean' ? strict : undefined,
     targets,
   });
 }

@@ -29,6 +29,8 @@ export interface ConfigFlags {
   readonly refRoot?: string;
   /** Generate this target only (`typescript`, `python`). */
   readonly target?: string;
+  /** Problems sdkgen can work around are errors (`--strict`; `--no-strict` overrides `strict: true`). */
+  readonly strict?: boolean;
 }
 
 /** Flags that set one target's values: with several targets they would be ambiguous. */
@@ -81,6 +83,7 @@ export async function resolveConfig(flags: ConfigFlags, cwd: string): Promise<Re
     input,
     allowRemoteRefs: flags.allowRemoteRefs ?? fromFile.allowRemoteRefs ?? false,
     refRoot,
+    strict: flags.strict ?? fromFile.strict ?? false,
     targets,
   };
 }

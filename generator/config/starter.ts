@@ -37,6 +37,10 @@ client:
   # Name of the generated client class (default: derived from the spec's info.title).
   # className: MyApiClient
 
+# Stop with an error on problems sdkgen otherwise works around with a warning (dangling $refs,
+# values the OpenAPI schema rejects whose meaning is clear): for CI on a spec you own. \`sdkgen
+# check\` and \`generate\` follow this; \`--strict\` / \`--no-strict\` override it.
+# strict: true
 # allowRemoteRefs: false       # fetch http(s) $refs (off: a spec is untrusted input)
 # refRoot: .                   # local $refs may not read outside this folder
 # naming:

@@ -35,6 +35,11 @@ export interface ResolvedConfig {
   readonly allowRemoteRefs: boolean;
   /** Local `$ref`s may not read outside this folder (absolute path). */
   readonly refRoot: string;
+  /**
+   * Stop on problems sdkgen can work around (dangling `$ref`s, values the OpenAPI schema rejects
+   * but whose meaning is clear); without it they are warnings. See `Problem.workaround`.
+   */
+  readonly strict: boolean;
   /** The SDKs to generate from the one IR, in order (at least one). */
   readonly targets: readonly TargetConfig[];
 }

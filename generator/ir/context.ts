@@ -50,6 +50,14 @@ export class BuildContext {
   }
 
   /**
+   * Warns about a `$ref` that resolves to nothing, unless the load stage already reported it as
+   * dangling (there, with the file, line and column of the `$ref` itself).
+   */
+  warnUnresolved(ref: string, message: string, pointer: string): void {
+    if (!this.spec.danglingRefs?.has(ref)) this.warn(message, pointer);
+  }
+
+  /**
    * Values already looked up by pointer. The document does not change while the IR is built, and
    * the same pointers (`$ref` targets, inline-model checks) are resolved again and again.
    */
@@ -97,7 +105,7 @@ export class BuildContext {
       where = ref;
       current = this.at(ref);
       if (current === undefined) {
-        this.warn(`unresolved $ref ${ref}`, pointer);
+        this.warnUnresolved(ref, `unresolved $ref ${ref}`, pointer);
         return undefined;
       }
     }

@@ -7,7 +7,11 @@ export function featuresOf(schemes: readonly IrSecurityScheme[], services: reado
   const operations = services.flatMap((s) => s.operations);
   const bodyKinds = new Set(operations.flatMap((op) => (op.requestBody ? [op.requestBody.kind] : [])));
   return {
-    serverTemplates: serversNeedExpansion(servers) || operations.some((op) => op.servers !== undefined),
+    serverTemplates:
+      serversNeedExpansion(servers) ||
+      operations.some((op) => op.servers !== undefined) ||
+      // A token URL written as a server-variable template is expanded like a server URL.
+      schemes.some((s) => s.kind === 'oauth2' && s.clientCredentials?.tokenUrlSource === 'serverVariables'),
     bodyEncoders: bodyKinds.has('form') || bodyKinds.has('multipart') || bodyKinds.has('binary'),
     clientCredentials: kinds.has('clientCredentials'),
     apiKeyAuth: kinds.has('apiKey'),

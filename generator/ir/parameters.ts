@@ -3,6 +3,8 @@ import { pascalWords } from '../naming';
 import { childPointer, isObject, str, type BuildContext, type Json, type JsonObject, type Located } from './context';
 import type { RawOperation } from './collect';
 import { pickMedia } from './media';
+import { withMisplacedKeywords } from './misplaced';
+import { pathPart, templateVariables } from './url-template';
 import type { SchemaConverter } from './schemas/convert';
 import type { IrName, IrParameter, IrParamLocation, IrScope } from './types';
 
@@ -26,6 +28,14 @@ export function mergedParameters(ctx: BuildContext, raw: RawOperation): Located[
   };
   add(raw.pathItem['parameters'], childPointer(raw.pathPointer, 'parameters'));
   add(raw.node['parameters'], childPointer(raw.pointer, 'parameters'));
+  // A `{name}` of the path template that no parameter declares (the validate stage warns): the
+  // URL cannot be built without it, and it can only be a required path segment, so it is one.
+  // (Not after a `?`: a query written into the path is another matter, and stays an error.)
+  for (const name of templateVariables(pathPart(raw.route))) {
+    if (!merged.has(`path\u0000${name}`)) {
+      merged.set(`path\u0000${name}`, { node: { name, in: 'path', required: true, schema: { type: 'string' } }, pointer: raw.pointer });
+    }
+  }
   return [...merged.values()];
 }
 
@@ -47,7 +57,7 @@ export function buildParameter(
     ctx.warn(`header parameter \`${name}\` is ignored (OpenAPI: set by the client)`, pointer);
     return undefined;
   }
-  let schemaNode: Json | undefined = p['schema'];
+  let schemaNode: Json | undefined = p['content'] === undefined ? withMisplacedKeywords(p, p['schema']) : p['schema'];
   let schemaPointer = childPointer(pointer, 'schema');
   let contentType: string | undefined;
   if (schemaNode === undefined && isObject(p['content'])) {

@@ -3,6 +3,7 @@
  * effective requirements of each operation.
  */
 import { childPointer, isObject, str, type BuildContext, type JsonObject } from './context';
+import { serverVariableNames, tokenUrlSource } from './token-url';
 import type {
   IrAuthImplementation,
   IrAuthKind,
@@ -32,6 +33,7 @@ export function buildSecuritySchemes(ctx: BuildContext): IrSecurityScheme[] {
   const perKind = new Map<string, number>();
   for (const { plan } of planned) if (plan.kind !== 'unsupported') perKind.set(plan.kind, (perKind.get(plan.kind) ?? 0) + 1);
 
+  const serverVariables = serverVariableNames(ctx.document);
   const options = ctx.names.scope('configOptions', 'configOptions');
   const members = ctx.names.clientMembers;
   const result: IrSecurityScheme[] = [];
@@ -46,9 +48,16 @@ export function buildSecuritySchemes(ctx: BuildContext): IrSecurityScheme[] {
     if (plan.kind === 'clientCredentials' && source.kind === 'oauth2') {
       const cc = source.flows.find((f) => f.kind === 'clientCredentials');
       const propertyName = ctx.names.request({ role: 'authProperty', scheme }, members);
+      const tokenUrl = cc?.tokenUrl ?? '';
       result.push({
         ...source,
-        clientCredentials: { propertyName, credentialsOption: option, tokenUrl: cc?.tokenUrl ?? '', scopes: cc?.scopes ?? [] },
+        clientCredentials: {
+          propertyName,
+          credentialsOption: option,
+          tokenUrl,
+          tokenUrlSource: tokenUrlSource(tokenUrl, serverVariables),
+          scopes: cc?.scopes ?? [],
+        },
         implementation: { kind: 'clientCredentials', option },
       });
       continue;

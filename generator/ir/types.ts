@@ -435,7 +435,15 @@ export type IrSecuritySchemeSource =
         readonly propertyName: IrName;
         /** Configuration option holding the credentials. */
         readonly credentialsOption: IrName;
+        /** As written; may be a server-variable template (`{apiRoot}/oauth2/token`), see `tokenUrlSource`. */
         readonly tokenUrl: string;
+        /**
+         * `literal`: a URL, absolute or relative to the server; `serverVariables`: a template whose
+         * variables are all server variables, expanded with the client's server-variable values
+         * at run time; `configuration`: a template naming other variables, so the user gives the
+         * token URL (the SDK says so when a token is needed and none is set).
+         */
+        readonly tokenUrlSource: 'literal' | 'serverVariables' | 'configuration';
         readonly scopes: readonly { readonly name: string; readonly description: string }[];
       };
     })

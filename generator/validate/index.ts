@@ -26,9 +26,18 @@ export async function validateSpec(spec: LoadedSpec): Promise<Problem[]> {
     ...loadWarnings,
     ...(typeof raw === 'string'
       ? [{ severity: 'error', message: raw } as const]
-      : schemaErrorsToProblems(raw, (pointer) => spec.locate(pointer))),
+      : schemaErrorsToProblems(raw, (pointer) => spec.locate(pointer), spec.document)),
   ];
   problems.push(...checkDuplicateOperationIds(spec.document).map(located));
   problems.push(...checkPathParameters(spec.document).map(located));
-  return problems;
+  return problems.sort(byLocation);
+}
+
+/** Reading order (file, line, column); problems without a location keep their place at the end. */
+function byLocation(a: Problem, b: Problem): number {
+  const la = a.location;
+  const lb = b.location;
+  if (!la || !lb) return la ? -1 : lb ? 1 : 0;
+  if (la.file !== lb.file) return la.file < lb.file ? -1 : 1;
+  return la.line - lb.line || la.column - lb.column;
 }

@@ -8,26 +8,69 @@
 import type { Problem } from '../problems';
 import { formatPointer, parsePointer } from '../load/json-pointer';
 import type { SchemaError } from './schema-validator';
+import { workaroundFor } from './workarounds';
 
 const COMBINATOR_KEYWORDS = new Set(['oneOf', 'anyOf', 'if', 'then', 'else', 'not', '$ref', '$dynamicRef', 'false schema']);
 
-/** Converts and prunes errors; `locate` maps a pointer to its source position. */
+/**
+ * Converts and prunes errors; `locate` maps a pointer to its source position. Violations sdkgen
+ * works around (`./workarounds.ts`) carry their workaround (warnings unless `--strict`).
+ */
 export function schemaErrorsToProblems(
   errors: readonly SchemaError[],
   locate: (pointer: string) => Problem['location'],
+  document: Record<string, unknown> = {},
 ): Problem[] {
-  const relevant = errors.filter((error) => !isNoise(error, errors));
+  const branches = mismatchedBranches(errors);
+  const unpruned = errors.filter((error) => !isNoise(error, errors));
+  const pruned = unpruned.filter((error) => !inMismatchedBranch(error, branches));
+  const relevant = pruned.length > 0 ? pruned : unpruned;
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const error of relevant.length > 0 ? relevant : errors) {
-    const { pointer, message } = describe(error);
+    const described = describe(error);
+    const fix = workaroundFor(error, document);
+    const message = fix?.message ?? described.message;
+    const pointer = described.pointer;
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const location = locate(pointer);
-    problems.push({ severity: severityOf(error), message, pointer, ...(location ? { location } : {}) });
+    problems.push({
+      // Worked around: a warning (`applyStrictness` makes it an error with --strict).
+      severity: fix ? 'warning' : severityOf(error),
+      message,
+      pointer,
+      ...(location ? { location } : {}),
+      ...(fix && !isForeignRegex(error) ? { workaround: fix.workaround } : {}),
+    });
   }
   return problems;
+}
+
+/**
+ * Alternatives of a `oneOf` that cannot be what the author meant: their discriminating property
+ * (`type: oauth2` against the apiKey scheme's `type: apiKey`) has the wrong value. Keyed by the
+ * alternative's schema path (`#/definitions/APIKeySecurityScheme`), with the instance it was
+ * tried on. Without this, one bad `tokenUrl` is reported along with every other scheme type's
+ * missing properties.
+ */
+function mismatchedBranches(errors: readonly SchemaError[]): Array<{ schema: string; instance: string }> {
+  const out: Array<{ schema: string; instance: string }> = [];
+  for (const error of errors) {
+    if (error.keyword !== 'enum' && error.keyword !== 'const') continue;
+    const match = /^(.*)\/properties\/([^/]+)\/(enum|const)$/.exec(error.schemaPath);
+    if (!match) continue;
+    const instance = error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
+    out.push({ schema: `${match[1]}/`, instance });
+  }
+  return out;
+}
+
+function inMismatchedBranch(error: SchemaError, branches: ReadonlyArray<{ schema: string; instance: string }>): boolean {
+  return branches.some(
+    (b) => error.schemaPath.startsWith(b.schema) && (error.instancePath === b.instance || error.instancePath.startsWith(`${b.instance}/`)),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 /** Checks the OpenAPI schema cannot express but that would break generation. */
 import type { Problem } from '../problems';
 import { listOperations } from './operations';
+import { pathPart, templateVariables } from '../ir/url-template';
 
 /** The `openapi` versions sdkgen generates from. */
 export function checkVersion(document: Record<string, unknown>): { version?: '3.0' | '3.1'; problem?: Omit<Problem, 'location'> } {
@@ -43,17 +44,28 @@ export function checkDuplicateOperationIds(document: Record<string, unknown>): A
 
 /**
  * Every `{name}` in a path template needs an `in: path` parameter, or the generated method could
- * not fill the URL. The reverse (a declared path parameter the template lacks) only wastes an
- * argument, so it is a warning.
+ * not fill the URL; one that is missing can only be a required path segment, which the IR adds
+ * (a warning with a workaround: an error with --strict). The reverse (a declared path parameter
+ * the template lacks) only wastes an argument: a plain warning.
  */
 export function checkPathParameters(document: Record<string, unknown>): Array<Omit<Problem, 'location'>> {
   const problems: Array<Omit<Problem, 'location'>> = [];
   for (const site of listOperations(document)) {
-    const inTemplate = [...site.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+    const inTemplate = templateVariables(site.path);
+    // Variables after a `?` (a query written into the path) are not worked around.
+    const inPath = templateVariables(pathPart(site.path));
     const declared = site.parameters.filter((p) => p.value.in === 'path');
     const here = `${site.method.toUpperCase()} ${site.path}`;
     for (const name of inTemplate) {
-      if (!declared.some((p) => p.value.name === name)) {
+      if (declared.some((p) => p.value.name === name)) continue;
+      if (inPath.includes(name)) {
+        problems.push({
+          severity: 'warning',
+          message: `path parameter '${name}' of ${here} is not declared`,
+          pointer: site.pointer,
+          workaround: 'sdkgen adds it as a required string path parameter',
+        });
+      } else {
         problems.push({
           severity: 'error',
           message: `path parameter '${name}' of ${here} is not declared (add a parameter with in: path, name: ${name})`,

@@ -15,8 +15,16 @@
 //        compile — generate exits 0 and tsc reports no error;
 //        reject  — generate exits 1 (a user error) with a message, no stack trace, no file content
 //                  read from outside the spec folder, and writes nothing;
-//        clean   — either of the above.
-// Prints a table and `N specs: G generated, C compiled, F failed`.
+//        clean   — either of the above;
+//   4. with `strict: "reject"` (specs sdkgen generates only by working around problems), runs
+//      `sdkgen generate --strict` too, which must then be a clean rejection.
+// Counts the `warning:` lines of each generate run. Prints a table and
+// `N specs: G generated, C compiled, F failed; W warnings (K specs with warnings)`.
+//
+// Sources: `package` entries are files of npm packages pinned in sources/package.json; `github`
+// entries are files of a public repository at a pinned commit, unpacked (never committed) under
+// sources/github/<owner>+<name>@<commit>/ (see README.md: a session with the search tool's
+// `fetch` can lay it out; without it those specs report "source not installed").
 // Exit code: with --ci (the `ci: true` subset), 1 when any spec fails; otherwise 0 unless --strict.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -106,21 +114,29 @@ export function loadCorpus(file = corpusFile) {
       specs.push({
         id: `${groupName}/${rel}`, file: f, source: group.dir, ci: Boolean(override.ci ?? group.ci),
         expect: override.expect ?? group.expect ?? defaults.expect ?? 'compile',
+        strict: 'strict' in override ? override.strict : group.strict,
         timeoutSeconds: override.timeoutSeconds ?? group.timeoutSeconds ?? defaults.timeoutSeconds ?? 180,
         why: override.why ?? group.why,
       });
     }
   }
   for (const s of corpus.specs ?? []) {
-    const short = s.package.replace(/^@[^/]+\//, '');
+    const short = s.github ? s.github.split('/')[1] : s.package.replace(/^@[^/]+\//, '');
     specs.push({
-      id: `${short}:${s.path.replace(/^api\//, '').replace(/\.(json|ya?ml)$/, '')}`,
-      file: path.join(sourcesDir, 'node_modules', s.package, s.path), source: s.package,
-      ci: Boolean(s.ci), expect: s.expect ?? defaults.expect ?? 'compile',
+      // A repository's folders say nothing a file name does not (`apis/TMF622_…/swaggers/TMF622-….json`).
+      id: `${short}:${(s.github ? path.basename(s.path) : s.path.replace(/^api\//, '')).replace(/\.(json|ya?ml)$/, '')}`,
+      file: s.github ? path.join(githubDir(s.github, s.commit), s.path) : path.join(sourcesDir, 'node_modules', s.package, s.path),
+      source: s.github ? `github:${s.github}@${s.commit}` : s.package,
+      ci: Boolean(s.ci), expect: s.expect ?? defaults.expect ?? 'compile', strict: s.strict,
       timeoutSeconds: s.timeoutSeconds ?? defaults.timeoutSeconds ?? 180, why: s.why,
     });
   }
   return specs;
+}
+
+/** Where the files of a pinned GitHub repository are unpacked (gitignored). */
+export function githubDir(repo, commit) {
+  return path.join(sourcesDir, 'github', `${repo.replace('/', '+')}@${commit}`);
 }
 
 function slugOf(id) {
@@ -209,19 +225,26 @@ function firstTscError(text, outDir) {
 
 const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
 
+/** The `warning: …` lines sdkgen printed (one per problem it worked around or noted). */
+export function countWarnings(stderr) {
+  return (stderr.match(/^warning: /gm) ?? []).length;
+}
+
 async function runSpec(spec, opts) {
   const counts = countSpec(spec.file);
   const result = {
     id: spec.id, file: path.relative(repo, spec.file), expect: spec.expect, ci: spec.ci,
     operations: counts.ops ?? null, schemas: counts.schemas ?? null,
-    generate: 'skip', compile: 'skip', exitCode: null, tsErrors: 0,
+    generate: 'skip', compile: 'skip', strict: 'skip', exitCode: null, tsErrors: 0, warnings: 0,
     seconds: 0, generateSeconds: 0, compileSeconds: 0, firstError: '', pass: false, outDir: '',
   };
   if (!fs.existsSync(spec.file)) {
     result.generate = 'missing';
     result.firstError = spec.source.startsWith('test/')
       ? `fixture missing: ${result.file}`
-      : `source not installed: run \`npm ci\` in scripts/corpus/sources (or pass --install)`;
+      : spec.source.startsWith('github:')
+        ? `source not installed: unpack ${spec.source.slice(7)} into ${path.relative(repo, path.dirname(spec.file))} (scripts/corpus/README.md)`
+        : `source not installed: run \`npm ci\` in scripts/corpus/sources (or pass --install)`;
     return result;
   }
   const slug = slugOf(spec.id);
@@ -237,6 +260,7 @@ async function runSpec(spec, opts) {
   const gen = await run(process.execPath, [opts.sdkgen, 'generate', '-i', spec.file, '-o', outDir, '--package-name', `corpus-${slug}`.slice(0, 200)], { cwd: path.dirname(spec.file), timeoutMs });
   result.generateSeconds = gen.seconds;
   result.exitCode = gen.code;
+  result.warnings = countWarnings(gen.stderr);
   const genOutput = `${gen.stdout}\n${gen.stderr}`;
 
   if (spec.expect === 'reject' || (spec.expect === 'clean' && gen.code !== 0)) {
@@ -263,6 +287,21 @@ async function runSpec(spec, opts) {
     return result;
   }
   result.generate = 'ok';
+
+  if (spec.strict === 'reject') {
+    // Generated only by working around problems: --strict must refuse it, cleanly.
+    const strictOut = `${outDir}-strict`;
+    const st = await run(process.execPath, [opts.sdkgen, 'generate', '--strict', '-i', spec.file, '-o', strictOut], { cwd: path.dirname(spec.file), timeoutMs });
+    const text = `${st.stdout}\n${st.stderr}`;
+    const clean = st.code === 1 && !STACK_LINE.test(text) && /^error: /m.test(text) && listAll(strictOut).length === 0;
+    result.strict = clean ? 'rejected' : `fail(exit ${st.code})`;
+    fs.rmSync(strictOut, { recursive: true, force: true });
+    if (!clean) {
+      result.firstError = `--strict did not reject it cleanly: ${firstGenerateError(st)}`;
+      result.seconds = gen.seconds + st.seconds;
+      return result;
+    }
+  }
 
   if (!opts.compile) {
     result.seconds = gen.seconds;
@@ -326,6 +365,8 @@ function table(results) {
     ['expect', (r) => r.expect],
     ['generate', (r) => r.generate],
     ['compile', (r) => (r.compile === 'fail' && r.tsErrors ? `fail(${r.tsErrors})` : r.compile)],
+    ['strict', (r) => r.strict ?? 'skip'],
+    ['warns', (r) => r.warnings ?? 0],
     ['secs', (r) => r.seconds.toFixed(1)],
     ['result', (r) => (r.pass ? 'PASS' : 'FAIL')],
     ['first error', (r) => truncate(r.firstError, 140)],
@@ -341,8 +382,10 @@ export function summarize(results) {
   const compiled = results.filter((r) => r.compile === 'ok').length;
   const failed = results.filter((r) => !r.pass).length;
   const rejected = results.filter((r) => r.generate === 'rejected' && r.pass).length;
-  return { specs: results.length, generated, compiled, failed, rejectedAsExpected: rejected,
-    line: `${results.length} specs: ${generated} generated, ${compiled} compiled, ${failed} failed` };
+  const warnings = results.reduce((n, r) => n + (r.warnings ?? 0), 0);
+  const warned = results.filter((r) => (r.warnings ?? 0) > 0).length;
+  return { specs: results.length, generated, compiled, failed, rejectedAsExpected: rejected, warnings, specsWithWarnings: warned,
+    line: `${results.length} specs: ${generated} generated, ${compiled} compiled, ${failed} failed; ${warnings} warnings (${warned} specs with warnings)` };
 }
 
 async function main() {
@@ -388,6 +431,8 @@ async function main() {
   console.log('');
   console.log(summary.line);
   if (summary.rejectedAsExpected) console.log(`(${summary.rejectedAsExpected} invalid spec(s) rejected as expected)`);
+  const warned = results.filter((r) => r.warnings > 0).map((r) => `${r.id} ${r.warnings}`);
+  if (warned.length) console.log(`warnings per spec: ${warned.join(', ')}`);
   if (opts.json) {
     fs.mkdirSync(path.dirname(opts.json), { recursive: true });
     fs.writeFileSync(opts.json, JSON.stringify({

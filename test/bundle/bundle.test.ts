@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadSpec, type LoadOptions } from '../../generator/bundle';
 import { SpecError } from '../../generator/errors';
 import { getAtPointer, parsePointer } from '../../generator/load/json-pointer';
+import { refsOf } from '../support/refs';
 
 const SPECS = join(__dirname, '..', 'fixtures', 'specs');
 const strict = (refRoot: string): LoadOptions => ({ allowRemoteRefs: false, refRoot });
@@ -18,17 +19,6 @@ async function loadError(input: string, options: LoadOptions): Promise<SpecError
   throw new Error(`expected ${input} to fail`);
 }
 
-/** Every `$ref` left in a document. */
-function refsOf(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => refsOf(n, out));
-  else if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === '$ref' && typeof v === 'string') out.push(v);
-      else refsOf(v, out);
-    }
-  }
-  return out;
-}
 
 describe('bundle: multi-file specs', () => {
   const input = join(SPECS, 'multi', 'api', 'openapi.yaml');
@@ -75,24 +65,37 @@ describe('bundle: multi-file specs', () => {
 });
 
 describe('bundle: refused and unresolvable refs', () => {
+  it('a remote ref without the flag → SpecError naming the ref, its pointer and the file', async () => {
+    const input = join(SPECS, 'refs/remote.yaml');
+    const error = await loadError(input, strict(join(SPECS, 'refs')));
+    const problem = error.problems[0];
+    for (const fragment of ["'https://example.com/schemas/pet.yaml#/Pet'", '--allow-remote-refs', '#/components/schemas/Pet', input]) {
+      expect(problem?.message).toContain(fragment);
+    }
+    expect(problem).toMatchObject({ severity: 'error', location: { file: input, line: 7 } });
+    expect(problem?.workaround).toBeUndefined();
+  });
+
   it.each([
     ['a missing file', 'refs/missing-file.yaml', ["'./does-not-exist.yaml#/Pet'", '#/components/schemas/Pet', 'file not found']],
     ['a missing pointer', 'refs/missing-pointer.yaml', ["'./shared.yaml#/Nope'", '#/components/schemas/Pet', '#/Nope does not exist']],
-    ['a remote ref without the flag', 'refs/remote.yaml', ["'https://example.com/schemas/pet.yaml#/Pet'", '--allow-remote-refs']],
-  ])('%s → SpecError naming the ref, its pointer and the file', async (_name, file, fragments) => {
+  ])('%s is a dangling $ref: a located warning whose target is typed unknown (an error only with --strict)', async (_name, file, fragments) => {
     const input = join(SPECS, file);
-    const error = await loadError(input, strict(join(SPECS, 'refs')));
-    const problem = error.problems[0];
+    const spec = await loadSpec(input, strict(join(SPECS, 'refs')));
+    const problem = spec.warnings?.[0];
     for (const fragment of fragments) expect(problem?.message).toContain(fragment);
     expect(problem?.message).toContain(input);
-    expect(problem?.location?.file).toBe(input);
-    expect(problem?.location?.line).toBe(7);
+    expect(problem).toMatchObject({ severity: 'warning', workaround: 'its target is typed `unknown`', location: { file: input, line: 7 } });
+    // The ref is left in place, resolving to nothing (the IR types it `unknown`).
+    expect(spec.danglingRefs?.size).toBeGreaterThan(0);
   });
 
-  it('reports every problem at once, internal missing pointers included', async () => {
-    const error = await loadError(join(SPECS, 'refs/missing-pointer.yaml'), strict(join(SPECS, 'refs')));
-    expect(error.problems.map((p) => p.location?.line)).toEqual([7, 9]);
-    expect(error.problems[1]?.message).toContain('#/components/schemas/Gone does not exist');
+  it('reports every dangling ref, internal missing pointers included, each at its own line', async () => {
+    const spec = await loadSpec(join(SPECS, 'refs/missing-pointer.yaml'), strict(join(SPECS, 'refs')));
+    const dangling = (spec.warnings ?? []).filter((p) => p.workaround !== undefined);
+    expect(dangling.map((p) => p.location?.line)).toEqual([7, 9]);
+    expect(dangling[1]?.message).toContain('#/components/schemas/Gone does not exist');
+    expect([...(spec.danglingRefs ?? [])].sort()).toEqual(['#/components/schemas/Gone', './shared.yaml#/Nope']);
   });
 
   it('refuses traversal, absolute and file:// refs outside the ref root', async () => {

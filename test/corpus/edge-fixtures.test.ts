@@ -49,8 +49,10 @@ function filesUnder(dir: string): string[] {
   return out.sort();
 }
 
+const lenientDir = path.join(repo, 'test/fixtures/corpus/lenient');
 const edgeFiles = filesUnder(edgeDir);
 const badFiles = filesUnder(badDir);
+const lenientFiles = filesUnder(lenientDir);
 
 describe('edge fixtures', () => {
   it('cover the constructs the corpus promises', () => {
@@ -63,7 +65,7 @@ describe('edge fixtures', () => {
       'parameters/path-styles.yaml', 'parameters/query-styles.yaml', 'parameters/header-cookie.yaml',
       'bodies/request-bodies.yaml', 'responses/responses.yaml', 'servers/server-variables.yaml',
       'security/oauth2-client-credentials.yaml', 'security/oauth2-flows.yaml', 'security/schemes.yaml',
-      'encoding/bom.json', 'multi-file/openapi.yaml', 'swagger2/petstore-v2.yaml', 'hostile/strings.yaml',
+      'encoding/bom.json', 'multi-file/openapi.yaml', 'multi-file-closure/TS90001_Nthing_Service.yaml', 'swagger2/petstore-v2.yaml', 'hostile/strings.yaml',
       'hostile/names.yaml', 'hostile/raw-separators.json', 'webhooks/webhooks-only-31.yaml',
     ]) {
       expect(names).toContain(expected);
@@ -128,7 +130,7 @@ describe('bad fixtures', () => {
   it('cover the failure kinds the corpus promises', () => {
     const names = specs.map((f) => rel(badDir, f));
     for (const expected of [
-      'invalid-yaml.yaml', 'invalid-json.json', 'ref-missing-file.yaml', 'ref-missing-pointer.yaml', 'ref-remote.yaml',
+      'invalid-yaml.yaml', 'invalid-json.json', 'ref-remote.yaml',
       'ref-escape-relative.yaml', 'ref-escape-absolute.yaml', 'missing-info.yaml', 'wrong-types.yaml',
     ]) {
       expect(names).toContain(expected);
@@ -145,12 +147,35 @@ describe('bad fixtures', () => {
     const stageOf = async (f: string) => (await lib.checkSpecFile(path.join(badDir, f), { root: path.dirname(path.join(badDir, f)) })).stage;
     expect(await stageOf('invalid-yaml.yaml')).toBe('parse');
     expect(await stageOf('invalid-json.json')).toBe('parse');
-    for (const f of ['ref-missing-file.yaml', 'ref-missing-pointer.yaml', 'ref-remote.yaml', 'ref-escape-relative.yaml', 'ref-escape-absolute.yaml', 'refs/sub/escape-inner.yaml']) {
+    for (const f of ['ref-remote.yaml', 'ref-escape-relative.yaml', 'ref-escape-absolute.yaml', 'refs/sub/escape-inner.yaml']) {
       expect(await stageOf(f)).toBe('refs');
     }
     for (const f of ['missing-info.yaml', 'wrong-types.yaml', 'wrong-types-operation.yaml', 'unsupported-version.yaml', 'not-openapi.yaml']) {
       expect(await stageOf(f)).toBe('schema');
     }
+  });
+});
+
+describe('lenient fixtures', () => {
+  const roots = lenientFiles.filter((f) => !fs.readFileSync(f, 'utf8').startsWith('# Fragment'));
+
+  it('cover dangling refs (OpenAPI 3 and Swagger 2.0), partial closures and schema violations sdkgen works around', () => {
+    expect(roots.map((f) => rel(lenientDir, f))).toEqual([
+      'closure/api.yaml',
+      'dangling/missing-file.yaml',
+      'dangling/missing-pointer.yaml',
+      'dangling/swagger2-definitions.yaml',
+      'schema/parameter-keywords.yaml',
+      'schema/token-url-templates.yaml',
+      'schema/unknown-and-missing.yaml',
+    ]);
+  });
+
+  it.each(roots.map((f) => [rel(lenientDir, f), f]))('%s says what it is lenient about, and fails the independent check', async (_name, file) => {
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^# Lenient\b/);
+    const result = await lib.checkSpecFile(file, { root: path.dirname(file), versions: ['2.0', '3.0', '3.1'] });
+    expect(result.ok).toBe(false);
+    expect(['refs', 'schema']).toContain(result.stage);
   });
 });
 
@@ -163,11 +188,19 @@ describe('scripts/corpus/corpus.json', () => {
     for (const version of Object.values(deps)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
     const keys = new Set<string>();
     for (const spec of corpus.specs) {
-      expect(Object.keys(deps)).toContain(spec.package);
+      // A file of a pinned npm package, or of a public repository at a pinned commit.
+      if (spec.github !== undefined) {
+        expect(spec.github).toMatch(/^[\w.-]+\/[\w.-]+$/);
+        expect(spec.commit).toMatch(/^[0-9a-f]{40}$/);
+        expect(spec.package).toBeUndefined();
+      } else {
+        expect(Object.keys(deps)).toContain(spec.package);
+      }
       expect(typeof spec.path).toBe('string');
       expect(spec.why.length).toBeGreaterThan(10);
       expect(['compile', 'reject', 'clean', undefined]).toContain(spec.expect);
-      const key = `${spec.package}/${spec.path}`;
+      expect(['reject', undefined]).toContain(spec.strict);
+      const key = `${spec.package ?? spec.github}/${spec.path}`;
       expect(keys.has(key)).toBe(false);
       keys.add(key);
     }
@@ -182,12 +215,15 @@ describe('scripts/corpus/corpus.json', () => {
     expect(corpus.fixtures.map((g: { dir: string; ci: boolean }) => [g.dir, g.ci])).toEqual([
       ['test/fixtures/corpus/edge', true],
       ['test/fixtures/corpus/bad', true],
+      ['test/fixtures/corpus/lenient', true],
     ]);
+    // Specs of fetched repositories are not installed by `npm ci`: never in the CI subset.
+    expect(ci.filter((s: { github?: string }) => s.github !== undefined)).toEqual([]);
   });
 
   const installed = fs.existsSync(path.join(repo, 'scripts/corpus/sources/node_modules'));
   (installed ? it : it.skip)('points at files that exist in the installed sources', () => {
-    for (const spec of corpus.specs) {
+    for (const spec of corpus.specs.filter((s: { package?: string }) => s.package !== undefined)) {
       expect(fs.existsSync(path.join(repo, 'scripts/corpus/sources/node_modules', spec.package, spec.path))).toBe(true);
     }
   });

@@ -24,11 +24,12 @@ export function targetConfig(overrides: Partial<TargetConfig> = {}): TargetConfi
 
 /** A resolved config with one target; `overrides` may set shared and target keys alike. */
 export function config(overrides: Partial<Omit<ResolvedConfig, 'targets'>> & Partial<TargetConfig> = {}): ResolvedConfig {
-  const { input, allowRemoteRefs, refRoot, ...target } = overrides;
+  const { input, allowRemoteRefs, refRoot, strict, ...target } = overrides;
   return {
     input: input ?? '/specs/test.yaml',
     allowRemoteRefs: allowRemoteRefs ?? false,
     refRoot: refRoot ?? '/specs',
+    strict: strict ?? false,
     targets: [targetConfig(target)],
   };
 }

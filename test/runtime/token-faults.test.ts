@@ -188,3 +188,24 @@ test.each([
 test('no secret or token in any message, stack or log', () => {
   expect(watch.leaks()).toEqual([]);
 });
+
+describe('a token URL the API definition leaves to the deployment (`{nrfApiRoot}/oauth2/token`)', () => {
+  test('asking for a token says to set oAuthTokenUrl, and sends nothing', async () => {
+    const m = manager('{nrfApiRoot}/oauth2/token');
+    await expect(m.getToken()).rejects.toThrow(
+      "Cannot obtain a token for BearerAuth: its token URL '{nrfApiRoot}/oauth2/token' is not an absolute URL; set oAuthTokenUrl in the credentials",
+    );
+  });
+
+  test('oAuthTokenUrl in the credentials is used instead', async () => {
+    const s = await server((_req, res) => json(res, 200, goodToken));
+    const m = manager('{nrfApiRoot}/oauth2/token', { oAuthTokenUrl: `${s.url}/oauth2/token` });
+    await expect(m.getToken()).resolves.toMatchObject({ accessToken: TOKEN });
+    expect(s.seen.map((r) => r.url)).toEqual(['/oauth2/token']);
+  });
+
+  test('a pre-obtained token needs no token URL at all', async () => {
+    const m = manager('{nrfApiRoot}/oauth2/token', { oAuthClientId: undefined, oAuthClientSecret: undefined, oAuthToken: { accessToken: TOKEN } });
+    await expect(m.getToken()).resolves.toMatchObject({ accessToken: TOKEN });
+  });
+});

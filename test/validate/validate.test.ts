@@ -34,11 +34,32 @@ describe('validate', () => {
     });
   });
 
-  it('reports a path template parameter without an `in: path` parameter', async () => {
+  it('reports a path template parameter without an `in: path` parameter (worked around: a warning unless --strict)', async () => {
     const problems = await problemsOf(join(SPECS, 'duplicate-operation-ids.yaml'));
     expect(problems).toContainEqual(
-      expect.objectContaining({ severity: 'error', message: expect.stringContaining("path parameter 'id' of GET /b/{id} is not declared") }),
+      expect.objectContaining({
+        severity: 'warning',
+        message: "path parameter 'id' of GET /b/{id} is not declared",
+        workaround: 'sdkgen adds it as a required string path parameter',
+      }),
     );
+  });
+
+  it('keeps an undeclared {variable} of a query written into the path an error', async () => {
+    const input = specFile(`openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /uploads?convert={convert}:
+    post:
+      parameters:
+        - {name: convert, in: query, schema: {type: boolean}}
+      responses: {'204': {description: ok}}
+`);
+    const problems = await problemsOf(input, join(input, '..'));
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^path parameter 'convert' of POST \/uploads\?convert=\{convert\} is not declared/) }),
+    ]);
+    expect(problems[0]?.workaround).toBeUndefined();
   });
 
   it('accepts path parameters declared on the path item or through a $ref', async () => {
@@ -71,11 +92,12 @@ components:
     expect(problems[0]?.location?.line).toBe(1);
   });
 
-  it('turns schema violations into precise, located problems (no oneOf noise)', async () => {
+  it('turns schema violations into precise, located problems in reading order (no oneOf noise)', async () => {
     const problems = await problemsOf(join(SPECS, 'schema-invalid.yaml'));
-    expect(problems.map((p) => [p.message, p.pointer, p.location?.line])).toEqual([
-      ["unknown property 'bogus'", '#/paths/~1pets/get/bogus', 12],
-      ["missing required property 'description'", '#/paths/~1pets/get/responses/200', 10],
+    expect(problems.map((p) => [p.severity, p.message, p.pointer, p.location?.line, p.workaround])).toEqual([
+      ['error', 'must be string', '#/paths/~1pets/get/summary', 9, undefined],
+      ['warning', "missing required property 'description'", '#/paths/~1pets/get/responses/200', 11, 'the SDK does not need one'],
+      ['warning', "unknown property 'bogus'", '#/paths/~1pets/get/bogus', 13, 'it is ignored'],
     ]);
   });
 
@@ -112,7 +134,7 @@ components:
 
   it('keeps real errors beside a foreign pattern', async () => {
     const input = specFile(
-      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    L: {type: string, pattern: '\\Ax\\Z'}\n    M: {type: string, bogus: 1}\n",
+      "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    L: {type: string, pattern: '\\Ax\\Z'}\n    M: {type: string, minLength: -1}\n",
     );
     const problems = await problemsOf(input, join(input, '..'));
     expect(problems.map((p) => p.severity).sort()).toEqual(['error', 'warning']);

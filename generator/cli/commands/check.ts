@@ -5,13 +5,14 @@ import { UserError } from '../../errors';
 import { displayPath, problemLines, timingLines } from '../format';
 import type { CliIo } from '../io';
 import { paletteFor } from '../style';
-import { addGenerationOptions, addInputOptions, addVerbosityOptions, verbosityOf, type GenerationFlags } from '../options';
+import { addGenerationOptions, addInputOptions, addStrictOption, addVerbosityOptions, verbosityOf, type GenerationFlags } from '../options';
 
 export function checkCommand(io: CliIo): Command {
   const command = new Command('check').description(
     'regenerate in memory and compare with the output folder; exit 1 and list the stale files if they differ',
   );
   addInputOptions(command);
+  addStrictOption(command, false);
   addGenerationOptions(command);
   addVerbosityOptions(command);
   command.addHelpText('after', '\nChecks every configured target (or the one --target names). Use it in CI to catch a spec change\ncommitted without regenerating. Writes nothing.');

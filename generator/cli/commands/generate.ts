@@ -4,7 +4,7 @@ import { generate, type GenerateResult } from '../../api/generate';
 import { UsageError } from '../../errors';
 import { displayPath, problemLines, timingLines } from '../format';
 import type { CliIo, Verbosity } from '../io';
-import { addGenerationOptions, addInputOptions, addVerbosityOptions, verbosityOf, type GenerationFlags } from '../options';
+import { addGenerationOptions, addInputOptions, addStrictOption, addVerbosityOptions, verbosityOf, type GenerationFlags } from '../options';
 import { createProgress } from '../progress';
 import { reportError } from '../report-error';
 import { paletteFor } from '../style';
@@ -20,6 +20,7 @@ interface GenerateFlags extends GenerationFlags {
 export function generateCommand(io: CliIo): Command {
   const command = new Command('generate').description('generate the SDKs (TypeScript, Python) from an OpenAPI document');
   addInputOptions(command);
+  addStrictOption(command, false);
   addGenerationOptions(command);
   command
     .option('--dry-run', 'show what would be written, removed or left unchanged; write nothing')

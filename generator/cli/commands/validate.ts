@@ -5,14 +5,24 @@ import { UserError } from '../../errors';
 import { displayPath, problemLines } from '../format';
 import type { CliIo } from '../io';
 import { paletteFor } from '../style';
-import { addInputOptions, type InputFlags } from '../options';
+import { addInputOptions, addStrictOption, type InputFlags } from '../options';
 
 export function validateCommand(io: CliIo): Command {
   const command = new Command('validate').description(
     'check an OpenAPI document (syntax, $refs, OpenAPI schema, operationIds, path parameters); exit 1 on any error',
   );
   addInputOptions(command);
-  command.addHelpText('after', '\nEach problem is printed as `error: file:line:column: message` (or `warning: ...`).');
+  addStrictOption(command, true);
+  command.addHelpText(
+    'after',
+    `
+Each problem is printed as \`error: file:line:column: message\` (or \`warning: ...\`).
+
+validate is strict: problems that generate only warns about (it works around them) are errors
+here too, so a spec that validates generates cleanly. --no-strict reports them as warnings and
+exits 0 when generate would succeed. Syntax errors, a missing or unknown openapi/swagger version
+and refused $refs are errors either way.`,
+  );
   return command.action(async (flags: InputFlags) => {
     const result = await validate({ ...flags, cwd: io.cwd });
     const palette = paletteFor(io, 'stdout');

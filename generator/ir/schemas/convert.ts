@@ -117,7 +117,7 @@ export class SchemaConverter {
     if (typeof node['$ref'] === 'string') {
       const name = this.refName(node['$ref']);
       if (name === undefined) {
-        this.ctx.warn(`unresolved $ref ${node['$ref']}; using unknown`, pointer);
+        this.ctx.warnUnresolved(node['$ref'], `unresolved $ref ${node['$ref']}; using unknown`, pointer);
         return withMeta({ kind: 'unknown' }, meta);
       }
       return withMeta({ kind: 'ref', model: name }, meta, node['nullable'] === true);

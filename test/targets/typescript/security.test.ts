@@ -69,8 +69,8 @@ describe('security/oauth2-client-credentials.yaml', () => {
   const { ir } = fixture('security/oauth2-client-credentials.yaml');
   test('two client-credentials schemes: named after the schemes, not doubled', () => {
     expect(ir.securitySchemes.map((s) => s.kind === 'oauth2' && s.clientCredentials)).toEqual([
-      { propertyName: 'clientCredentials', credentialsOption: 'clientCredentials', tokenUrl: '/oauth/token', scopes: expect.any(Array) },
-      { propertyName: 'partnerCredentials', credentialsOption: 'partnerCredentials', tokenUrl: '../auth/token', scopes: [] },
+      { propertyName: 'clientCredentials', credentialsOption: 'clientCredentials', tokenUrl: '/oauth/token', tokenUrlSource: 'literal', scopes: expect.any(Array) },
+      { propertyName: 'partnerCredentials', credentialsOption: 'partnerCredentials', tokenUrl: '../auth/token', tokenUrlSource: 'literal', scopes: [] },
     ]);
     expect(ops(ir).get('createReport')?.security).toEqual([{ clientCredentials: ['read', 'write'] }]);
   });

@@ -6,16 +6,48 @@ import type { IrSecurityScheme } from '../../../ir/types';
 import { docComment, lineCommentText, markdownCode, markdownInline, tsString } from '../../../render/escape';
 import { needsServerSpecs, providerClasses } from './auth-view';
 import type { TsContext } from './context';
-import { call, importLine, printEntry, raw, type JsNode } from './layout';
+import { templateVariables } from '../../../ir/url-template';
+import { arr, call, importLine, obj, printEntry, raw, type JsNode } from './layout';
 import { propertyKey } from './types';
 
 export const ENUM_NAME = 'Environment';
 
+/**
+ * The token URL the manager is given. A server-variable template is expanded with the client's
+ * values (and the variables' defaults) like a server URL; a template of other variables is passed
+ * as written, and the runtime asks for `oAuthTokenUrl` when a token is needed (the URL is not
+ * absolute). Everything else resolves against the base URL.
+ */
+function tokenUrlNode(v: TsContext, cc: ClientCredentialsScheme['clientCredentials']): JsNode {
+  const url = raw(tsString(cc.tokenUrl));
+  if (cc.tokenUrlSource === 'configuration') return url;
+  if (cc.tokenUrlSource === 'literal') return call('resolveUrl', [url, raw('baseUrl')]);
+  const used = new Set(templateVariables(cc.tokenUrl));
+  const variables = v.ir.serverVariables
+    .filter((sv) => used.has(sv.name))
+    .map((sv): [string, JsNode] => [
+      propertyKey(sv.name),
+      obj([['default', raw(tsString(sv.default))], ...(sv.enum ? [['enum', arr(sv.enum.map((e) => raw(tsString(e))))] as [string, JsNode]] : [])]),
+    ]);
+  const server = obj([['url', url], ['variables', obj(variables)]]);
+  return call('resolveUrl', [call('expandServerUrl', [server, raw('this.config.serverVariables')]), raw('baseUrl')]);
+}
+
+/** Whether any client-credentials token URL is expanded from server variables (then `expandServerUrl` is imported). */
+function expandsTokenUrl(v: TsContext): boolean {
+  return clientCredentialsSchemes(v).some((s) => s.clientCredentials.tokenUrlSource === 'serverVariables');
+}
+
+/** Whether any token URL is resolved against the base URL (every one but those left to configuration). */
+function resolvesTokenUrl(v: TsContext): boolean {
+  return clientCredentialsSchemes(v).some((s) => s.clientCredentials.tokenUrlSource !== 'configuration');
+}
+
 /** `this.x = new ClientCredentialsAuthManager(credentials, { … });`, hugged when it fits. */
-function managerStatement(property: string, option: string, schemeName: string, tokenUrl: string): string {
+function managerStatement(property: string, option: string, schemeName: string, tokenUrl: JsNode): string {
   const entries: [string, JsNode][] = [
     ['schemeName', raw(tsString(schemeName))],
-    ['tokenUrl', call('resolveUrl', [raw(tsString(tokenUrl)), raw('baseUrl')])],
+    ['tokenUrl', tokenUrl],
     ['fetch', raw('this.config.fetch')],
     ['timeout', raw('this.config.timeout')],
     ['retry', raw('this.config.retry')],
@@ -78,7 +110,7 @@ export function authSchemesView(v: TsContext): Record<string, string>[] {
     return {
       // `schemeName` / `tokenUrl` are for Markdown (the auth-readme partial); code uses the literals.
       schemeName: markdownInline(scheme.schemeName),
-      managerStatement: managerStatement(propertyName, credentialsOption, scheme.schemeName, cc.tokenUrl),
+      managerStatement: managerStatement(propertyName, credentialsOption, scheme.schemeName, tokenUrlNode(v, cc)),
       schemeNameLiteral: tsString(scheme.schemeName),
       schemeKey: propertyKey(scheme.schemeName),
       propertyName,
@@ -122,7 +154,8 @@ export function clientWiring(v: TsContext, hasServices: boolean, hasManagers: bo
     ...(hasManagers ? ['ClientCredentialsAuthManager'] : []),
     ...(hasServices ? ['HttpClient'] : []),
     ...(needsBaseUrl && serverSpecs ? ['clientBaseUrl'] : []),
-    ...(hasManagers ? ['resolveUrl'] : []),
+    ...(hasManagers && expandsTokenUrl(v) ? ['expandServerUrl'] : []),
+    ...(hasManagers && resolvesTokenUrl(v) ? ['resolveUrl'] : []),
   ];
   const environmentTable = serverSpecs ? 'ENVIRONMENT_SERVERS' : 'ENVIRONMENT_URLS';
   const baseUrlStatement = serverSpecs
