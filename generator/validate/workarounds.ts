@@ -78,7 +78,7 @@ function formatWorkaround(path: string, document: Record<string, unknown>): Work
         return { workaround: "a server-variable template: the SDK expands it with the client's server variables" };
       case 'configuration':
         return {
-          workaround: 'a template of variables that are not server variables: the SDK asks for the token URL (oAuthTokenUrl) when it needs a token',
+          workaround: 'a template of variables that are not server variables: the SDK asks for the token URL in the credentials (oAuthTokenUrl, o_auth_token_url) when it needs a token',
         };
       case 'literal':
         return { workaround: 'kept as written' };

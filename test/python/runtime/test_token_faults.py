@@ -460,6 +460,42 @@ def test_9_cache_key_distinguishes_secrets_without_revealing_them(
     assert fnv1a64("") == "cbf29ce484222325" and fnv1a64("a") == "af63dc4c8601ec8c"
 
 
+# ---- a token URL the API definition leaves to the deployment (``{nrfApiRoot}/oauth2/token``) ----
+
+
+def test_a_deployment_token_url_asks_for_o_auth_token_url_and_sends_nothing(harness: Harness) -> None:
+    m = manager(harness, "{nrfApiRoot}/oauth2/token")
+    with pytest.raises(ConfigurationException) as caught:
+        harness.run(m.fetch_token())
+    assert str(caught.value) == (
+        "Cannot obtain a token for BearerAuth: its token URL '{nrfApiRoot}/oauth2/token' is not an absolute URL; "
+        "set o_auth_token_url in the credentials"
+    )
+
+
+def test_o_auth_token_url_in_the_credentials_is_used_instead(harness: Harness, scripted: Any) -> None:
+    s = scripted(lambda ex: ex.json(200, GOOD))
+    m = manager(harness, "{nrfApiRoot}/oauth2/token", o_auth_token_url=f"{s.url}/oauth2/token")
+    assert harness.run(m.fetch_token()).access_token == TOKEN
+    assert [ex.path for ex in s.seen] == ["/oauth2/token"]
+
+
+def test_a_pre_obtained_token_needs_no_token_url_at_all(harness: Harness) -> None:
+    m = manager(
+        harness,
+        "{nrfApiRoot}/oauth2/token",
+        o_auth_client_id=None,
+        o_auth_client_secret=None,
+        o_auth_token=OAuthToken(access_token=TOKEN, expiry=int(time.time()) + 600),
+    )
+    assert harness.run(m.get_token()).access_token == TOKEN
+
+
+def test_a_relative_o_auth_token_url_is_still_refused_at_configuration_time(harness: Harness) -> None:
+    with pytest.raises(ConfigurationException, match="o_auth_token_url must be an absolute http"):
+        manager(harness, "{nrfApiRoot}/oauth2/token", o_auth_token_url="/oauth2/token")
+
+
 def test_zz_no_secret_or_token_in_any_message_or_traceback(watch: LeakWatch) -> None:
     assert watch.leaks() == []
 

@@ -5,10 +5,12 @@
  * runtime: HTTP client, auth providers and managers, controllers).
  */
 import type { IrSecurityScheme } from '../../../ir/types';
+import { templateVariables } from '../../../ir/url-template';
 import { envVarPrefix } from '../../../naming/env';
 import { pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
+import { serverSpecLiteral } from './servers';
 
 type Implemented = IrSecurityScheme & { readonly implementation: Exclude<IrSecurityScheme['implementation'], { kind: 'unsupported' }> };
 
@@ -84,10 +86,7 @@ export function configurationView(v: PyContext, header: string): Record<string, 
   const imports = new PyImports().from('__future__', 'annotations').module('enum').module('os').from('._runtime.servers', 'ServerSpec').from('._runtime.servers', 'client_base_url').from('._runtime.retry', 'RetryPolicy').from('._runtime.config', 'DEFAULT_RETRY');
   const members = v.ir.servers.map((s) => `    ${v.name(s.name)} = ${pyString(v.name(s.name).toLowerCase())}\n${pyDocstring([s.description, `URL: ${s.url}`], 4)}`);
   if (v.ir.servers.some((s) => s.variables.length > 0)) imports.from('._runtime.servers', 'ServerVariable');
-  const servers = v.ir.servers.map((s) => {
-    const variables = s.variables.map((x) => `${pyString(x.name)}: ServerVariable(${pyString(x.default)}${x.enum && x.enum.length > 0 ? `, (${x.enum.map(pyString).join(', ')},)` : ''})`);
-    return `    Environment.${v.name(s.name)}: ServerSpec(${pyString(s.urlTemplate)}${variables.length > 0 ? `, {${variables.join(', ')}}` : ''}),`;
-  });
+  const servers = v.ir.servers.map((s) => `    Environment.${v.name(s.name)}: ${serverSpecLiteral(s.urlTemplate, s.variables)},`);
   const kws = keywords(v, imports);
   for (const k of kws) if (k.fallback.startsWith('DEFAULT_')) imports.from('._runtime.config', k.fallback);
   const baseUrlVar = `${envVarPrefix(v.settings.distributionName)}_BASE_URL`;
@@ -158,6 +157,25 @@ ${cloneArgs.join('\n')}
   return { header, docstring: pyDocstring(['Client configuration and environments.']), imports: imports.block(), body };
 }
 
+type ClientCredentials = NonNullable<Extract<IrSecurityScheme, { kind: 'oauth2' }>['clientCredentials']>;
+
+/**
+ * The token URL the manager is given. A server-variable template is expanded with the client's
+ * values (and the variables' defaults) like a server URL; a template of other variables is passed
+ * as written, and the runtime asks for `o_auth_token_url` when a token is needed (the URL is not
+ * absolute). Everything else resolves against the base URL. The same rule as the TypeScript target.
+ */
+function tokenUrlExpression(v: PyContext, cc: ClientCredentials, imports: PyImports): string {
+  const url = pyString(cc.tokenUrl);
+  if (cc.tokenUrlSource === 'configuration') return url;
+  imports.from('._runtime.url', 'resolve_url');
+  if (cc.tokenUrlSource === 'literal') return `resolve_url(${url}, base_url)`;
+  imports.from('._runtime.servers', 'ServerSpec').from('._runtime.servers', 'expand_server_url').from('._runtime.servers', 'ServerVariable');
+  const used = new Set(templateVariables(cc.tokenUrl));
+  const spec = serverSpecLiteral(cc.tokenUrl, v.ir.serverVariables.filter((sv) => used.has(sv.name)));
+  return `resolve_url(expand_server_url(${spec}, c.server_variables), base_url)`;
+}
+
 /** Context of `items/client.py.hbs`: the blocking client and the asyncio client. */
 export function clientView(v: PyContext, header: string): Record<string, string> {
   const imports = new PyImports().from('__future__', 'annotations').module('logging').module('httpx').from('types', 'TracebackType').from('typing', 'Optional').from('typing', 'Type');
@@ -166,8 +184,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
   const client = v.name(v.ir.client);
   const schemes = implementedSchemes(v);
   const kws = keywords(v, imports);
-  const ccSchemes = schemes.filter((s) => s.implementation.kind === 'clientCredentials');
-  if (ccSchemes.length > 0) imports.from('._runtime.url', 'resolve_url');
+
   const loggerName = v.settings.importName;
   const userAgent = `${v.settings.distributionName}-python/${v.settings.version}`;
 
@@ -195,12 +212,11 @@ export function clientView(v: PyContext, header: string): Record<string, string>
           const manager = `${prefix}ClientCredentialsAuthManager`;
           imports.from('._runtime.auth.manager', manager);
           const property = s.kind === 'oauth2' && s.clientCredentials ? v.name(s.clientCredentials.propertyName) : option;
-          const tokenUrl = s.kind === 'oauth2' && s.clientCredentials ? s.clientCredentials.tokenUrl : '';
           members.push(`    ${property}: ${manager}\n${pyDocstring([`Token manager of the \`\`${s.schemeName}\`\` scheme: \`\`fetch_token()\`\`, \`\`token\`\`, \`\`clear_token()\`\`.`], 4)}`);
           lines.push(`        self.${property} = ${manager}(`);
           lines.push(`            c.${option},`);
           lines.push(`            scheme_name=${scheme},`);
-          lines.push(`            token_url=resolve_url(${pyString(tokenUrl)}, base_url),`);
+          if (s.kind === 'oauth2' && s.clientCredentials) lines.push(`            token_url=${tokenUrlExpression(v, s.clientCredentials, imports)},`);
           lines.push('            http_client=self._http.httpx_client,');
           lines.push('            timeout=c.timeout,');
           lines.push('            allow_insecure_http=c.allow_insecure_http,');

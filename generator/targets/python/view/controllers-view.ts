@@ -4,10 +4,11 @@
  * blocking controller (`ChargingController`, `client.charging`) and its asyncio counterpart
  * (`AsyncChargingController`), whose methods are the same with `async`/`await`.
  */
-import type { IrBodyKind, IrOperation, IrParameter, IrServerUrl, IrService } from '../../../ir/types';
+import type { IrBodyKind, IrOperation, IrParameter, IrService } from '../../../ir/types';
 import { pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
+import { serverSpecLiteral } from './servers';
 
 export interface ControllerModule {
   readonly path: string;
@@ -43,14 +44,6 @@ function paramSpec(p: IrParameter): string {
   if (p.allowReserved) args.push('allow_reserved=True');
   if (p.contentType !== undefined) args.push(`content_type=${pyString(p.contentType)}`);
   return `ParamSpec(${args.join(', ')})`;
-}
-
-function serverSpec(server: IrServerUrl): string {
-  const variables = server.variables.map((variable) => {
-    const enumValues = variable.enum && variable.enum.length > 0 ? `, (${variable.enum.map(pyString).join(', ')},)` : '';
-    return `${pyString(variable.name)}: ServerVariable(${pyString(variable.default)}${enumValues})`;
-  });
-  return variables.length > 0 ? `ServerSpec(${pyString(server.urlTemplate)}, {${variables.join(', ')}})` : `ServerSpec(${pyString(server.urlTemplate)})`;
 }
 
 /** The result type of an operation, and how the runtime reads the body. */
@@ -193,7 +186,7 @@ function controllerModule(v: PyContext, service: IrService, header: string): Con
     if (op.servers) {
       imports.from('.._runtime.servers', 'ServerSpec');
       if (op.servers.some((s) => s.variables.length > 0)) imports.from('.._runtime.servers', 'ServerVariable');
-      constants.push(`${constantName(v, op)}_SERVERS = (${op.servers.map(serverSpec).join(', ')},)`);
+      constants.push(`${constantName(v, op)}_SERVERS = (${op.servers.map((server) => serverSpecLiteral(server.urlTemplate, server.variables)).join(', ')},)`);
     }
   }
   const description = service.description ?? `Operations tagged \`\`${service.tag}\`\`.`;

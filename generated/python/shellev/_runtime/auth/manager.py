@@ -34,6 +34,7 @@ import inspect
 import logging
 import math
 import random
+import re
 import time
 from typing import Callable, Dict, Mapping, NamedTuple, Optional, Tuple, Union, cast
 
@@ -52,6 +53,7 @@ from .._effects import (
 from ..config import DEFAULT_LOGGER_NAME, DEFAULT_TIMEOUT, DEFAULT_TOKEN_RETRY
 from ..errors import ConfigurationException, SdkException
 from ..retry import RetryPolicy
+from ..servers import is_absolute_url
 from ..url import check_url, redact_url
 from .cache_key import token_cache_keys
 from .credentials import DEFAULT_CLOCK_SKEW, ClientCredentialsAuthCredentials
@@ -132,7 +134,14 @@ class _TokenLifecycle:
         self.store_timeout = store_timeout
         self.credentials = credentials
         self.scheme_name = scheme_name
-        self.token_url = check_url((credentials.o_auth_token_url if credentials else None) or token_url, "token URL")
+        configured = credentials.o_auth_token_url if credentials else None
+        if configured is None and not is_absolute_url(token_url):
+            # The API definition left the token endpoint to the deployment
+            # (``{nrfApiRoot}/oauth2/token``): a pre-obtained token or a provider still works, and
+            # a token request asks for ``o_auth_token_url``.
+            self.token_url = token_url
+        else:
+            self.token_url = check_url(configured or token_url, "token URL")
         self.where = redact_url(self.token_url)
         self.client = client
         self.timeout = timeout
@@ -391,6 +400,11 @@ class _TokenLifecycle:
             raise ConfigurationException(
                 f"Cannot obtain a token for {self.scheme_name}: o_auth_client_id and o_auth_client_secret "
                 "are required (or pass a valid o_auth_token / an o_auth_token_provider)"
+            )
+        if not is_absolute_url(self.token_url):
+            raise ConfigurationException(
+                f"Cannot obtain a token for {self.scheme_name}: its token URL '{re.split(r'[?#]', self.token_url)[0]}' "
+                "is not an absolute URL; set o_auth_token_url in the credentials"
             )
         params: Dict[str, str] = dict(c.token_request_params or {})
         params.update(additional)

@@ -348,6 +348,13 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
           'required (or pass a valid oAuthToken / an oAuthTokenProvider)',
       );
     }
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(this.tokenUrl)) {
+      // The API definition left the token endpoint to the deployment (`{nrfApiRoot}/oauth2/token`).
+      throw new ConfigurationException(
+        `Cannot obtain a token for ${this.schemeName}: its token URL '${this.tokenUrl.split(/[?#]/)[0]}' ` +
+          'is not an absolute URL; set oAuthTokenUrl in the credentials',
+      );
+    }
     return requestClientCredentialsToken({
       tokenUrl: this.tokenUrl,
       clientId: c.oAuthClientId,
