@@ -14,8 +14,9 @@ import { loadSpec } from './bundle';
 import { validateSpec } from './validate';
 import { buildIr, type Ir } from './ir';
 import { resolveNames } from './naming';
-import { renderTarget, type GeneratedFile } from './render';
+import { formatTargetFiles, renderTarget, type GeneratedFile } from './render';
 import { targetById } from './targets';
+import type { ViewInput } from './targets/types';
 import { isValidSemver } from './config/identifiers';
 
 export type { GeneratedFile } from './render';
@@ -102,13 +103,22 @@ export function specPackageVersion(ir: Ir): string {
   return isValidSemver(ir.info.version) ? ir.info.version : '0.0.0';
 }
 
-/** One target's files from an IR: its naming policy, its view, its templates (and overlay). */
-export function renderTargetFiles(ir: Ir, config: TargetConfig, specVersion = specPackageVersion(ir)): GeneratedFile[] {
+/** The view input of one target: the IR, the names its naming policy gives, its config. */
+export function viewInput(ir: Ir, config: TargetConfig, specVersion = specPackageVersion(ir)): ViewInput {
   const target = targetById(config.target);
   const names = resolveNames(ir.names, target.namingPolicy(config));
-  const input = { ir, names, config, packageVersion: config.packageVersion ?? specVersion };
-  return renderTarget(target, input, config.templates ? [config.templates] : []);
+  return { ir, names, config, packageVersion: config.packageVersion ?? specVersion };
 }
+
+/** One target's files from an IR: its naming policy, its view, its templates (and overlay), its formatter. */
+export async function renderTargetFiles(ir: Ir, config: TargetConfig, specVersion = specPackageVersion(ir)): Promise<GeneratedFile[]> {
+  const target = targetById(config.target);
+  const input = viewInput(ir, config, specVersion);
+  const files = renderTarget(target, input, config.templates ? [config.templates] : []);
+  return formatTargetFiles(target, files, target.runtime.outputDir(config));
+}
+
+const formats = (target: TargetConfig): number => (targetById(target.target).format ? 1 : 0);
 
 /** Runs every stage up to rendering, for every target; nothing is written. Throws `SpecError` on invalid input. */
 export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks = {}): Promise<GenerationResult> {
@@ -117,10 +127,30 @@ export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks
   const timed = timer(timings, hooks);
   const ir = await irStages(config, timed, warningSink(warnings));
   const specVersion = specPackageVersion(ir);
-  const outputs: TargetOutput[] = [];
-  for (const target of config.targets) {
-    const files = await timed(`render ${target.target}`, () => renderTargetFiles(ir, target, specVersion));
-    outputs.push({ config: target, files });
+  // Targets with a formatter render first: a large output is formatted on worker threads
+  // (Python's ruff), which then runs while this thread renders the next target.
+  const order = config.targets.map((target, index) => ({ target, index })).sort((a, b) => formats(b.target) - formats(a.target) || a.index - b.index);
+  const pending: Promise<{ index: number; output: TargetOutput }>[] = [];
+  try {
+    for (const { target, index } of order) {
+      const start = performance.now();
+      hooks.onStage?.('render');
+      const engine = targetById(target.target);
+      const rendered = renderTarget(engine, viewInput(ir, target, specVersion), target.templates ? [target.templates] : []);
+      const formatted = formatTargetFiles(engine, rendered, engine.runtime.outputDir(target));
+      pending.push(
+        formatted.then((files) => {
+          timings[`render ${target.target}`] = performance.now() - start;
+          return { index, output: { config: target, files } };
+        }),
+      );
+    }
+  } catch (error) {
+    // A later target failed to render: the formatting already under way is not awaited.
+    for (const promise of pending) promise.catch(() => undefined);
+    throw error;
   }
+  const outputs: TargetOutput[] = [];
+  for (const { index, output } of await Promise.all(pending)) outputs[index] = output;
   return { outputs, warnings, timings };
 }

@@ -40,12 +40,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const result = await generateFiles(config, { onStage: options.onStage });
   options.onStage?.('write');
   const timings: Record<string, number> = { ...result.timings };
-  const targets: TargetReport[] = [];
-  for (const output of result.outputs) {
-    const start = performance.now();
-    const report = await writeOutput(output.config.output, output.files, { dryRun: options.dryRun, force: options.force });
-    timings[`write ${output.config.target}`] = performance.now() - start;
-    targets.push({ config: output.config, report });
-  }
+  // The targets' folders are written side by side: writing is waiting on the disk, file by file.
+  const targets: TargetReport[] = await Promise.all(
+    result.outputs.map(async (output) => {
+      const start = performance.now();
+      const report = await writeOutput(output.config.output, output.files, { dryRun: options.dryRun, force: options.force });
+      timings[`write ${output.config.target}`] = performance.now() - start;
+      return { config: output.config, report };
+    }),
+  );
   return { config, targets, warnings: result.warnings, timings };
 }

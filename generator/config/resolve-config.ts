@@ -71,6 +71,16 @@ export async function resolveConfig(flags: ConfigFlags, cwd: string): Promise<Re
     }),
   );
 
+  // Each folder's manifest lists one target's files: two targets in one folder (or one inside the
+  // other) would each remove the other's files as no longer generated.
+  for (const [i, a] of targets.entries()) {
+    for (const b of targets.slice(i + 1)) {
+      if (isInside(a.output, b.output) || isInside(b.output, a.output)) {
+        throw new ConfigError(`${file ?? 'config'}: targets ${a.target} and ${b.target} need separate output folders (${a.output} and ${b.output} overlap)`);
+      }
+    }
+  }
+
   const refRootGiven = flagPath(flags.refRoot) ?? fromFile.refRoot;
   if (refRootGiven !== undefined && !isDirectory(refRootGiven)) {
     throw new ConfigError(`ref root is not a folder: ${refRootGiven} (${origin(file, '--ref-root', 'refRoot')})`);

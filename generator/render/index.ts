@@ -16,7 +16,11 @@ export interface GeneratedFile {
 
 const RUNTIME_PREFIX = 'runtime/';
 
-/** Renders `target`'s files for `input`; `templateDirs` overlay the built-in templates in order. */
+/**
+ * Renders `target`'s files for `input`; `templateDirs` overlay the built-in templates in order.
+ * Returns them as the templates print them: the target's formatter (`target.format`, asynchronous)
+ * is applied by `formatTargetFiles`.
+ */
 export function renderTarget(target: Target, input: ViewInput, templateDirs: readonly string[]): GeneratedFile[] {
   // Later folders win: built-in first, then the user's overlays in the order given.
   const files = overlayFiles([target.templateDir(), ...templateDirs]);
@@ -32,7 +36,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     const first = slash < 0 ? undefined : folders[path.slice(0, slash)];
     return first === undefined ? path : `${first}${path.slice(slash)}`;
   };
-  let out: GeneratedFile[] = [];
+  const out: GeneratedFile[] = [];
   const runtime: GeneratedFile[] = [];
   const render = (template: string, context: Record<string, unknown>, outPath: string): void => {
     const abs = files.get(template);
@@ -57,7 +61,6 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     render(rel, view.root, outputPath(rel));
   }
   for (const item of view.items) render(item.template, item.context, item.path);
-  if (target.format) out = target.format(out);
   out.push(...runtime);
 
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -74,4 +77,16 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     }
   }
   return out;
+}
+
+/**
+ * `files` through the target's formatter; runtime files (under `runtimeDir`) are copied as
+ * committed, already formatted and checked by the target's own linters.
+ */
+export async function formatTargetFiles(target: Target, files: readonly GeneratedFile[], runtimeDir: string): Promise<GeneratedFile[]> {
+  if (!target.format) return [...files];
+  const prefix = `${runtimeDir}/`;
+  const rendered = files.filter((f) => !f.path.startsWith(prefix));
+  const formatted = new Map((await target.format(rendered)).map((f) => [f.path, f]));
+  return files.map((f) => formatted.get(f.path) ?? f);
 }

@@ -68,5 +68,5 @@ export interface Target {
    * formatted whatever the templates print; runtime files are copied as committed. Absent: the
    * view prints formatted code itself (TypeScript, laid out for Prettier by `view/layout.ts`).
    */
-  format?(files: readonly GeneratedFile[]): GeneratedFile[];
+  format?(files: readonly GeneratedFile[]): Promise<GeneratedFile[]>;
 }

@@ -17,7 +17,10 @@
 //                  read from outside the spec folder, and writes nothing;
 //        clean   — either of the above;
 //   4. with `strict: "reject"` (specs sdkgen generates only by working around problems), runs
-//      `sdkgen generate --strict` too, which must then be a clean rejection.
+//      `sdkgen generate --strict` too, which must then be a clean rejection;
+//   5. the Python target (unless --targets typescript): every spec that generates TypeScript must
+//      generate a Python package too (`--target python -o OUT-python`) that passes `mypy --strict`
+//      (Python 3.9) and imports, with its client built (the test venv, scripts/test/venv.mjs).
 // Counts the `warning:` lines of each generate run. Prints a table and
 // `N specs: G generated, C compiled, F failed; W warnings (K specs with warnings)`.
 //
@@ -32,6 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isFragment, isRootDocument, listSpecFiles, parseText } from './lib/check-spec.mjs';
+import { checkPythonPackage } from './lib/python-check.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -55,7 +59,8 @@ function usage(code) {
   --sdkgen PATH      CLI entry point (default dist/generator/cli/main.js)
   --install          run \`npm ci\` in scripts/corpus/sources when its node_modules is missing
   --build            run \`tsc -p .\` in the repository first
-  --no-compile       skip the tsc step
+  --no-compile       skip the tsc step (and the Python checks)
+  --targets LIST     typescript,python (default) or typescript: which targets to generate and check
   --clean            delete each output folder after its spec passes
   --list             print the selected specs and exit
   --quiet            no per-spec progress lines`;
@@ -65,7 +70,8 @@ function usage(code) {
 
 function parseArgs(argv) {
   const o = { ci: false, filters: [], json: undefined, strict: false, concurrency: 2, timeout: undefined,
-    sdkgen: defaultSdkgen, install: false, build: false, compile: true, clean: false, list: false, quiet: false };
+    sdkgen: defaultSdkgen, install: false, build: false, compile: true, clean: false, list: false, quiet: false,
+    targets: ['typescript', 'python'], python: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -83,6 +89,7 @@ function parseArgs(argv) {
       case '--install': o.install = true; break;
       case '--build': o.build = true; break;
       case '--no-compile': o.compile = false; break;
+      case '--targets': o.targets = next().split(',').map((t) => t.trim()).filter(Boolean); break;
       case '--clean': o.clean = true; break;
       case '--list': o.list = true; break;
       case '--quiet': o.quiet = true; break;
@@ -90,6 +97,7 @@ function parseArgs(argv) {
       default:
         if (a.startsWith('--filter=')) o.filters.push(a.slice(9));
         else if (a.startsWith('--json=')) o.json = path.resolve(a.slice(7));
+        else if (a.startsWith('--targets=')) o.targets = a.slice(10).split(',').map((t) => t.trim()).filter(Boolean);
         else { process.stderr.write(`unknown option ${a}\n`); usage(2); }
     }
   }
@@ -230,13 +238,13 @@ export function countWarnings(stderr) {
   return (stderr.match(/^warning: /gm) ?? []).length;
 }
 
-async function runSpec(spec, opts) {
+async function runSpec(spec, opts, slot = 0) {
   const counts = countSpec(spec.file);
   const result = {
     id: spec.id, file: path.relative(repo, spec.file), expect: spec.expect, ci: spec.ci,
     operations: counts.ops ?? null, schemas: counts.schemas ?? null,
-    generate: 'skip', compile: 'skip', strict: 'skip', exitCode: null, tsErrors: 0, warnings: 0,
-    seconds: 0, generateSeconds: 0, compileSeconds: 0, firstError: '', pass: false, outDir: '',
+    generate: 'skip', compile: 'skip', strict: 'skip', python: 'skip', exitCode: null, tsErrors: 0, pyErrors: 0, warnings: 0,
+    seconds: 0, generateSeconds: 0, compileSeconds: 0, pythonSeconds: 0, firstError: '', pass: false, outDir: '',
   };
   if (!fs.existsSync(spec.file)) {
     result.generate = 'missing';
@@ -336,17 +344,35 @@ async function runSpec(spec, opts) {
     result.compile = 'ok';
     result.pass = true;
   }
-  if (result.pass && opts.clean) fs.rmSync(outDir, { recursive: true, force: true });
+  if (result.pass && opts.targets.includes('python')) {
+    const py = await checkPythonPackage({
+      python: opts.python, sdkgen: opts.sdkgen, spec: spec.file, outDir: `${outDir}-python`,
+      packageName: `corpus-${slug}`.slice(0, 200), cacheDir: path.join(outRoot, `.mypy-${slot}`), timeoutMs, run,
+    });
+    result.python = py.status;
+    result.pyErrors = py.errors;
+    result.pythonSeconds = py.seconds;
+    result.seconds += py.seconds;
+    if (py.status !== 'ok') {
+      result.pass = false;
+      result.firstError = `python: ${py.firstError}`;
+    }
+  }
+  if (result.pass && opts.clean) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.rmSync(`${outDir}-python`, { recursive: true, force: true });
+  }
   return result;
 }
 
+/** Runs `fn(item, index, worker)` over `items`, `n` at a time (`worker`: 0…n-1, e.g. a cache slot). */
 async function pool(items, n, fn) {
   const results = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async (_, worker) => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await fn(items[i], i);
+      results[i] = await fn(items[i], i, worker);
     }
   }));
   return results;
@@ -366,6 +392,7 @@ function table(results) {
     ['generate', (r) => r.generate],
     ['compile', (r) => (r.compile === 'fail' && r.tsErrors ? `fail(${r.tsErrors})` : r.compile)],
     ['strict', (r) => r.strict ?? 'skip'],
+    ['python', (r) => (r.python === 'fail' && r.pyErrors ? `fail(${r.pyErrors})` : r.python ?? 'skip')],
     ['warns', (r) => r.warnings ?? 0],
     ['secs', (r) => r.seconds.toFixed(1)],
     ['result', (r) => (r.pass ? 'PASS' : 'FAIL')],
@@ -384,8 +411,10 @@ export function summarize(results) {
   const rejected = results.filter((r) => r.generate === 'rejected' && r.pass).length;
   const warnings = results.reduce((n, r) => n + (r.warnings ?? 0), 0);
   const warned = results.filter((r) => (r.warnings ?? 0) > 0).length;
-  return { specs: results.length, generated, compiled, failed, rejectedAsExpected: rejected, warnings, specsWithWarnings: warned,
-    line: `${results.length} specs: ${generated} generated, ${compiled} compiled, ${failed} failed; ${warnings} warnings (${warned} specs with warnings)` };
+  const python = results.filter((r) => r.python === 'ok').length;
+  const pythonChecked = results.some((r) => r.python !== undefined && r.python !== 'skip');
+  return { specs: results.length, generated, compiled, python, failed, rejectedAsExpected: rejected, warnings, specsWithWarnings: warned,
+    line: `${results.length} specs: ${generated} generated, ${compiled} compiled${pythonChecked ? `, ${python} Python packages type-checked and imported` : ''}, ${failed} failed; ${warnings} warnings (${warned} specs with warnings)` };
 }
 
 async function main() {
@@ -419,8 +448,23 @@ async function main() {
   }
   const started = new Date();
   console.error(`running ${specs.length} spec(s), concurrency ${opts.concurrency}, outputs in ${path.relative(repo, outRoot)}/`);
-  const results = await pool(specs, opts.concurrency, async (spec, i) => {
-    const r = await runSpec(spec, opts);
+  const bad = opts.targets.filter((t) => t !== 'typescript' && t !== 'python');
+  if (bad.length > 0 || !opts.targets.includes('typescript')) {
+    console.error(`--targets: typescript or typescript,python (got ${opts.targets.join(',')})`);
+    return 2;
+  }
+  if (!opts.compile) opts.targets = ['typescript'];
+  if (opts.targets.includes('python')) {
+    // The test venv (mypy, pydantic, httpx at the pinned versions); created when missing.
+    const venv = await run(process.execPath, [path.join(repo, 'scripts/test/venv.mjs')], { timeoutMs: 900_000 });
+    opts.python = venv.stdout.trim().split('\n').pop();
+    if (venv.code !== 0 || !opts.python) {
+      console.error(`could not set up the Python venv (scripts/test/venv.mjs):\n${venv.stdout}${venv.stderr}`);
+      return 1;
+    }
+  }
+  const results = await pool(specs, opts.concurrency, async (spec, i, worker) => {
+    const r = await runSpec(spec, opts, worker);
     if (!opts.quiet) {
       console.error(`[${String(i + 1).padStart(String(specs.length).length)}/${specs.length}] ${r.pass ? 'PASS' : 'FAIL'} ${r.id} (${r.seconds.toFixed(1)} s)${r.pass ? '' : ` — ${truncate(r.firstError, 160)}`}`);
     }
@@ -438,7 +482,7 @@ async function main() {
     fs.writeFileSync(opts.json, JSON.stringify({
       startedAt: started.toISOString(), seconds: (Date.now() - started.getTime()) / 1000,
       node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length,
-      options: { ci: opts.ci, filters: opts.filters, strict: opts.strict, concurrency: opts.concurrency },
+      options: { ci: opts.ci, filters: opts.filters, strict: opts.strict, concurrency: opts.concurrency, targets: opts.targets },
       summary, results,
     }, null, 2) + '\n');
   }

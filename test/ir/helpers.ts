@@ -2,7 +2,9 @@ import type { LoadedSpec } from '../../generator/bundle';
 import { DEFAULT_NAMING, type ResolvedConfig, type TargetConfig } from '../../generator/config/types';
 import { buildIr, type Ir, type IrName, type IrSchema } from '../../generator/ir';
 import { resolveNames, type Names } from '../../generator/naming';
-import { renderTargetFiles, type GeneratedFile } from '../../generator/pipeline';
+import { viewInput } from '../../generator/pipeline';
+import { renderTarget, type GeneratedFile } from '../../generator/render';
+import { targetById } from '../../generator/targets';
 import type { Problem } from '../../generator/problems';
 import { targetById, type TargetId } from '../../generator/targets';
 import { TypePrinter } from '../../generator/targets/typescript/view/types';
@@ -93,9 +95,15 @@ export function build(
   return { ir: withNames(neutral, names) as NamedIr, warnings, neutral, names };
 }
 
-/** The rendered files of one target (TypeScript by default). */
+/**
+ * The rendered files of one target (TypeScript by default), synchronously: only for targets whose
+ * view prints formatted code (a target with a formatter goes through `renderTargetFiles`).
+ */
 export function render(ir: Ir, overrides: Partial<TargetConfig> = {}): GeneratedFile[] {
-  return renderTargetFiles(ir, targetConfig(overrides));
+  const config = targetConfig(overrides);
+  const target = targetById(config.target);
+  if (target.format) throw new Error(`render(): ${config.target} has a formatter; use await renderTargetFiles(ir, config)`);
+  return renderTarget(target, viewInput(ir, config), config.templates ? [config.templates] : []);
 }
 
 /** The IR with identifiers for names: what `withNames` returns (typed loosely for assertions). */

@@ -2,37 +2,56 @@
  * Formats generated Python with ruff's own formatter (the `@astral-sh/ruff-wasm-nodejs` build of
  * the version the tests check with), so every file is exactly what `ruff format` writes. The
  * WebAssembly module is loaded on first use: TypeScript-only runs never pay for it.
+ *
+ * Formatting is most of the Python target's render time on a large API (GitHub's: 7,000 model
+ * modules), and it is the same pure function for every file, so a large output is formatted by
+ * worker threads, one ruff instance each (`./format-pool`); a small one (Shell EV) in this thread,
+ * where starting workers would cost more than it saves.
  */
 import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
+import { formatInWorkers } from './format-pool';
 
 /** The formatter settings of generated packages (also written to their `pyproject.toml`). */
 export const RUFF_SETTINGS = { 'line-length': 120, 'target-version': 'py39' } as const;
 
-interface Workspace {
-  format(contents: string): string;
+/** Below this much Python, formatting in this thread is faster than starting workers. */
+const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+
+/** The text ruff formats: a `.py` file whole, a Markdown file's ```python blocks. */
+interface FormatJob {
+  readonly path: string;
+  readonly code: string;
 }
 
-let workspace: Workspace | undefined;
+interface RuffWorkspace {
+  format(code: string): string;
+}
 
-function formatter(): Workspace {
+let workspace: RuffWorkspace | undefined;
+
+function formatter(): RuffWorkspace {
   if (workspace === undefined) {
-    const ruff = require('@astral-sh/ruff-wasm-nodejs') as {
-      Workspace: new (options: unknown, encoding: number) => Workspace;
-      PositionEncoding: { Utf16: number };
-    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ruff = require('@astral-sh/ruff-wasm-nodejs') as typeof import('@astral-sh/ruff-wasm-nodejs');
     workspace = new ruff.Workspace(RUFF_SETTINGS, ruff.PositionEncoding.Utf16);
   }
   return workspace;
 }
 
-function format(path: string, code: string): string {
-  try {
-    return formatter().format(code);
-  } catch (error) {
-    // Generated code that does not parse is an sdkgen bug, never the user's.
-    throw new InternalError(`generated ${path} is not valid Python: ${String(error)}`, { cause: error });
-  }
+/** Generated code that does not parse is an sdkgen bug, never the user's. */
+function notPython(path: string, cause: unknown): InternalError {
+  return new InternalError(`generated ${path} is not valid Python: ${String(cause)}`, { cause });
+}
+
+function formatHere(jobs: readonly FormatJob[]): string[] {
+  return jobs.map((job) => {
+    try {
+      return formatter().format(job.code);
+    } catch (error) {
+      throw notPython(job.path, error);
+    }
+  });
 }
 
 /** A fenced ```python block of a Markdown file. */
@@ -42,11 +61,19 @@ const PYTHON_FENCE = /^```python\n([\s\S]*?)^```$/gm;
  * `files` with every `.py` file formatted, and the ```python blocks of Markdown files too (ruff
  * formats those, and the docs' examples are code users copy); other files unchanged.
  */
-export function formatPython(files: readonly GeneratedFile[]): GeneratedFile[] {
+export async function formatPython(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+  const jobs: FormatJob[] = [];
+  for (const file of files) {
+    if (file.path.endsWith('.py')) jobs.push({ path: file.path, code: file.contents });
+    else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) jobs.push({ path: file.path, code: match[1] as string });
+  }
+  const size = jobs.reduce((n, job) => n + job.code.length, 0);
+  const formatted = size < WORKER_THRESHOLD_BYTES ? formatHere(jobs) : await formatInWorkers(jobs, { ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
+  let next = 0;
   return files.map((file) => {
-    if (file.path.endsWith('.py')) return { path: file.path, contents: format(file.path, file.contents) };
+    if (file.path.endsWith('.py')) return { path: file.path, contents: formatted[next++] as string };
     if (file.path.endsWith('.md')) {
-      const contents = file.contents.replace(PYTHON_FENCE, (_whole, code: string) => `\`\`\`python\n${format(file.path, code)}\`\`\``);
+      const contents = file.contents.replace(PYTHON_FENCE, () => `\`\`\`python\n${formatted[next++] as string}\`\`\``);
       return { path: file.path, contents };
     }
     return file;
