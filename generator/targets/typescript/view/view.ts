@@ -103,6 +103,7 @@ export function buildView(v: TsContext): TargetView {
   const secrets = secretOptions(v);
   const { packageName, packageVersion } = v.settings;
   const typeExports = authTypeExports(ir);
+  const authOptions = authOptionsView(v);
 
   // Models by name, for example values that follow `$ref`s (docs pages and the quickstart).
   const modelIndex = new Map(ir.models.map((m) => [m.name, m]));
@@ -110,6 +111,10 @@ export function buildView(v: TsContext): TargetView {
     header: h,
     packageName,
     baseUrlEnvVar: `${envVarPrefix(packageName)}_BASE_URL`,
+    logEnvVar: `${envVarPrefix(packageName)}_LOG`,
+    // A product token: the package name without its scope's `@` (and `/` made `-`), then the version.
+    userAgentLiteral: tsString(`${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`),
+    hasRequiredOptions: authOptions.some((o) => o.required),
     packageNameJson: jsonString(packageName),
     packageVersionJson: jsonString(packageVersion),
     descriptionJson: jsonString(lineCommentText(ir.info.title ? `${ir.info.title} SDK` : `${packageName} SDK`)),
@@ -140,7 +145,7 @@ export function buildView(v: TsContext): TargetView {
     authEntry: authEntry(v),
     baseUrlStatement: wiring['baseUrlStatement'],
     hasOperationServers,
-    authOptions: authOptionsView(v),
+    authOptions,
     hasSecretOptions: secrets.length > 0,
     secretOptionsStatement: secrets.length > 0 ? secretOptionsStatement(v) : '',
     baseUrlDoc: baseUrlDoc(v, ENUM_NAME),
@@ -150,7 +155,15 @@ export function buildView(v: TsContext): TargetView {
     serverSpecLines: ir.servers.map((s) => `  ${printEntry(`[${ENUM_NAME}.${v.name(s.name)}]`, serverSpecNode(s), 2)},`),
     configurationImports: importLine(
       'import',
-      [...configurationTypeImports(ir).map((t) => `type ${t}`), 'type FetchLike', ...(secrets.length > 0 ? ['redactOptions'] : []), 'type RetryOptions'],
+      [
+        ...configurationTypeImports(ir).map((t) => `type ${t}`),
+        'type FetchLike',
+        'type Hooks',
+        'type LogLevel',
+        'type Logger',
+        ...(secrets.length > 0 ? ['redactOptions'] : []),
+        'type RetryOptions',
+      ],
       tsString('./runtime/index.js'),
     ),
     configurationEnvironmentImport: importLine(
