@@ -89,7 +89,7 @@ describe('Shell EV SDK', () => {
 
   test('package.json', () => {
     const pkg = JSON.parse(byPath.get('package.json') as string);
-    expect(pkg).toMatchObject({ name: 'shellev', version: '2.2.0', sideEffects: false, files: ['dist', 'README.md'] });
+    expect(pkg).toMatchObject({ name: 'shellev', version: '2.2.0', sideEffects: false, files: ['dist', 'docs', 'examples', 'README.md'] });
     expect(pkg.type).toBeUndefined();
     expect(pkg.dependencies).toBeUndefined();
     expect(Object.keys(pkg.exports)).toEqual(['.', './node', './package.json']);
