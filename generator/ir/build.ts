@@ -20,6 +20,7 @@ import { SchemaConverter } from './schemas/convert';
 import { buildSecuritySchemes, securityRequirements } from './security';
 import { buildServers, mergeServerVariables } from './servers';
 import { buildServices } from './services';
+import { withPagination } from './pagination';
 import type { Ir } from './types';
 import { isValidSemver } from '../config/identifiers';
 
@@ -39,8 +40,11 @@ export function buildIr(spec: LoadedSpec, sink: ProblemSink): Ir {
   const securitySchemes = buildSecuritySchemes(ctx);
   const servers = buildServers(ctx);
   const errors = new ErrorClasses(ctx);
-  const services = buildServices(ctx, { schemas, errors, securityOf: securityRequirements(ctx, securitySchemes) }, rawOps);
+  const built = buildServices(ctx, { schemas, errors, securityOf: securityRequirements(ctx, securitySchemes) }, rawOps);
   schemas.convertComponents();
+  const models = schemas.models.all();
+  // Pagination follows `$ref`s into component schemas, so it is read once they are converted.
+  const services = withPagination(ctx, built, rawOps, models);
 
   const operationServers = services.flatMap((s) => s.operations.flatMap((op) => op.servers ?? []));
   const description = str(info['description']);
@@ -56,7 +60,7 @@ export function buildIr(spec: LoadedSpec, sink: ProblemSink): Ir {
     serverVariables: mergeServerVariables([...servers, ...operationServers]),
     securitySchemes,
     services,
-    models: schemas.models.all(),
+    models,
     errors: errors.all(),
     features: featuresOf(securitySchemes, services, servers),
     names: ctx.names.all(),

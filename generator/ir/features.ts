@@ -7,6 +7,8 @@ export function featuresOf(schemes: readonly IrSecurityScheme[], services: reado
   const operations = services.flatMap((s) => s.operations);
   const bodyKinds = new Set(operations.flatMap((op) => (op.requestBody ? [op.requestBody.kind] : [])));
   return {
+    pagination: operations.some((op) => op.pagination !== undefined),
+    requestIds: operations.some((op) => op.parameters.some((p) => p.defaultsToUuid === true)),
     serverTemplates:
       serversNeedExpansion(servers) ||
       operations.some((op) => op.servers !== undefined) ||

@@ -71,11 +71,14 @@ export function buildParameter(
   const schema = schemas.convert(schemaNode, schemaPointer, [operation, pascalWords(name) || 'Param']);
   const description = str(p['description']);
   const style = str(p['style']);
+  const required = location === 'path' || p['required'] === true;
+  // A required request id the caller should not have to invent (see `IrParameter.defaultsToUuid`).
+  const uuid = required && location === 'header' && schema.kind === 'primitive' && schema.type === 'string' && schema.meta?.format === 'uuid';
   return {
     name,
     propertyName: ctx.names.request({ role: 'parameter', wireName: name }, scope),
     in: location as IrParamLocation,
-    required: location === 'path' || p['required'] === true,
+    required,
     ...(description !== undefined ? { description } : {}),
     ...(p['deprecated'] === true ? { deprecated: true } : {}),
     schema,
@@ -83,5 +86,6 @@ export function buildParameter(
     ...(typeof p['explode'] === 'boolean' ? { explode: p['explode'] } : {}),
     ...(p['allowReserved'] === true ? { allowReserved: true } : {}),
     ...(contentType !== undefined ? { contentType } : {}),
+    ...(uuid ? { defaultsToUuid: true as const } : {}),
   };
 }

@@ -177,3 +177,12 @@ function planScheme(source: IrSecuritySchemeSource): SchemePlan {
       };
   }
 }
+
+/**
+ * True when every operation needs `schemeName` whichever alternative is taken (and there is at
+ * least one operation): its credentials can then be a required configuration option.
+ */
+export function requiredByEveryOperation(services: readonly { readonly operations: readonly { readonly security: readonly IrSecurityRequirement[] }[] }[], schemeName: string): boolean {
+  const operations = services.flatMap((s) => s.operations);
+  return operations.length > 0 && operations.every((op) => op.security.length > 0 && op.security.every((req) => Object.hasOwn(req, schemeName)));
+}

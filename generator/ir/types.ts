@@ -288,6 +288,11 @@ export interface IrParameter extends IrDocs {
   readonly allowReserved?: boolean;
   /** Set when the parameter is described by `content` (the value is JSON-encoded). */
   readonly contentType?: string;
+  /**
+   * Set for a required header of `format: uuid` (a request id such as Shell EV's `RequestId`): the
+   * SDK makes it optional and sends a fresh UUID per call when it is left out (the same on retries).
+   */
+  readonly defaultsToUuid?: true;
 }
 
 export type IrBodyKind = 'json' | 'form' | 'multipart' | 'binary' | 'text';
@@ -349,6 +354,31 @@ export interface IrOperation extends IrDocs {
   readonly security: readonly IrSecurityRequirement[];
   /** Own servers (operation-level, else path-level); absent: the client's. */
   readonly servers?: readonly IrServerUrl[];
+  /** How the operation pages, when the definition says (see `./pagination.ts`). */
+  readonly pagination?: IrPagination;
+}
+
+/**
+ * Pagination of an operation, from `x-sdkgen-pagination` (or `x-speakeasy-pagination`,
+ * `x-fern-pagination`). `page`: the parameter is a page number (+1 per page); `offset`: an item
+ * offset (+ the items received); `cursor`: the value found at `nextCursor` in the last response.
+ */
+export interface IrPagination {
+  readonly style: 'page' | 'offset' | 'cursor';
+  /** The parameter that moves from page to page. */
+  readonly parameter: IrParameter;
+  /** The page-size parameter: a page with fewer items than it asked for is the last. */
+  readonly sizeParameter?: IrParameter;
+  /** Property names from the success body to the items array (empty: the body is the array). */
+  readonly itemsPath: readonly string[];
+  /** The schema of one item. */
+  readonly itemSchema: IrSchema;
+  /** `cursor`: property names from the success body to the next cursor. */
+  readonly nextCursorPath?: readonly string[];
+  /** `page`: the number of the first page (default 1). */
+  readonly firstPage?: number;
+  /** The extension it was read from, for messages. */
+  readonly source: string;
 }
 
 /** A group of operations: one per tag (first tag of each operation), `default` for untagged ones. */
@@ -413,6 +443,10 @@ export type IrAuthImplementation =
  * - `serverTemplates`: server URL expansion (variables, relative URLs, operation-level servers).
  */
 export interface IrFeatures {
+  /** Some operation pages (`IrOperation.pagination`). */
+  readonly pagination: boolean;
+  /** Some parameter defaults to a fresh UUID (`IrParameter.defaultsToUuid`). */
+  readonly requestIds: boolean;
   readonly clientCredentials: boolean;
   readonly apiKeyAuth: boolean;
   readonly basicAuth: boolean;

@@ -3,7 +3,7 @@
  * given (as OpenAI's SDKs read `OPENAI_BASE_URL`); an explicit choice always wins. Checked on the
  * committed TypeScript SDK; the Python SDK has the same rule (test/python/sdk/test_client.py).
  */
-import { Configuration, Environment, ENVIRONMENT_URLS, ShellevClient } from '../../generated/typescript/src/index';
+import { Configuration, Environment, ENVIRONMENT_URLS, ShellevClient, type ConfigurationOptions } from '../../generated/typescript/src/index';
 import { startApiServer, type ApiServer } from '../support/api-server';
 
 let api: ApiServer;
@@ -33,7 +33,8 @@ test.each<[string, ConstructorParameters<typeof Configuration>[0], 'env' | 'sit'
 
 test('without the variable the default environment is used', () => {
   delete process.env['SHELLEV_BASE_URL'];
-  expect(new Configuration().baseUrlOverride).toBeUndefined();
+  // Credentials are a required option (every operation needs them); this only reads the URL.
+  expect(new Configuration({} as ConfigurationOptions).baseUrlOverride).toBeUndefined();
 });
 
 test('a client built with no server settings sends its calls to SHELLEV_BASE_URL', async () => {

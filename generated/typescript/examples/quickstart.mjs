@@ -30,7 +30,5 @@ const token = await client.bearerAuth.fetchToken();
 console.log(`Got a ${token.tokenType} token, valid for ${token.expiresIn} s`);
 
 // GET /v2/locations
-const result = await client.locations.getEvLocations({
-  requestId: '123e4567-e89b-12d3-a456-426614174000',
-});
+const result = await client.locations.getEvLocations();
 console.log(JSON.stringify(result, null, 2));

@@ -2,9 +2,18 @@
 
 import { Configuration, type ConfigurationOptions } from './configuration.js';
 import { ENVIRONMENT_URLS } from './environment.js';
-import { ClientCredentialsAuthManager, HttpClient, resolveUrl } from './runtime/index.js';
+import {
+  ClientCredentialsAuthManager,
+  HttpClient,
+  leveledLogger,
+  refuseSecretInBrowser,
+  resolveUrl,
+} from './runtime/index.js';
 import { ChargingApi } from './api/charging.js';
 import { LocationsApi } from './api/locations.js';
+
+/** Sent as `User-Agent` unless `headers` give one. */
+const USER_AGENT = 'shellev/2.2.0';
 
 /**
  * Client of the Shell EV API (version 2.2.0).
@@ -40,9 +49,15 @@ export class ShellevClient {
   readonly locations: LocationsApi;
 
   /** @param config - A `Configuration` or its options. */
-  constructor(config: Configuration | ConfigurationOptions = {}) {
+  constructor(config: Configuration | ConfigurationOptions) {
     this.config = config instanceof Configuration ? config : new Configuration(config);
     const baseUrl = this.config.baseUrlOverride ?? ENVIRONMENT_URLS[this.config.environment];
+    const logger = leveledLogger(this.config.logger, this.config.logLevel);
+    refuseSecretInBrowser(
+      this.config.clientCredentialsAuthCredentials?.oAuthClientSecret !== undefined,
+      this.config.dangerouslyAllowBrowser,
+      'BearerAuth',
+    );
     this.bearerAuth = new ClientCredentialsAuthManager(
       this.config.clientCredentialsAuthCredentials,
       {
@@ -52,6 +67,7 @@ export class ShellevClient {
         timeout: this.config.timeout,
         retry: this.config.retry,
         allowInsecureHttp: this.config.allowInsecureHttp,
+        logger: logger,
       },
     );
     const http = new HttpClient({
@@ -60,6 +76,9 @@ export class ShellevClient {
       timeout: this.config.timeout,
       retry: this.config.retry,
       allowInsecureHttp: this.config.allowInsecureHttp,
+      headers: { 'user-agent': USER_AGENT, ...this.config.headers },
+      hooks: this.config.hooks,
+      logger,
       auth: { BearerAuth: this.bearerAuth },
     });
     this.charging = new ChargingApi(http);

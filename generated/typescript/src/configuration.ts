@@ -3,24 +3,46 @@
 import {
   type ClientCredentialsAuthCredentials,
   type FetchLike,
+  type Hooks,
+  type LogLevel,
+  type Logger,
   type RetryOptions,
 } from './runtime/index.js';
 import { DEFAULT_ENVIRONMENT, type Environment } from './environment.js';
 
-/** Options of {@link Configuration}; every field is optional. */
+/**
+ * Options of {@link Configuration}. Optional ones accept `undefined`
+ * too (for `exactOptionalPropertyTypes`), e.g. `baseUrl: process.env.API_URL`.
+ */
 export interface ConfigurationOptions {
   /** Server to call. Default: `Environment.Sit`. */
-  readonly environment?: Environment;
+  readonly environment?: Environment | undefined;
   /** Overrides the environment's URL; relative token URLs resolve against it. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
   /** Per-attempt timeout in milliseconds; 0 (or `Infinity`) for none. Default: 60000. */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** `fetch` implementation. Default: the global `fetch`. */
-  readonly fetch?: FetchLike;
+  readonly fetch?: FetchLike | undefined;
   /** Retry policy overrides for API calls and token requests, or `false` to disable retries. */
-  readonly retry?: Partial<RetryOptions> | false;
+  readonly retry?: Partial<RetryOptions> | false | undefined;
   /** Allows sending credentials over plain `http://` to non-loopback hosts. Default: false. */
-  readonly allowInsecureHttp?: boolean;
+  readonly allowInsecureHttp?: boolean | undefined;
+  /** Headers sent with every request (per-call `headers` override them); may replace `User-Agent`. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Called around every attempt of every call: tracing, metrics, rate-limit handling. */
+  readonly hooks?: Hooks | undefined;
+  /** Where the SDK logs (console-shaped: `error`, `warn`, `info`, `debug`). Default: `console`. */
+  readonly logger?: Logger | undefined;
+  /**
+   * How much the SDK logs: `'off'`, `'error'`, `'warn'`, `'info'` (retries) or `'debug'` (every
+   * response). Default: the `SHELLEV_LOG` environment variable, else `'warn'`. Never a secret.
+   */
+  readonly logLevel?: LogLevel | undefined;
+  /**
+   * Allows a client secret in a browser page, where every visitor can read it. Default: false
+   * (the client constructor throws a `ConfigurationException` there).
+   */
+  readonly dangerouslyAllowBrowser?: boolean | undefined;
   /**
    * OAuth 2.0 Client Credentials Grant. The client obtains an access token from the token endpoint
    * (`POST {OAuth server}/v2/oauth/token`, `application/x-www-form-urlencoded` body with
@@ -30,8 +52,10 @@ export interface ConfigurationOptions {
    * (e.g. `https://api.shell.com/v2/oauth/token`).
    *
    * Credentials for the OAuth 2.0 client-credentials scheme `BearerAuth` (token URL `/v2/oauth/token`).
+   *
+   * Required: every operation needs it.
    */
-  readonly clientCredentialsAuthCredentials?: ClientCredentialsAuthCredentials;
+  readonly clientCredentialsAuthCredentials: ClientCredentialsAuthCredentials;
 }
 
 /**
@@ -42,17 +66,23 @@ export interface ConfigurationOptions {
  */
 export class Configuration {
   readonly environment: Environment;
-  readonly baseUrl?: string;
+  readonly baseUrl: string | undefined;
   /** The environment as given (`undefined`: the default, which `SHELLEV_BASE_URL` may override). */
   readonly #environment: Environment | undefined;
   readonly timeout: number;
-  readonly fetch?: FetchLike;
-  readonly retry?: Partial<RetryOptions> | false;
-  readonly allowInsecureHttp?: boolean;
-  readonly clientCredentialsAuthCredentials?: ClientCredentialsAuthCredentials;
+  readonly fetch: FetchLike | undefined;
+  readonly retry: Partial<RetryOptions> | false | undefined;
+  readonly allowInsecureHttp: boolean | undefined;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly hooks: Hooks | undefined;
+  readonly logger: Logger | undefined;
+  /** The level as given (`undefined`: `SHELLEV_LOG`, else `'warn'`). */
+  readonly #logLevel: LogLevel | undefined;
+  readonly dangerouslyAllowBrowser: boolean | undefined;
+  readonly clientCredentialsAuthCredentials: ClientCredentialsAuthCredentials;
 
-  /** @param options - The configuration options; all optional. */
-  constructor(options: ConfigurationOptions = {}) {
+  /** @param options - The configuration options. */
+  constructor(options: ConfigurationOptions) {
     this.#environment = options.environment;
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.baseUrl = options.baseUrl;
@@ -60,7 +90,19 @@ export class Configuration {
     this.fetch = options.fetch;
     this.retry = options.retry;
     this.allowInsecureHttp = options.allowInsecureHttp;
+    this.headers = options.headers;
+    this.hooks = options.hooks;
+    this.logger = options.logger;
+    this.#logLevel = options.logLevel;
+    this.dangerouslyAllowBrowser = options.dangerouslyAllowBrowser;
     this.clientCredentialsAuthCredentials = options.clientCredentialsAuthCredentials;
+  }
+
+  /** `logLevel` as given, else the `SHELLEV_LOG` environment variable (where there is one), else `'warn'`. */
+  get logLevel(): LogLevel {
+    const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+    const fromEnv = host.process?.env?.['SHELLEV_LOG'];
+    return this.#logLevel ?? (fromEnv as LogLevel | undefined) ?? 'warn';
   }
 
   /**
@@ -84,12 +126,17 @@ export class Configuration {
       fetch: this.fetch,
       retry: this.retry,
       allowInsecureHttp: this.allowInsecureHttp,
+      headers: this.headers,
+      hooks: this.hooks,
+      logger: this.logger,
+      logLevel: this.#logLevel,
+      dangerouslyAllowBrowser: this.dangerouslyAllowBrowser,
       clientCredentialsAuthCredentials: this.clientCredentialsAuthCredentials,
     };
   }
 
   /** A copy with the given options replaced. */
-  cloneWith(options: ConfigurationOptions): Configuration {
+  cloneWith(options: Partial<ConfigurationOptions>): Configuration {
     return new Configuration({ ...this.toOptions(), ...options });
   }
 }

@@ -118,15 +118,28 @@ export type {
 } from './api/locations.js';
 export {
   ApiException,
+  ApiPromise,
   ConfigurationException,
   DEFAULT_RETRY,
+  HookException,
   NetworkException,
   OAuthProviderException,
   ResponseParseException,
   SdkException,
   TimeoutException,
 } from './runtime/index.js';
-export type { FetchLike, OAuthErrorCode, RequestOptions, RetryOptions } from './runtime/index.js';
+export type {
+  FetchLike,
+  HookRequest,
+  Hooks,
+  LogLevel,
+  Logger,
+  OAuthErrorCode,
+  RequestOptions,
+  RetryOptions,
+  WithResponse,
+} from './runtime/index.js';
+export type { PagePromise } from './runtime/index.js';
 export {
   ClientCredentialsAuthCredentials,
   ClientCredentialsAuthManager,

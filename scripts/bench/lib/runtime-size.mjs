@@ -7,14 +7,17 @@
  * for `templates/typescript/runtime/` (every module: an SDK that uses every feature).
  *
  * The modules are bundled together with esbuild (ESM, minified, target ES2022, platform neutral)
- * from an entry that imports every module, tree shaking off and `sideEffects` ignored, so nothing
- * is dropped. Imports that resolve into node/ or to node: builtins are left external and listed.
+ * from an entry that imports every module, tree shaking off, `sideEffects` ignored and a marker
+ * statement in each module, so nothing is dropped. Imports that resolve into node/ or to node: builtins are left external and listed.
  * Gzip: node:zlib, level 9.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadEsbuild } from './subjects.mjs';
+
+/** The marker property (see the onLoad hook below). */
+const KEEP = '__keep';
 
 function listTs(dir, base = dir) {
   const out = [];
@@ -84,6 +87,15 @@ export async function measureRuntimeSize({ runtimeDir, limitBytes = 8 * 1024 }) 
           build.onResolve({ filter: /^[^./]/ }, (a) => {
             externals.add(a.path);
             return { path: a.path, external: true };
+          });
+          // esbuild drops a module of pure declarations (only functions and constants) that nothing
+          // but the entry's side-effect import reaches, tree shaking off or not: a module only the
+          // barrel re-exports (pagination.ts, uuid.ts, logger.ts) would not be counted. One marker
+          // statement per module makes every module count (a few bytes; the same in every module,
+          // so gzip all but removes them).
+          build.onLoad({ filter: /\.ts$/ }, (a) => {
+            const source = readFileSync(a.path, 'utf8');
+            return { contents: `${source}\n;globalThis.${KEEP}=0;`, loader: 'ts' };
           });
         },
       },

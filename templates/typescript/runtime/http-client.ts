@@ -2,16 +2,21 @@
  * Executes generated `OperationRequest`s: URL and parameter serialization, body encoding, auth,
  * timeouts, retries, 401 replay, response reading and error mapping.
  */
+import { ApiPromise, type RawResult } from './api-promise.js';
 import type { AuthProvider, AuthTarget } from './auth/auth-provider.js';
 import { isStreamBody } from './body.js';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetry } from './config.js';
+import { serverErrorText } from './error-text.js';
 import {
   ApiException,
   ConfigurationException,
+  HookException,
   NetworkException,
   ResponseParseException,
   type ApiExceptionClass,
 } from './errors.js';
+import type { HookRequest, Hooks } from './hooks.js';
+import type { Logger } from './logger.js';
 import type {
   ErrorClassMap,
   OperationRequest,
@@ -46,6 +51,10 @@ export interface HttpClientOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Values for the variables of operation-level servers (see `operationBaseUrl`). */
   readonly serverVariables?: ServerVariableValues | undefined;
+  /** Functions called around every attempt (see `Hooks`). */
+  readonly hooks?: Hooks | undefined;
+  /** Where retries and responses are logged (already filtered by level; see `leveledLogger`). */
+  readonly logger?: Logger | undefined;
 }
 
 /** A scheme chosen for a call, with the scopes the operation asks for. */
@@ -56,15 +65,13 @@ interface ChosenScheme {
 }
 
 /** The outcome of one attempt, read completely under the attempt's timeout. */
-type AttemptResult =
-  | { readonly ok: true; readonly status: number; readonly value: unknown }
-  | {
-      readonly ok: false;
-      readonly status: number;
-      readonly statusText: string;
-      readonly headers: Headers;
-      readonly body: unknown;
-    };
+interface AttemptResult {
+  readonly response: Response;
+  /** Success: the typed body; else the error body (JSON when it parses, else text). */
+  readonly value: unknown;
+  /** The body as received (see `ApiPromise.asResponse`). */
+  readonly raw: BodyInit | null;
+}
 
 /** Sends operations described by generated code. One instance per client, shared by all APIs. */
 export class HttpClient {
@@ -101,15 +108,21 @@ export class HttpClient {
   }
 
   /**
-   * Performs `op` and returns its success body read per `op.responseKind` (`undefined` for
-   * `none`, 204 and empty JSON bodies).
+   * Performs `op`; the result resolves to its success body read per `op.responseKind`
+   * (`undefined` for `none`, 204 and empty JSON bodies), and gives the response too through
+   * `withResponse()` / `asResponse()`.
    *
    * @throws the class `op.errors` maps the status to (exact, then `4XX`/`5XX`, then `default`),
    *   else `ApiException`, for non-2xx responses.
-   * @throws NetworkException, TimeoutException, ConfigurationException, ResponseParseException.
+   * @throws NetworkException, TimeoutException, ConfigurationException, ResponseParseException,
+   *   HookException.
    * @throws `options.signal.reason` when the caller aborts.
    */
-  async request<T>(op: OperationRequest, options: RequestOptions = {}): Promise<T> {
+  request<T>(op: OperationRequest, options: RequestOptions = {}): ApiPromise<T> {
+    return new ApiPromise(this.#send<T>(op, options));
+  }
+
+  async #send<T>(op: OperationRequest, options: RequestOptions): Promise<RawResult<T>> {
     // This runs on every call: it builds plain strings and records and leaves URL and Headers
     // parsing to fetch, so a call with a cached token costs little more than a bare fetch.
     const serialized = serializeParams(op.params);
@@ -137,71 +150,90 @@ export class HttpClient {
     const replayable = !isStreamBody(encoded?.body);
     const retryable = replayable && policy.methods.includes(op.method);
     const timeoutMs = options.timeout ?? this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
+    const { hooks, logger } = this.#options;
+    const what = `${op.method} ${op.operationId}`;
     let replayedAfter401 = false;
     let renewed: ReadonlySet<AuthProvider> | undefined;
+    let request: HookRequest | undefined;
 
-    for (let retry = 0; ;) {
+    for (let retry = 0, attemptNo = 1; ; attemptNo++) {
       // Per attempt, so credentials are added once (and re-read from suppliers) each time.
       const attemptHeaders = headers.copy();
+      if (hooks !== undefined) {
+        request = { operationId: op.operationId, attempt: attemptNo, method: op.method, url: href, headers: attemptHeaders.record };
+        await runHook(hooks, 'beforeRequest', request, undefined);
+      }
       const target = new AttemptTarget(href, attemptHeaders, options.signal);
       const receipts: [AuthProvider, unknown][] = [];
-      for (const scheme of schemes) {
-        target.scopes = scheme.scopes;
-        target.afterUnauthorized = renewed?.has(scheme.provider) === true;
-        const receipt = scheme.provider.apply(target);
-        // Our providers answer a cached credential without a promise (see `AuthProvider.apply`).
-        receipts.push([scheme.provider, receipt instanceof Promise ? await receipt : receipt]);
-      }
-      renewed = undefined;
-      const init: RequestInit & { duplex?: 'half' } = {
-        method: op.method,
-        headers: attemptHeaders.record,
-      };
-      if (encoded !== undefined) init.body = encoded.body;
-      if (!replayable) init.duplex = 'half'; // required by fetch for stream bodies
-
-      let result: AttemptResult;
       try {
-        result = await attempt(
-          {
-            fetch: this.#options.fetch,
-            url: target.href,
-            init,
-            timeoutMs,
-            signal: options.signal,
-            description: `${op.method} ${op.operationId}`,
-          },
-          readResponse,
-          op,
+        for (const scheme of schemes) {
+          target.scopes = scheme.scopes;
+          target.afterUnauthorized = renewed?.has(scheme.provider) === true;
+          const receipt = scheme.provider.apply(target);
+          // Our providers answer a cached credential without a promise (see `AuthProvider.apply`).
+          receipts.push([scheme.provider, receipt instanceof Promise ? await receipt : receipt]);
+        }
+        renewed = undefined;
+        const init: RequestInit & { duplex?: 'half' } = {
+          method: op.method,
+          headers: attemptHeaders.record,
+        };
+        if (encoded !== undefined) init.body = encoded.body;
+        if (!replayable) init.duplex = 'half'; // required by fetch for stream bodies
+
+        let result: AttemptResult;
+        try {
+          result = await attempt(
+            {
+              fetch: this.#options.fetch,
+              url: target.href,
+              init,
+              timeoutMs,
+              signal: options.signal,
+              description: what,
+            },
+            readResponse,
+            op,
+          );
+        } catch (error) {
+          if (error instanceof NetworkException && retryable && retry < policy.maxRetries) {
+            const delay = backoffDelay(retry++, policy);
+            logger?.info(`${what}: ${error.name}, retry ${retry} in ${delay} ms`);
+            await sleep(delay, options.signal);
+            continue;
+          }
+          throw error;
+        }
+        const { response } = result;
+        const status = response.status;
+        logger?.debug(`${what}: HTTP ${status} (attempt ${attemptNo})`);
+        if (request !== undefined) await runHook(hooks!, 'afterResponse', request, response);
+        if (response.ok) return { data: result.value as T, response, raw: result.raw };
+
+        if (status === 401 && !replayedAfter401 && replayable && receipts.length > 0) {
+          replayedAfter401 = true;
+          renewed = await renewAfterUnauthorized(receipts, options.signal);
+          if (renewed.size > 0) continue;
+        }
+        if (retryable && policy.statusCodes.includes(status) && retry < policy.maxRetries) {
+          const delay = backoffDelay(retry++, policy, response.headers.get('retry-after'));
+          logger?.info(`${what}: HTTP ${status}, retry ${retry} in ${delay} ms`);
+          await sleep(delay, options.signal);
+          continue;
+        }
+        const ErrorClass = pickErrorClass(op.errors, status);
+        const statusText = response.statusText === '' ? '' : ` ${response.statusText}`;
+        const text = serverErrorText(result.value);
+        throw new ErrorClass(
+          `${op.operationId} failed with HTTP ${status}${statusText}${text === undefined ? '' : `: ${text}`}`,
+          { statusCode: status, headers: headersToRecord(response.headers), body: result.value },
         );
       } catch (error) {
-        if (error instanceof NetworkException && retryable && retry < policy.maxRetries) {
-          await sleep(backoffDelay(retry++, policy), options.signal);
-          continue;
+        if (request !== undefined && !(error instanceof HookException)) {
+          await runHook(hooks!, 'onError', request, error);
         }
         throw error;
       }
-      if (result.ok) return result.value as T;
-
-      if (result.status === 401 && !replayedAfter401 && replayable && receipts.length > 0) {
-        replayedAfter401 = true;
-        renewed = await renewAfterUnauthorized(receipts, options.signal);
-        if (renewed.size > 0) continue;
-      }
-      if (retryable && policy.statusCodes.includes(result.status) && retry < policy.maxRetries) {
-        await sleep(
-          backoffDelay(retry++, policy, result.headers.get('retry-after')),
-          options.signal,
-        );
-        continue;
-      }
-      const ErrorClass = pickErrorClass(op.errors, result.status);
-      const statusText = result.statusText === '' ? '' : ` ${result.statusText}`;
-      throw new ErrorClass(`${op.operationId} failed with HTTP ${result.status}${statusText}`, {
-        statusCode: result.status,
-        headers: headersToRecord(result.headers),
-        body: result.body,
-      });
     }
   }
 
@@ -316,20 +348,21 @@ export function pickErrorClass(errors: ErrorClassMap, status: number): ApiExcept
   );
 }
 
-/** Reads the whole response: the success body per `kind`, or the error body with its status. */
+/** Reads the whole response: the success body per `kind`, or the error body. */
 async function readResponse(response: Response, op: OperationRequest): Promise<AttemptResult> {
   const { responseKind: kind, method } = op;
   const status = response.status;
   if (!response.ok) {
-    const { statusText, headers } = response;
-    return { ok: false, status, statusText, headers, body: await readErrorBody(response) };
+    const text = await response.text();
+    return { response, value: parseErrorBody(text, response), raw: text };
   }
   if (kind === 'json' && status !== 204 && status !== 205 && method !== 'HEAD') {
     // The common case inline: one await fewer per call.
     const text = await response.text();
-    return { ok: true, status, value: isBlank(text) ? undefined : parseJson(text, response) };
+    return { response, value: isBlank(text) ? undefined : parseJson(text, response), raw: text };
   }
-  return { ok: true, status, value: await readSuccessBody(response, kind, method) };
+  const value = await readSuccessBody(response, kind, method);
+  return { response, value, raw: (value as BodyInit | undefined) ?? null };
 }
 
 async function readSuccessBody(
@@ -375,8 +408,7 @@ function isBlank(text: string): boolean {
 }
 
 /** JSON when the content type says so (and it parses), else the text. */
-async function readErrorBody(response: Response): Promise<unknown> {
-  const text = await response.text();
+function parseErrorBody(text: string, response: Response): unknown {
   const type = response.headers.get('content-type') ?? '';
   if (/[/+]json\b/i.test(type) && !isBlank(text)) {
     try {
@@ -386,4 +418,23 @@ async function readErrorBody(response: Response): Promise<unknown> {
     }
   }
   return text;
+}
+
+/**
+ * Runs one hook; what it throws becomes a `HookException`, so a hook's fault is told apart from
+ * the API's (and never retried).
+ */
+async function runHook(
+  hooks: Hooks,
+  name: keyof Hooks,
+  request: HookRequest,
+  extra: unknown,
+): Promise<void> {
+  const hook = hooks[name];
+  if (hook === undefined) return;
+  try {
+    await hook(request, extra as never);
+  } catch (error) {
+    throw new HookException(name, request.operationId, error);
+  }
 }

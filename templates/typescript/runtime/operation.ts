@@ -55,7 +55,7 @@ export interface OperationRequest {
   readonly path: string;
   readonly params: readonly ParamSpec[];
   /** The encoded body (generated code calls `jsonBody`, `formBody` … for the media type). */
-  readonly body?: EncodedBody;
+  readonly body?: EncodedBody | undefined;
   /** Alternatives (OR); each entry's schemes apply together (AND). Empty array: no auth. */
   readonly security: readonly SecurityRequirement[];
   readonly responseKind: ResponseKind;
@@ -70,16 +70,19 @@ export interface OperationRequest {
 /** Values for server URL variables, by variable name (`undefined`: the variable's default). */
 export type ServerVariableValues = Readonly<Record<string, string | undefined>>;
 
-/** Per-call options every generated operation accepts as its last argument. */
+/**
+ * Per-call options every generated operation accepts as its last argument. Optional properties
+ * accept `undefined` too, so they compile under `exactOptionalPropertyTypes`.
+ */
 export interface RequestOptions {
   /** Aborts the call (including retries and any token request it waits for). */
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
   /** Milliseconds for this call, overriding the client's `timeout` (0 or `Infinity`: none). */
-  readonly timeout?: number;
+  readonly timeout?: number | undefined;
   /** Extra headers for this call; they override generated ones of the same name. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Retry policy for this call, or `false` to disable retries. */
-  readonly retry?: Partial<RetryOptions> | false;
+  readonly retry?: Partial<RetryOptions> | false | undefined;
 }
 
 /** Retry policy for API calls (idempotent methods only) and token requests. */

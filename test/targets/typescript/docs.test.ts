@@ -66,8 +66,8 @@ describe('Shell EV reference docs', () => {
     expect(charging).toContain('`InlineResponse202` (200: SUCCESS)');
     expect(charging).toContain(
       [
+        // No fixed RequestId: the SDK draws a fresh one per call.
         'const result = await client.charging.start({',
-        "  requestId: '123e4567-e89b-12d3-a456-426614174000',",
         "  body: { evChargeNumber: 'NL-TNM-C00122045-K', evseId: 'NL*TNM*E02003451*0' },",
         '});',
       ].join('\n'),

@@ -89,7 +89,7 @@ describe('Shell EV SDK', () => {
 
   test('package.json', () => {
     const pkg = JSON.parse(byPath.get('package.json') as string);
-    expect(pkg).toMatchObject({ name: 'shellev', version: '2.2.0', sideEffects: false, files: ['dist', 'README.md'] });
+    expect(pkg).toMatchObject({ name: 'shellev', version: '2.2.0', sideEffects: false, files: ['dist', 'docs', 'examples', 'README.md'] });
     expect(pkg.type).toBeUndefined();
     expect(pkg.dependencies).toBeUndefined();
     expect(Object.keys(pkg.exports)).toEqual(['.', './node', './package.json']);
@@ -102,7 +102,7 @@ describe('Shell EV SDK', () => {
     expect(client).toContain("tokenUrl: resolveUrl('/v2/oauth/token', baseUrl),");
     expect(client).toContain('auth: { BearerAuth: this.bearerAuth },');
     const charging = byPath.get('src/api/charging.ts') as string;
-    expect(charging).toContain('async start(params: StartParams, options?: RequestOptions): Promise<InlineResponse202> {');
+    expect(charging).toContain('start(params: StartParams = {}, options?: RequestOptions): ApiPromise<InlineResponse202> {');
     expect(charging).toContain("'404': V2ChargeSessionStart404ErrorException,");
     expect(byPath.get('src/errors.ts')).toContain('export class BadRequestException extends ApiException<BadRequest> {}');
     expect(byPath.get('src/environment.ts')).toContain("  Sit: 'sit',");

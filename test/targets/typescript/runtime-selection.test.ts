@@ -36,7 +36,7 @@ function render(document: Record<string, unknown>): { features: IrFeatures; file
   return { features: ir.features, files };
 }
 
-const NONE: IrFeatures = { clientCredentials: false, apiKeyAuth: false, basicAuth: false, bearerAuth: false, bodyEncoders: false, serverTemplates: false };
+const NONE: IrFeatures = { pagination: false, requestIds: false, clientCredentials: false, apiKeyAuth: false, basicAuth: false, bearerAuth: false, bodyEncoders: false, serverTemplates: false };
 const CC = { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token', scopes: {} } } };
 
 test.each<[string, Record<string, unknown>, Partial<IrFeatures>]>([
@@ -67,6 +67,8 @@ test.each<[string, Record<string, unknown>, Partial<IrFeatures>]>([
     ['bearerAuth', 'auth/bearer-token.ts', 'BearerTokenAuthProvider'],
     ['bodyEncoders', 'body-encoders.ts', 'multipartBody'],
     ['serverTemplates', 'servers.ts', 'operationBaseUrl'],
+    ['pagination', 'pagination.ts', 'paginate'],
+    ['requestIds', 'uuid.ts', 'randomUuid'],
   ];
   for (const [feature, file, exported] of modules) {
     expect([file, shipped(file)]).toEqual([file, features[feature]]);
@@ -86,9 +88,9 @@ test.each<[string, Record<string, unknown>, Partial<IrFeatures>]>([
   }
 });
 
-test('the Shell EV SDK ships client credentials only: no other auth kinds, body encoders or server templates', () => {
+test('the Shell EV SDK ships client credentials, pagination and request ids only: no other auth kinds, body encoders or server templates', () => {
   const { features } = render(load(path.join(ROOT, 'spec/shell-ev.yaml')));
-  expect(features).toEqual({ ...NONE, clientCredentials: true });
+  expect(features).toEqual({ ...NONE, clientCredentials: true, pagination: true, requestIds: true });
 });
 
 test('an operation with its own (plain, absolute) server needs server templates', () => {

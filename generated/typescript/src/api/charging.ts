@@ -2,6 +2,8 @@
 
 import {
   jsonBody,
+  randomUuid,
+  type ApiPromise,
   type HttpClient,
   type OperationRequest,
   type RequestOptions,
@@ -33,9 +35,9 @@ export interface StartParams {
    *
    * (header parameter `RequestId`)
    */
-  requestId: string;
+  requestId?: string | undefined;
   /** Request body (application/json). */
-  body?: ChargesessionStartBody;
+  body?: ChargesessionStartBody | undefined;
 }
 
 /** Parameters of `stop`. */
@@ -47,7 +49,7 @@ export interface StopParams {
    *
    * (header parameter `RequestId`)
    */
-  requestId: string;
+  requestId?: string | undefined;
   /**
    * Session Id
    *
@@ -65,7 +67,7 @@ export interface GetChargeSessionRetrieveParams {
    *
    * (header parameter `RequestId`)
    */
-  requestId: string;
+  requestId?: string | undefined;
   /**
    * Session Id
    *
@@ -83,7 +85,7 @@ export interface ActiveParams {
    *
    * (header parameter `RequestId`)
    */
-  requestId: string;
+  requestId?: string | undefined;
   /**
    * Emobility Account Identifier(Ema-ID)
    *
@@ -157,13 +159,13 @@ export class ChargingApi {
    * @throws {InternalServerErrorException} 500 Internal Server error
    * @throws {ServiceunavailableException} 503 Service unavailable
    */
-  async start(params: StartParams, options?: RequestOptions): Promise<InlineResponse202> {
+  start(params: StartParams = {}, options?: RequestOptions): ApiPromise<InlineResponse202> {
     return this.http.request<InlineResponse202>(
       {
         operationId: 'start',
         method: 'POST',
         path: '/v2/charge-session/start',
-        params: [{ name: 'RequestId', in: 'header', value: params.requestId }],
+        params: [{ name: 'RequestId', in: 'header', value: params.requestId ?? randomUuid() }],
         body: params.body === undefined ? undefined : jsonBody(params.body, 'application/json'),
         security: OPERATION_CONSTANTS.start.security,
         responseKind: 'json',
@@ -188,14 +190,14 @@ export class ChargingApi {
    * @throws {InternalServerErrorException} 500 Internal Server error
    * @throws {ServiceunavailableException} 503 Service unavailable
    */
-  async stop(params: StopParams, options?: RequestOptions): Promise<InlineResponse2021> {
+  stop(params: StopParams, options?: RequestOptions): ApiPromise<InlineResponse2021> {
     return this.http.request<InlineResponse2021>(
       {
         operationId: 'stop',
         method: 'POST',
         path: '/v2/charge-session/stop',
         params: [
-          { name: 'RequestId', in: 'header', value: params.requestId },
+          { name: 'RequestId', in: 'header', value: params.requestId ?? randomUuid() },
           { name: 'sessionId', in: 'query', value: params.sessionId },
         ],
         security: OPERATION_CONSTANTS.stop.security,
@@ -221,17 +223,17 @@ export class ChargingApi {
    * @throws {InternalServerErrorException} 500 Internal Server error
    * @throws {ServiceunavailableException} 503 Service unavailable
    */
-  async getChargeSessionRetrieve(
+  getChargeSessionRetrieve(
     params: GetChargeSessionRetrieveParams,
     options?: RequestOptions,
-  ): Promise<GetChargeSessionRetrieveResponse200Json> {
+  ): ApiPromise<GetChargeSessionRetrieveResponse200Json> {
     return this.http.request<GetChargeSessionRetrieveResponse200Json>(
       {
         operationId: 'getChargeSessionRetrieve',
         method: 'GET',
         path: '/v2/charge-session/retrieve',
         params: [
-          { name: 'RequestId', in: 'header', value: params.requestId },
+          { name: 'RequestId', in: 'header', value: params.requestId ?? randomUuid() },
           { name: 'sessionId', in: 'query', value: params.sessionId },
         ],
         security: OPERATION_CONSTANTS.getChargeSessionRetrieve.security,
@@ -251,14 +253,14 @@ export class ChargingApi {
    * @param options - Per-call options: abort signal, timeout, headers, retry policy.
    * @returns SUCCESS
    */
-  async active(params: ActiveParams, options?: RequestOptions): Promise<ActiveResponse200Json> {
+  active(params: ActiveParams, options?: RequestOptions): ApiPromise<ActiveResponse200Json> {
     return this.http.request<ActiveResponse200Json>(
       {
         operationId: 'active',
         method: 'GET',
         path: '/v2/charge-session/active',
         params: [
-          { name: 'RequestId', in: 'header', value: params.requestId },
+          { name: 'RequestId', in: 'header', value: params.requestId ?? randomUuid() },
           { name: 'emaId', in: 'query', value: params.emaId },
         ],
         security: OPERATION_CONSTANTS.active.security,

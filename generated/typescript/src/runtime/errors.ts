@@ -3,7 +3,8 @@
  * everything the SDK raises; the caller's own `AbortSignal` reason is rethrown untouched.
  *
  * Messages never contain secrets or tokens: URLs are reduced to origin + path (see `redactUrl`),
- * and response bodies are kept on `body`, never copied into `message`.
+ * and response bodies are kept on `body`; an `ApiException` message quotes only the server's
+ * error text, bounded and with anything credential-like redacted (see `serverErrorText`).
  */
 
 /** Base class of all SDK errors. `name` is the concrete class name, also for generated subclasses. */
@@ -140,6 +141,22 @@ export class TimeoutException extends NetworkException {
  * security scheme, credentials over plain `http://`, or credentials for a foreign origin.
  */
 export class ConfigurationException extends SdkException {}
+
+/** A hook (see `Hooks`) threw: the call fails with this error; `cause` is what the hook threw. */
+export class HookException extends SdkException {
+  /**
+   * @param hook - `beforeRequest`, `afterResponse` or `onError`.
+   * @param operationId - The call the hook ran for.
+   * @param cause - What the hook threw.
+   */
+  constructor(
+    readonly hook: string,
+    operationId: string,
+    cause: unknown,
+  ) {
+    super(`The ${hook} hook threw during ${operationId}`, { cause });
+  }
+}
 
 /** A 2xx response whose body could not be read as the operation declares (e.g. invalid JSON). */
 export class ResponseParseException extends SdkException {

@@ -3,12 +3,13 @@
 /**
  * The runtime barrel: everything generated code and SDK users import from the runtime.
  * Generated modules import from here only (never from the files behind it). Only the runtime
- * modules this SDK uses are shipped: those of other auth kinds, of form/multipart/binary bodies and
- * of server URL templates are left out when the API does not need them.
+ * modules this SDK uses are shipped: those of other auth kinds, of form/multipart/binary bodies, of
+ * server URL templates, pagination and request ids are left out when the API does not need them.
  */
 export {
   ApiException,
   ConfigurationException,
+  HookException,
   NetworkException,
   OAuthProviderException,
   ResponseParseException,
@@ -38,6 +39,15 @@ export type { EncodedBody } from './body.js';
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, DEFAULT_TOKEN_RETRY } from './config.js';
 export { HttpClient, resolveUrl } from './http-client.js';
 export type { HttpClientOptions } from './http-client.js';
+export { ApiPromise } from './api-promise.js';
+export type { RawResult, WithResponse } from './api-promise.js';
+export type { HookRequest, Hooks } from './hooks.js';
+export { leveledLogger } from './logger.js';
+export type { LogLevel, Logger } from './logger.js';
+export { serverErrorText } from './error-text.js';
+export { paginate } from './pagination.js';
+export type { PagePromise, PageSpec } from './pagination.js';
+export { randomUuid } from './uuid.js';
 export type { FetchLike } from './transport.js';
 export type { AuthHeaders, AuthProvider, AuthTarget } from './auth/auth-provider.js';
 export { ClientCredentialsAuthManager } from './auth/client-credentials-manager.js';
@@ -52,5 +62,6 @@ export type {
 export type { OAuthToken } from './auth/oauth-token.js';
 export { MemoryTokenStore } from './auth/token-store.js';
 export type { TokenStore } from './auth/token-store.js';
+export { refuseSecretInBrowser } from './auth/browser.js';
 export { redactOptions } from './auth/secret-value.js';
 export type { ServerVariableValues } from './operation.js';

@@ -4,7 +4,7 @@
  * of `environment.ts` and of operations with their own servers. Every decision was made in the
  * IR; this only prints it.
  */
-import { serversNeedExpansion } from '../../../ir';
+import { requiredByEveryOperation, serversNeedExpansion } from '../../../ir';
 import type { Ir, IrSecurityScheme, IrServerUrl } from '../../../ir/types';
 import type { TsContext } from './context';
 import { docComment, tsString } from '../../../render/escape';
@@ -70,13 +70,24 @@ function optionText(s: ImplementedScheme): string[] {
   }
 }
 
-/** `Configuration` options of the security schemes, in document order. */
-export function authOptionsView(v: TsContext): { optionDoc: string; option: string; type: string }[] {
-  return implemented(v.ir).map((s) => ({
-    optionDoc: docComment([s.description, ...optionText(s)], 2),
-    option: v.name(s.implementation.option),
-    type: OPTION_TYPE[s.implementation.kind],
-  }));
+/**
+ * `Configuration` options of the security schemes, in document order. A scheme every operation
+ * needs is a required option (so `config.<option>` needs no `!`); others are `?: T | undefined`.
+ */
+export function authOptionsView(v: TsContext): { optionDoc: string; option: string; type: string; required: boolean; mark: string; fieldType: string }[] {
+  return implemented(v.ir).map((s) => {
+    const required = requiredByEveryOperation(v.ir.services, s.schemeName);
+    const type = OPTION_TYPE[s.implementation.kind];
+    return {
+      optionDoc: docComment([s.description, ...optionText(s), ...(required ? ['Required: every operation needs it.'] : [])], 2),
+      option: v.name(s.implementation.option),
+      type,
+      required,
+      // `?: T | undefined`: callers may pass a possibly-undefined value under `exactOptionalPropertyTypes`.
+      mark: required ? `: ${type}` : `?: ${type} | undefined`,
+      fieldType: required ? type : `${type} | undefined`,
+    };
+  });
 }
 
 /** Runtime types `configuration.ts` imports (sorted as the template expects: before `FetchLike`). */

@@ -52,6 +52,7 @@ function managerStatement(property: string, option: string, schemeName: string, 
     ['timeout', raw('this.config.timeout')],
     ['retry', raw('this.config.retry')],
     ['allowInsecureHttp', raw('this.config.allowInsecureHttp')],
+    ['logger', raw('logger')],
   ];
   const credentials = `this.config.${option}`;
   const hug = `    this.${property} = new ClientCredentialsAuthManager(${credentials}, {`;
@@ -101,6 +102,15 @@ export function clientCredentialsSchemes(v: TsContext): ClientCredentialsScheme[
   return v.ir.securitySchemes.filter((s): s is ClientCredentialsScheme => s.kind === 'oauth2' && s.clientCredentials !== undefined);
 }
 
+/** `refuseSecretInBrowser(…);` for one scheme (see the runtime's `auth/browser.ts`). */
+function browserGuard(option: string, schemeName: string): string {
+  // `?.` even where the option is required: a JavaScript caller may still leave it out.
+  const hasSecret = `this.config.${option}?.oAuthClientSecret !== undefined`;
+  const args = [hasSecret, 'this.config.dangerouslyAllowBrowser', tsString(schemeName)];
+  const flat = `    refuseSecretInBrowser(${args.join(', ')});`;
+  return flat.length <= 100 ? flat : `    refuseSecretInBrowser(\n${args.map((a) => `      ${a},`).join('\n')}\n    );`;
+}
+
 /** What the templates print for each client-credentials scheme (code and README). */
 export function authSchemesView(v: TsContext): Record<string, string>[] {
   return clientCredentialsSchemes(v).map((scheme) => {
@@ -108,6 +118,7 @@ export function authSchemesView(v: TsContext): Record<string, string>[] {
     const propertyName = v.name(cc.propertyName);
     const credentialsOption = v.name(cc.credentialsOption);
     return {
+      browserGuard: browserGuard(credentialsOption, scheme.schemeName),
       // `schemeName` / `tokenUrl` are for Markdown (the auth-readme partial); code uses the literals.
       schemeName: markdownInline(scheme.schemeName),
       managerStatement: managerStatement(propertyName, credentialsOption, scheme.schemeName, tokenUrlNode(v, cc)),
@@ -128,6 +139,7 @@ export function authSchemesView(v: TsContext): Record<string, string>[] {
 
 /** The first scheme's view, or an empty one (templates test `hasAuth` first). */
 export const NO_AUTH_SCHEME: Readonly<Record<string, string>> = {
+  browserGuard: '',
   schemeName: '',
   managerStatement: '',
   schemeNameLiteral: "''",
@@ -155,6 +167,8 @@ export function clientWiring(v: TsContext, hasServices: boolean, hasManagers: bo
     ...(hasServices ? ['HttpClient'] : []),
     ...(needsBaseUrl && serverSpecs ? ['clientBaseUrl'] : []),
     ...(hasManagers && expandsTokenUrl(v) ? ['expandServerUrl'] : []),
+    ...(needsBaseUrl ? ['leveledLogger'] : []),
+    ...(hasManagers ? ['refuseSecretInBrowser'] : []),
     ...(hasManagers && resolvesTokenUrl(v) ? ['resolveUrl'] : []),
   ];
   const environmentTable = serverSpecs ? 'ENVIRONMENT_SERVERS' : 'ENVIRONMENT_URLS';

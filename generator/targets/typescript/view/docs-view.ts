@@ -8,6 +8,7 @@ import type { IrOperation, IrSecurityRequirement, IrService } from '../../../ir/
 import { markdownBlock, markdownCode, markdownInline, markdownTableCode } from '../../../render/escape';
 import { markdownTable } from '../../../render/markdown-table';
 import { callStatement, exampleNode, type ModelIndex } from './example';
+import { isRequiredParam } from './operations-view';
 import type { JsNode } from './layout';
 import type { TsContext } from './context';
 
@@ -16,10 +17,13 @@ export function docsPath(v: TsContext, service: IrService): string {
   return `docs/${v.name(service.fileName)}.md`;
 }
 
-/** Parameters of the example call: required parameters, and the body whenever there is one. */
+/**
+ * Parameters of the example call: required parameters (not a request id the SDK draws itself, so
+ * no example reuses a fixed one), and the body whenever there is one.
+ */
 export function exampleEntries(v: TsContext, op: IrOperation, models: ModelIndex): [string, JsNode][] {
   const entries: [string, JsNode][] = op.parameters
-    .filter((p) => p.required)
+    .filter((p) => isRequiredParam(p))
     .map((p): [string, JsNode] => [v.name(p.propertyName), exampleNode(p.schema, models)]);
   if (op.requestBody) entries.push([v.name(op.requestBody.propertyName), exampleNode(op.requestBody.schema, models)]);
   return entries;
@@ -88,7 +92,7 @@ function operationDocs(v: TsContext, service: IrService, op: IrOperation, models
     mdSummary: op.summary ? markdownInline(op.summary) : '',
     mdDescription: op.description ? markdownBlock(op.description) : '',
     mdRoute: markdownCode(`${op.httpMethod} ${op.path}`),
-    signature: `${methodName}(${signatureParams.join(', ')}): Promise<${returnType}>`,
+    signature: `${methodName}(${signatureParams.join(', ')}): ${op.pagination ? `PagePromise<${returnType}, ${v.type(op.pagination.itemSchema).text}>` : `ApiPromise<${returnType}>`}`,
     deprecated: op.deprecated === true,
     mdAuth: authText(v, op.security),
     hasParams: rows.length > 0,

@@ -7,7 +7,7 @@
 
 export const PRINT_WIDTH = 100;
 
-const fits = (text: string, column = 0): boolean => column + text.length <= PRINT_WIDTH;
+export const fits = (text: string, column = 0): boolean => column + text.length <= PRINT_WIDTH;
 
 /** `import { A, B } from 'x';` (or `export`, `import type` …), broken one name per line when long. */
 export function importLine(keyword: string, names: readonly string[], from: string): string {
@@ -36,6 +36,19 @@ export function typeAfter(head: string, type: TypeText, tail: string, indent: nu
   const next = `${head}\n${pad}${type.text}${tail}`;
   if (fits(`${pad}${type.text}${tail}`) || type.members.length < 2) return next;
   return `${head}\n${type.members.map((m) => `${pad}| ${m}`).join('\n')}${tail}`;
+}
+
+/**
+ * A property signature `  name: T;` or, optional, `  name?: T | undefined;`: an option a caller
+ * may pass as `undefined` (as `exactOptionalPropertyTypes` otherwise forbids).
+ */
+export function optionalAfter(head: string, required: boolean, type: TypeText): string {
+  if (required) return typeAfter(`${head}:`, type, ';', 2);
+  const members = type.members ?? [type.text];
+  const withUndefined: TypeText = members.includes('undefined')
+    ? type
+    : { text: `${type.text.includes('=>') ? `(${type.text})` : type.text} | undefined`, members: [...members, 'undefined'] };
+  return typeAfter(`${head}?:`, withUndefined, ';', 2);
 }
 
 /** A method head `  async name(a: A, b?: B): R {`, broken one parameter per line when long. */

@@ -1,10 +1,10 @@
 /** The view of an API file (`src/api/<tag>.ts`): params types, the operations table, the methods. */
-import type { IrBodyKind, IrOperation, IrParameter, IrService } from '../../../ir/types';
+import type { IrBodyKind, IrOperation, IrPagination, IrParameter, IrService } from '../../../ir/types';
 import { docComment, type DocTag, tsString } from '../../../render/escape';
 import { OPERATION_CONSTANTS_NAME } from '../naming-policy';
 import { serverSpecNode } from './auth-view';
 import type { TsContext } from './context';
-import { arr, call, importLine, methodHead, obj, printEntry, raw, type JsNode, typeAfter } from './layout';
+import { arr, call, fits, importLine, methodHead, obj, optionalAfter, printEntry, raw, type JsNode } from './layout';
 import { collectRefs, schemaDocs } from './models-view';
 import { propertyKey } from './types';
 
@@ -25,11 +25,18 @@ const RESPONSE_KIND: Readonly<Record<NonNullable<IrOperation['success']>['kind']
   none: 'none',
 };
 
+/** Whether a parameter must be given (a request id the SDK draws itself need not be). */
+export function isRequiredParam(p: IrParameter): boolean {
+  return p.required && p.defaultsToUuid !== true;
+}
+
 function paramSpec(v: TsContext, p: IrParameter): JsNode {
+  // A request id is drawn here, once per call: every retry of the call sends the same one.
+  const value = `params.${v.name(p.propertyName)}${p.defaultsToUuid ? ' ?? randomUuid()' : ''}`;
   const entries: [string, JsNode][] = [
     ['name', raw(tsString(p.name))],
     ['in', raw(tsString(p.in))],
-    ['value', raw(`params.${v.name(p.propertyName)}`)],
+    ['value', raw(value)],
   ];
   if (p.style !== undefined) entries.push(['style', raw(tsString(p.style))]);
   if (p.explode !== undefined) entries.push(['explode', raw(String(p.explode))]);
@@ -46,6 +53,11 @@ interface OperationView {
   doc: string;
   head: string;
   returnType: string;
+  /** Paginated: the public method's body (`return paginate(…)`) and the one-page method's head. */
+  paginated: boolean;
+  paginateBody: string;
+  pageHead: string;
+  methodName: string;
   /** Lines of the request object entries, each already indented and ending with `,`. */
   requestEntries: string;
   /** This operation's entry (security, errors) in the file's OPERATION_CONSTANTS table. */
@@ -65,7 +77,18 @@ function operationView(v: TsContext, op: IrOperation, allOptional: boolean): Ope
 
   const params = paramsType !== undefined ? [allOptional ? `params: ${paramsType} = {}` : `params: ${paramsType}`] : [];
   params.push('options?: RequestOptions');
-  const head = methodHead(`async ${methodName}`, params, `Promise<${returnType}>`, 2);
+  const pages = op.pagination;
+  const returns = pages === undefined ? `ApiPromise<${returnType}>` : `PagePromise<${returnType}, ${v.type(pages.itemSchema).text}>`;
+  // Not `async`: that would wrap the `ApiPromise` in a plain promise (and lose `withResponse`).
+  const head = methodHead(methodName, params, returns, 2);
+  let paginateBody = '';
+  let pageHead = '';
+  if (pages !== undefined && paramsType !== undefined) {
+    const constants = `${OPERATION_CONSTANTS_NAME}.${methodName}.pages`;
+    const flat = `    return paginate(${constants}, params, (page) => this.#${methodName}(page, options));`;
+    paginateBody = fits(flat) ? flat : `    return paginate(${constants}, params, (page) =>\n      this.#${methodName}(page, options),\n    );`;
+    pageHead = methodHead(`#${methodName}`, [`params: ${paramsType}`, 'options?: RequestOptions'], `ApiPromise<${returnType}>`, 2);
+  }
 
   const entries: [string, JsNode][] = [
     ['operationId', raw(tsString(v.operationId(op)))],
@@ -96,9 +119,34 @@ function operationView(v: TsContext, op: IrOperation, allOptional: boolean): Ope
   const constantsNode = obj([
     ['security', arr(op.security.map((req) => obj(Object.entries(req).map(([k, scopes]) => [propertyKey(k), arr(scopes.map((s) => raw(tsString(s))))]))))],
     ['errors', obj(op.errors.map((e) => [statusKey(e.status), raw(v.name(e.className))]))],
+    ...(pages !== undefined ? [['pages', pageSpecNode(v, pages)] as [string, JsNode]] : []),
   ]);
   const constantsEntry = `  ${printEntry(propertyKey(methodName), constantsNode, 2)},`;
-  return { doc: docComment(parts, 2), head, returnType, requestEntries, constantsEntry };
+  return {
+    doc: docComment(parts, 2),
+    head,
+    returnType,
+    requestEntries,
+    constantsEntry,
+    paginated: paginateBody !== '',
+    paginateBody,
+    pageHead,
+    methodName,
+  };
+}
+
+/** The runtime `PageSpec` of an operation, in the generated parameter names. */
+function pageSpecNode(v: TsContext, pages: IrPagination): JsNode {
+  const path = (keys: readonly string[]): JsNode => arr(keys.map((k) => raw(tsString(k))));
+  const entries: [string, JsNode][] = [
+    ['style', raw(tsString(pages.style))],
+    ['param', raw(tsString(v.name(pages.parameter.propertyName)))],
+  ];
+  if (pages.sizeParameter !== undefined) entries.push(['size', raw(tsString(v.name(pages.sizeParameter.propertyName)))]);
+  entries.push(['items', path(pages.itemsPath)]);
+  if (pages.nextCursorPath !== undefined) entries.push(['next', path(pages.nextCursorPath)]);
+  if (pages.firstPage !== undefined) entries.push(['first', raw(String(pages.firstPage))]);
+  return obj(entries);
 }
 
 function paramsTypeView(v: TsContext, op: IrOperation, paramsType: string): { doc: string; name: string; properties: { doc: string; declaration: string }[] } {
@@ -106,14 +154,14 @@ function paramsTypeView(v: TsContext, op: IrOperation, paramsType: string): { do
     const where = `${p.in} parameter \`${p.name}\``;
     return {
       doc: docComment([...schemaDocs(p.schema.meta, { description: p.description, deprecated: p.deprecated }), `(${where})`], 2),
-      declaration: typeAfter(`  ${v.name(p.propertyName)}${p.required ? '' : '?'}:`, v.type(p.schema), ';', 2),
+      declaration: optionalAfter(`  ${v.name(p.propertyName)}`, isRequiredParam(p), v.type(p.schema)),
     };
   });
   if (op.requestBody) {
     const b = op.requestBody;
     properties.push({
       doc: docComment([b.description ?? `Request body (${b.mediaType}).`], 2),
-      declaration: typeAfter(`  ${v.name(b.propertyName)}${b.required ? '' : '?'}:`, v.type(b.schema), ';', 2),
+      declaration: optionalAfter(`  ${v.name(b.propertyName)}`, b.required, v.type(b.schema)),
     });
   }
   return { doc: docComment([`Parameters of \`${v.name(op.methodName)}\`.`]), name: paramsType, properties };
@@ -126,28 +174,34 @@ export function serviceView(v: TsContext, service: IrService, header: string): R
   const paramsTypes: ReturnType<typeof paramsTypeView>[] = [];
   const operations: OperationView[] = [];
   for (const op of service.operations) {
-    const allOptional = op.parameters.every((p) => !p.required) && !(op.requestBody?.required ?? false);
+    const allOptional = op.parameters.every((p) => !isRequiredParam(p)) && !(op.requestBody?.required ?? false);
     if (op.paramsTypeName !== undefined) {
       paramsTypes.push(paramsTypeView(v, op, v.name(op.paramsTypeName)));
       op.parameters.forEach((p) => collectRefs(v, p.schema, models));
       collectRefs(v, op.requestBody?.schema, models);
     }
     if (op.success?.schema) collectRefs(v, op.success.schema, models);
+    if (op.pagination) collectRefs(v, op.pagination.itemSchema, models);
     op.errors.forEach((e) => errors.add(v.name(e.className)));
     operations.push(operationView(v, op, allOptional));
   }
   // Runtime functions the operations call: body encoders, and the server expansion of operations
   // with their own servers.
-  const encoders = [
+  const ops = service.operations;
+  const paginated = ops.some((op) => op.pagination !== undefined);
+  const values = [
     ...new Set([
-      ...service.operations.flatMap((op) => (op.requestBody ? [BODY_ENCODER[op.requestBody.kind].name] : [])),
-      ...(service.operations.some((op) => op.servers !== undefined) ? ['operationBaseUrl'] : []),
+      ...ops.flatMap((op) => (op.requestBody ? [BODY_ENCODER[op.requestBody.kind].name] : [])),
+      ...(ops.some((op) => op.servers !== undefined) ? ['operationBaseUrl'] : []),
+      ...(paginated ? ['paginate'] : []),
+      ...(ops.some((op) => op.parameters.some((p) => p.defaultsToUuid)) ? ['randomUuid'] : []),
     ]),
   ].sort();
+  const types = ['ApiPromise', 'HttpClient', 'OperationRequest', ...(paginated ? ['PagePromise', 'PageSpec'] : []), 'RequestOptions'];
   const imports: string[] = [
-    encoders.length > 0
-      ? importLine('import', [...encoders, 'type HttpClient', 'type OperationRequest', 'type RequestOptions'], tsString('../runtime/index.js'))
-      : importLine('import type', ['HttpClient', 'OperationRequest', 'RequestOptions'], tsString('../runtime/index.js')),
+    values.length > 0
+      ? importLine('import', [...values, ...types.map((t) => `type ${t}`)], tsString('../runtime/index.js'))
+      : importLine('import type', types, tsString('../runtime/index.js')),
   ];
   if (errors.size > 0) imports.push(importLine('import', [...errors].sort(), tsString('../errors.js')));
   if (models.size > 0) imports.push(importLine('import type', [...models].sort(), tsString('../models.js')));
@@ -156,6 +210,10 @@ export function serviceView(v: TsContext, service: IrService, header: string): R
     imports: imports.join('\n'),
     className: v.name(service.className),
     constantsName: OPERATION_CONSTANTS_NAME,
+    // The table's type, as Prettier lays it out (the paginated one does not fit on the line).
+    constantsType: paginated
+      ? "Record<\n  string,\n  Pick<OperationRequest, 'security' | 'errors'> & { readonly pages?: PageSpec }\n>"
+      : "Record<string, Pick<OperationRequest, 'security' | 'errors'>>",
     doc: docComment([service.description ?? `Operations tagged \`${service.tag}\`.`, `Available as \`client.${v.name(service.propertyName)}\`.`]),
     paramsTypes,
     operations,

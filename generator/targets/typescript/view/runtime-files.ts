@@ -4,6 +4,7 @@ import type { IrFeatures } from '../../../ir/types';
 /** Runtime files of the client-credentials grant (token manager, token requests, stores). */
 const CLIENT_CREDENTIALS_RUNTIME = [
   'node/',
+  'auth/browser.ts',
   'auth/cache-key.ts',
   'auth/client-credentials-manager.ts',
   'auth/client-credentials.ts',
@@ -22,5 +23,7 @@ export function excludedRuntime(features: IrFeatures): string[] {
     ...(features.bearerAuth ? [] : ['auth/bearer-token.ts']),
     ...(features.bodyEncoders ? [] : ['body-encoders.ts']),
     ...(features.serverTemplates ? [] : ['servers.ts']),
+    ...(features.pagination ? [] : ['pagination.ts']),
+    ...(features.requestIds ? [] : ['uuid.ts']),
   ];
 }

@@ -23,8 +23,9 @@ import {
 } from './auth-view';
 import { authSchemesView, clientWiring, ENUM_NAME, environmentView, NO_AUTH_SCHEME } from './client-view';
 import type { TsContext } from './context';
-import { docsPageView, docsPath } from './docs-view';
-import { importLine, printEntry } from './layout';
+import { docsPageView, docsPath, exampleEntries } from './docs-view';
+import type { ModelIndex } from './example';
+import { importLine, obj, printEntry, printNode } from './layout';
 import { collectRefs, errorView, modelView } from './models-view';
 import { serviceView } from './operations-view';
 import { quickstartView } from './quickstart-view';
@@ -72,6 +73,29 @@ function servicesView(v: TsContext): Record<string, unknown>[] {
   });
 }
 
+/** The README's calls for the raw-response and pagination sections, and what they name. */
+function readmeExtras(v: TsContext, models: ModelIndex): Record<string, unknown> {
+  const calls = v.ir.services.flatMap((s) => s.operations.map((op) => ({ s, op })));
+  const callOf = ({ s, op }: (typeof calls)[number]): string => {
+    const entries = exampleEntries(v, op, models);
+    const args = entries.length > 0 ? printNode(obj(entries), 0, 0, 0) : '';
+    return `client.${v.name(s.propertyName)}.${v.name(op.methodName)}(${args})`;
+  };
+  const simplest = calls.find(({ op }) => exampleEntries(v, op, models).length === 0) ?? calls[0];
+  const paginated = calls.filter(({ op }) => op.pagination !== undefined);
+  const requestIds = [...new Set(calls.flatMap(({ op }) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => `\`${p.name}\``)))];
+  const { packageName, packageVersion } = v.settings;
+  return {
+    readmeCall: simplest === undefined ? '' : callOf(simplest),
+    userAgentText: `${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`,
+    hasRequestIds: requestIds.length > 0,
+    requestIdNames: requestIds.join(', '),
+    hasPagination: paginated.length > 0,
+    paginatedNames: paginated.map(({ s, op }) => markdownCode(`client.${v.name(s.propertyName)}.${v.name(op.methodName)}`)).join(', '),
+    paginatedCall: paginated[0] === undefined ? '' : callOf(paginated[0]),
+  };
+}
+
 export function buildView(v: TsContext): TargetView {
   const ir = v.ir;
   const h = header(v);
@@ -103,6 +127,7 @@ export function buildView(v: TsContext): TargetView {
   const secrets = secretOptions(v);
   const { packageName, packageVersion } = v.settings;
   const typeExports = authTypeExports(ir);
+  const authOptions = authOptionsView(v);
 
   // Models by name, for example values that follow `$ref`s (docs pages and the quickstart).
   const modelIndex = new Map(ir.models.map((m) => [m.name, m]));
@@ -110,6 +135,10 @@ export function buildView(v: TsContext): TargetView {
     header: h,
     packageName,
     baseUrlEnvVar: `${envVarPrefix(packageName)}_BASE_URL`,
+    logEnvVar: `${envVarPrefix(packageName)}_LOG`,
+    // A product token: the package name without its scope's `@` (and `/` made `-`), then the version.
+    userAgentLiteral: tsString(`${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`),
+    hasRequiredOptions: authOptions.some((o) => o.required),
     packageNameJson: jsonString(packageName),
     packageVersionJson: jsonString(packageVersion),
     descriptionJson: jsonString(lineCommentText(ir.info.title ? `${ir.info.title} SDK` : `${packageName} SDK`)),
@@ -140,7 +169,7 @@ export function buildView(v: TsContext): TargetView {
     authEntry: authEntry(v),
     baseUrlStatement: wiring['baseUrlStatement'],
     hasOperationServers,
-    authOptions: authOptionsView(v),
+    authOptions,
     hasSecretOptions: secrets.length > 0,
     secretOptionsStatement: secrets.length > 0 ? secretOptionsStatement(v) : '',
     baseUrlDoc: baseUrlDoc(v, ENUM_NAME),
@@ -150,7 +179,15 @@ export function buildView(v: TsContext): TargetView {
     serverSpecLines: ir.servers.map((s) => `  ${printEntry(`[${ENUM_NAME}.${v.name(s.name)}]`, serverSpecNode(s), 2)},`),
     configurationImports: importLine(
       'import',
-      [...configurationTypeImports(ir).map((t) => `type ${t}`), 'type FetchLike', ...(secrets.length > 0 ? ['redactOptions'] : []), 'type RetryOptions'],
+      [
+        ...configurationTypeImports(ir).map((t) => `type ${t}`),
+        'type FetchLike',
+        'type Hooks',
+        'type LogLevel',
+        'type Logger',
+        ...(secrets.length > 0 ? ['redactOptions'] : []),
+        'type RetryOptions',
+      ],
       tsString('./runtime/index.js'),
     ),
     configurationEnvironmentImport: importLine(
@@ -170,6 +207,7 @@ export function buildView(v: TsContext): TargetView {
     ].join('\n'),
     errorExports: ir.errors.length > 0 ? importLine('export', ir.errors.map((e) => v.name(e.className)), tsString('./errors.js')) : '',
     quickstart: quickstartView(v, modelIndex),
+    ...readmeExtras(v, modelIndex),
   };
 
   const files: ViewFile[] = [];

@@ -23,6 +23,9 @@ import { abortable, currentFlight, singleFlight, type ObtainedToken } from './si
 import { requestClientCredentialsToken } from './token-request.js';
 import { defaultTokenStore, MemoryTokenStore, type TokenStore } from './token-store.js';
 
+/** A URL with a scheme (`https:`); anything else is relative or a template. */
+const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+
 /** Settings the generated client passes in (the user's settings are in the credentials). */
 export interface ClientCredentialsAuthManagerOptions {
   /** The security scheme's name in the API definition, for messages (e.g. `BearerAuth`). */
@@ -92,7 +95,12 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   ) {
     this.#credentials = credentials;
     this.#options = options;
-    configuredUrl(`The token URL of ${options.schemeName}`, this.tokenUrl);
+    // A token URL the API definition leaves to the deployment (`{nrfApiRoot}/oauth2/token`) is
+    // not a URL yet: a pre-obtained token or a provider still works, a token request asks for
+    // oAuthTokenUrl. Any other is checked now.
+    if (credentials?.oAuthTokenUrl !== undefined || ABSOLUTE_URL.test(this.tokenUrl)) {
+      configuredUrl(`The token URL of ${options.schemeName}`, this.tokenUrl);
+    }
     const store = credentials?.tokenStore ?? defaultTokenStore;
     const keys = tokenCacheKeys({
       tokenUrl: this.tokenUrl,
@@ -348,7 +356,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
           'required (or pass a valid oAuthToken / an oAuthTokenProvider)',
       );
     }
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(this.tokenUrl)) {
+    if (!ABSOLUTE_URL.test(this.tokenUrl)) {
       // The API definition left the token endpoint to the deployment (`{nrfApiRoot}/oauth2/token`).
       throw new ConfigurationException(
         `Cannot obtain a token for ${this.schemeName}: its token URL '${this.tokenUrl.split(/[?#]/)[0]}' ` +

@@ -19,40 +19,43 @@ export type OAuthTokenProvider = (
 /** Called with every newly obtained token (fetched or provided), e.g. to persist it. */
 export type OAuthTokenUpdateCallback = (token: OAuthToken) => void | Promise<void>;
 
-/** Constructor options of `ClientCredentialsAuthCredentials`; all optional. */
+/**
+ * Constructor options of `ClientCredentialsAuthCredentials`; all optional, and each accepts
+ * `undefined` (e.g. `oAuthClientId: process.env.CLIENT_ID` under `exactOptionalPropertyTypes`).
+ */
 export interface ClientCredentialsAuthCredentialsOptions {
   /** OAuth 2 client ID. */
-  readonly oAuthClientId?: string;
+  readonly oAuthClientId?: string | undefined;
   /** OAuth 2 client secret. Never logged, printed or serialized by the SDK. */
-  readonly oAuthClientSecret?: string;
+  readonly oAuthClientSecret?: string | undefined;
   /** A previously obtained token (e.g. loaded from your database); used before any fetch. */
-  readonly oAuthToken?: OAuthToken;
+  readonly oAuthToken?: OAuthToken | undefined;
   /** Scopes to request; sent space-separated as `scope`. */
-  readonly oAuthScopes?: readonly string[];
+  readonly oAuthScopes?: readonly string[] | undefined;
   /** Seconds before `expiry` at which a token counts as expired. Default 60. */
-  readonly oAuthClockSkew?: number;
+  readonly oAuthClockSkew?: number | undefined;
   /**
    * Refresh-ahead window before the (skew-adjusted) expiry, during which calls still use the
    * current token while one background refresh runs. A value in (0, 1) is a fraction of the
    * token's lifetime (`expiresIn`); a value ≥ 1 is seconds; 0 disables. Negative counts as 0.
    * Default: 10 % of the lifetime, at most 300 s. Tokens without `expiresIn` get no window.
    */
-  readonly oAuthRefreshAhead?: number;
+  readonly oAuthRefreshAhead?: number | undefined;
   /**
    * Absolute token endpoint URL, overriding the one from the API definition. A URL with user info
    * (`https://id:secret@host/…`) is refused: credentials go in `oAuthClientId`/`oAuthClientSecret`.
    */
-  readonly oAuthTokenUrl?: string;
+  readonly oAuthTokenUrl?: string | undefined;
   /** Replaces the built-in token request (single-flight and storage still apply). */
-  readonly oAuthTokenProvider?: OAuthTokenProvider;
+  readonly oAuthTokenProvider?: OAuthTokenProvider | undefined;
   /** Called with every new token. */
-  readonly oAuthOnTokenUpdate?: OAuthTokenUpdateCallback;
+  readonly oAuthOnTokenUpdate?: OAuthTokenUpdateCallback | undefined;
   /** Where tokens are cached. Default: one in-memory store shared by the whole process. */
-  readonly tokenStore?: TokenStore;
+  readonly tokenStore?: TokenStore | undefined;
   /** Default `client_secret_basic`. */
-  readonly tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
+  readonly tokenEndpointAuthMethod?: TokenEndpointAuthMethod | undefined;
   /** Extra form parameters for every token request, e.g. `{ audience: '…' }` or `resource`. */
-  readonly tokenRequestParams?: Readonly<Record<string, string>>;
+  readonly tokenRequestParams?: Readonly<Record<string, string>> | undefined;
 }
 
 /** Default `oAuthClockSkew`, seconds. */
