@@ -44,23 +44,37 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
   // the list backwards undoes every file's steps backwards whatever ran concurrently.
   const done: Array<() => Promise<unknown>> = [];
   try {
-    // 1. Stage every new content; nothing visible has changed yet.
-    const staged = await mapLimited(files, FILE_CONCURRENCY, async (file, index) => {
-      const temp = join(staging, 'new', String(index));
+    // 1. Stage every new content in the layout it will have; nothing visible has changed yet.
+    const tree = join(staging, 'new', 'tree');
+    const folders = [...new Set(changes.files.map((f) => dirname(f.path)))].sort();
+    await forEachLimited(folders, FILE_CONCURRENCY, (folder) => mkdir(join(tree, folder), { recursive: true }).then(() => undefined));
+    const staged = await mapLimited(changes.files, FILE_CONCURRENCY, async (file) => {
+      const temp = join(tree, file.path);
       await writeFile(temp, bytesOf(file));
       return { file, temp };
     });
+    const last = changes.last;
+    const lastStaged = last === undefined ? undefined : { file: last, temp: join(staging, 'new', 'last') };
+    if (lastStaged !== undefined) await writeFile(lastStaged.temp, bytesOf(lastStaged.file));
     // 2. Check the destinations right before touching them (a symlink could have appeared).
     const { existing, missingFolders } = await inspectDestinations(outDir, [...files.map((f) => f.path), ...remove]);
-    // 3. Create the missing folders, then move files out of the way and the new ones in.
-    for (const folder of missingFolders) {
-      const abs = join(outDir, folder);
-      try {
-        await mkdir(abs);
-        done.push(() => rmdir(abs));
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    // 3. Move files out of the way and the new ones in. A folder that does not exist yet moves in
+    //    whole from the staging tree (one rename for all its files: a new SDK is thousands).
+    const missing = new Set(missingFolders);
+    const wholeFolder = (path: string): string | undefined => {
+      const segments = path.split('/');
+      for (let i = 1; i < segments.length; i++) {
+        const folder = segments.slice(0, i).join('/');
+        if (missing.has(folder)) return folder;
       }
+      return undefined;
+    };
+    const byFolder = new Map<string, OutputFile[]>();
+    const single: Array<{ file: OutputFile; temp: string }> = [];
+    for (const entry of staged) {
+      const folder = wholeFolder(entry.file.path);
+      if (folder === undefined) single.push(entry);
+      else byFolder.set(folder, [...(byFolder.get(folder) ?? []), entry.file]);
     }
     let backups = 0;
     const moveAside = async (path: string): Promise<void> => {
@@ -78,6 +92,7 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
     const commit = async ({ file, temp }: { file: OutputFile; temp: string }): Promise<void> => {
       if (beforeCommit) await beforeCommit(file.path);
       const target = join(outDir, file.path);
+      if (last !== undefined && file === last) await mkdirs(outDir, dirname(file.path), done);
       await moveAside(file.path);
       await rename(temp, target);
       done.push(() => rm(target, { force: true }));
@@ -86,8 +101,13 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
       if (beforeCommit) await beforeCommit(path);
       await moveAside(path);
     });
-    const lastStaged = changes.last === undefined ? undefined : staged.pop();
-    await forEachLimited(staged, FILE_CONCURRENCY, commit);
+    await forEachLimited([...byFolder.keys()], FILE_CONCURRENCY, async (folder) => {
+      if (beforeCommit) for (const file of byFolder.get(folder) ?? []) await beforeCommit(file.path);
+      const target = join(outDir, folder);
+      await rename(join(tree, folder), target);
+      done.push(() => rm(target, { recursive: true, force: true }));
+    });
+    await forEachLimited(single, FILE_CONCURRENCY, commit);
     if (lastStaged !== undefined) await commit(lastStaged);
     // 4. Tidy folders that removing stale files left empty (never the output folder itself).
     for (const path of remove) await pruneEmptyParents(outDir, dirname(path));
@@ -102,6 +122,22 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
     throw error;
   } finally {
     await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Creates the missing folders of `relDir` under `root` (for the last file, whose folder may have gone), recording their undo. */
+async function mkdirs(root: string, relDir: string, done: Array<() => Promise<unknown>>): Promise<void> {
+  if (relDir === '.' || relDir === '') return;
+  let current = root;
+  for (const segment of relDir.split('/')) {
+    current = join(current, segment);
+    const folder = current;
+    try {
+      await mkdir(folder);
+      done.push(() => rmdir(folder));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 

@@ -27,7 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { dirStats, measure, runSimple, TIME_BIN } from './lib/proc.mjs';
 import { growth, max, median, min } from './lib/stats.mjs';
 import { countOperations, makeSyntheticSpec } from './lib/synthetic.mjs';
-import { defineTools, OPENAPI_GENERATOR_VERSION } from './lib/tools.mjs';
+import { defineTools, OPENAPI_GENERATOR_VERSION, SDKGEN_VARIANTS } from './lib/tools.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -419,7 +419,7 @@ async function main() {
   const ratios = [];
   for (const spec of specs) {
     const s = results.find((r) => r.spec === spec.name && r.tool === 'sdkgen' && r.status === 'ok');
-    for (const r of results.filter((x) => x.spec === spec.name && x.tool !== 'sdkgen' && x.status === 'ok')) {
+    for (const r of results.filter((x) => x.spec === spec.name && x.tool !== 'sdkgen' && !SDKGEN_VARIANTS.includes(x.tool) && x.status === 'ok')) {
       const rat = {
         spec: spec.name,
         peer: r.tool,
@@ -429,6 +429,17 @@ async function main() {
       ratios.push(rat);
       r.sdkgenTimeRatio = rat.timeRatio;
       r.sdkgenRssRatio = rat.rssRatio;
+    }
+  }
+
+  // sdkgen's other targets against its TypeScript run, same spec, same interleaved runs.
+  const targetRatios = [];
+  for (const spec of specs) {
+    const ts = results.find((r) => r.spec === spec.name && r.tool === 'sdkgen' && r.status === 'ok');
+    for (const r of results.filter((x) => x.spec === spec.name && SDKGEN_VARIANTS.includes(x.tool) && x.status === 'ok')) {
+      const rat = { spec: spec.name, variant: r.tool, timeRatio: ts ? round(r.medianMs / ts.medianMs, 3) : null, rssRatio: ts && ts.medianRssMb ? round(r.medianRssMb / ts.medianRssMb, 3) : null };
+      targetRatios.push(rat);
+      r.tsTimeRatio = rat.timeRatio;
     }
   }
 
@@ -481,14 +492,21 @@ async function main() {
         ok ? fmt(r.medianRssMb, 0) : '–',
         ok ? fmt(r.medianCpuS) : '–',
         ok ? `${r.outputFiles} / ${fmt(r.outputBytes / 2 ** 20, 1)}` : '–',
-        r.tool === 'sdkgen' ? '1' : fmt(r.sdkgenTimeRatio, 2),
-        r.tool === 'sdkgen' ? '1' : fmt(r.sdkgenRssRatio, 2),
+        r.tool === 'sdkgen' || SDKGEN_VARIANTS.includes(r.tool) ? '–' : fmt(r.sdkgenTimeRatio, 2),
+        r.tool === 'sdkgen' || SDKGEN_VARIANTS.includes(r.tool) ? '–' : fmt(r.sdkgenRssRatio, 2),
       ]);
     }
   }
   for (const u of unavailable) rows.push([u.name, '?', '(all)', '', `NOT RUN: ${u.reason.slice(0, 110)}`, '–', '–', '–', '–', '–', '–', '–']);
   lines.push(table(['spec', 'ops', 'tool', 'version', 'status', 'median s', 'min–max s', 'RSS MB', 'CPU s', 'files / MB out', 'time ×', 'RSS ×'], rows));
 
+  if (targetRatios.length) {
+    lines.push('');
+    lines.push(
+      'sdkgen targets ÷ sdkgen TypeScript (time, RSS; same runs): ' +
+        targetRatios.map((t) => `${t.spec} ${t.variant.replace('sdkgen-', '')} ${fmt(t.timeRatio, 2)} / ${fmt(t.rssRatio, 2)}`).join('; '),
+    );
+  }
   const staged = results.filter((r) => r.medianStagesMs);
   if (staged.length) {
     lines.push('');
@@ -539,6 +557,7 @@ async function main() {
     specs: [...specs.map((s) => ({ name: s.name, operations: s.operations, bytes: s.bytes, file: s.synthetic ? `synthetic (${s.operations} ops, seed 1)` : s.path.replace(root + '/', '') })), ...unavailable.map((u) => ({ name: u.name, unavailable: u.reason }))],
     results,
     ratios,
+    targetRatios,
     growth: growthFits,
     tsc,
     notes,

@@ -154,6 +154,21 @@ describe('writeOutput over many files', () => {
     expect(readdirSync(out).filter((n) => n.startsWith('.sdkgen-staging'))).toEqual([]);
   });
 
+  it('moves new folders in whole, and takes them out again when a later commit fails', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'keep.txt'), 'mine\n');
+    const files = [...many('v1'), { path: 'top.py', contents: '# top\n' }];
+    let commits = 0;
+    const failing = (path: string): void => {
+      // Every file of the new folder `pkg` was moved in by then; `top.py` moves in on its own.
+      if (path === 'top.py' && ++commits === 1) throw new Error('disk full (injected)');
+    };
+    await expect(writeOutput(out, files, { beforeCommit: failing })).rejects.toThrow('disk full (injected)');
+    expect(readdirSync(out)).toEqual(['keep.txt']);
+    await writeOutput(out, files, { force: true });
+    expect(Object.keys(snapshot(out))).toHaveLength(603);
+  });
+
   it('refuses a symlink where a file goes, and a file where a folder goes, naming the first path', async () => {
     const out = tempDir();
     mkdirSync(join(out, 'pkg/group1/sub1'), { recursive: true });

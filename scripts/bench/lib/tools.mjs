@@ -9,10 +9,20 @@
  * environment cannot reach; running the JAR directly also keeps the wrapper's Node start-up out
  * of the measurement).
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const OPENAPI_GENERATOR_VERSION = '7.25.0';
+
+/** `-v` prints `timing: <stage> <ms> ms` per pipeline stage (`render python`, `write typescript`, …). */
+function sdkgenStages(output) {
+  const stages = {};
+  for (const m of output.matchAll(/^timing:\s+(\w+(?: \w+)?)\s+([\d.]+)\s*ms/gm)) stages[m[1]] = Number(m[2]);
+  return Object.keys(stages).length ? stages : undefined;
+}
+
+/** sdkgen's own rows other than the TypeScript one: compared with it, not with the peers. */
+export const SDKGEN_VARIANTS = ['sdkgen-python', 'sdkgen-both'];
 
 function pkgVersion(dir) {
   try {
@@ -47,12 +57,41 @@ export function defineTools({ root, peersDir }) {
         cmd: process.execPath,
         args: [sdkgenCli, 'generate', '-i', spec.path, '-o', out, '--package-name', spec.packageName, '--client-name', spec.clientName, '-v'],
       }),
-      /** `-v` prints `timing: <stage> <ms> ms` per pipeline stage. */
-      stages: (output) => {
-        const stages = {};
-        for (const m of output.matchAll(/^timing:\s+(\w+)\s+([\d.]+)\s*ms/gm)) stages[m[1]] = Number(m[2]);
-        return Object.keys(stages).length ? stages : undefined;
+      stages: sdkgenStages,
+    },
+    {
+      name: 'sdkgen-python',
+      label: 'sdkgen --target python',
+      kind: 'SDK (Python: models, blocking + asyncio clients, OAuth runtime)',
+      version: () => pkgVersion(root),
+      check: () => (existsSync(sdkgenCli) ? null : `${sdkgenCli} missing (build failed?)`),
+      command: (spec, out) => ({
+        cmd: process.execPath,
+        args: [sdkgenCli, 'generate', '--target', 'python', '-i', spec.path, '-o', out, '--package-name', spec.packageName, '--client-name', spec.clientName, '-v'],
+      }),
+      stages: sdkgenStages,
+    },
+    {
+      name: 'sdkgen-both',
+      label: 'sdkgen, both targets in one run',
+      kind: 'TypeScript + Python SDKs (load → IR shared)',
+      version: () => pkgVersion(root),
+      check: () => (existsSync(sdkgenCli) ? null : `${sdkgenCli} missing (build failed?)`),
+      // Two targets need a config file (`-o` names one folder); written next to the output folder.
+      command: (spec, out) => {
+        const config = `${out}.sdkgen.json`;
+        writeFileSync(
+          config,
+          JSON.stringify({
+            input: spec.path,
+            targets: { typescript: { output: join(out, 'typescript') }, python: { output: join(out, 'python') } },
+            package: { name: spec.packageName },
+            client: { className: spec.clientName },
+          }),
+        );
+        return { cmd: process.execPath, args: [sdkgenCli, 'generate', '--config', config, '-v'] };
       },
+      stages: sdkgenStages,
     },
     {
       name: 'hey-api',
