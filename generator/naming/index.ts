@@ -10,4 +10,5 @@ export { NameScope } from './scope';
 export { NUMERIC_TEXT, spellNumber } from './numbers';
 export { STATUS_NAMES, statusWords } from './status-names';
 export { camelWords, kebabWords, pascalWords, snakeWords, splitWords, titleWords, upperFirst, upperSnakeWords } from './words';
+export { identifierSyntax } from './identifier-syntax';
 export { environmentWords, operationWords, operationWordsFromPath } from './path-words';

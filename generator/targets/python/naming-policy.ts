@@ -32,6 +32,7 @@ import {
   upperSnakeWords,
   type NamingPolicy,
   type ScopeRules,
+  identifierSyntax,
 } from '../../naming';
 
 /** Python 3 keywords (and soft keywords that would confuse readers). */
@@ -99,23 +100,18 @@ const ANNOTATION_BUILTINS = ['str', 'int', 'float', 'bool', 'bytes', 'object', '
 
 const RESERVED_ATTRIBUTE = new Set([...PYTHON_KEYWORDS, ...BASE_MODEL_ATTRIBUTES, ...ANNOTATION_BUILTINS]);
 
-/** Makes a syntactically valid identifier from already-cased text; `fallback` when empty. */
-function identifierSyntax(cased: string, fallback: string, digitPrefix = '_'): string {
-  let id = cased.replace(/[^A-Za-z0-9_]/g, '');
-  if (id === '') id = fallback;
-  if (/^[0-9]/.test(id)) id = `${digitPrefix}${id}`;
-  return id;
-}
+/** Python identifiers are ASCII letters, digits and `_` here. */
+const NOT_IDENTIFIER = /[^A-Za-z0-9_]/g;
 
 /** A class name: PascalCase, not reserved (suffix `Model`). */
 export function classIdentifier(text: string, fallback = 'Unnamed'): string {
-  const id = identifierSyntax(pascalWords(text), fallback);
+  const id = identifierSyntax(pascalWords(text), fallback, NOT_IDENTIFIER);
   return RESERVED_TYPE.has(id.toLowerCase()) ? `${id}Model` : id;
 }
 
 /** A function, parameter or variable name: snake_case, not a keyword (suffix `_`). */
 export function snakeIdentifier(text: string, fallback = 'value'): string {
-  const id = identifierSyntax(snakeWords(text), fallback);
+  const id = identifierSyntax(snakeWords(text), fallback, NOT_IDENTIFIER);
   return KEYWORDS.has(id) ? `${id}_` : id;
 }
 
@@ -125,7 +121,7 @@ export function snakeIdentifier(text: string, fallback = 'value'): string {
  * `field_` (pydantic treats names starting with `_` as private, not as fields).
  */
 export function attributeIdentifier(text: string, fallback = 'field'): string {
-  const id = identifierSyntax(snakeWords(text), fallback, 'field_');
+  const id = identifierSyntax(snakeWords(text), fallback, NOT_IDENTIFIER, 'field_');
   return RESERVED_ATTRIBUTE.has(id) ? `m${id}` : id;
 }
 
@@ -175,7 +171,7 @@ export class PythonNamer {
     const text = typeof value === 'number' || NUMERIC_TEXT.test(raw) ? (spellNumber(raw) ?? raw) : raw;
     const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     const constant = folded.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
-    return identifierSyntax(constant === '' ? upperSnakeWords(text) : constant, 'VALUE', 'VALUE_');
+    return identifierSyntax(constant === '' ? upperSnakeWords(text) : constant, 'VALUE', NOT_IDENTIFIER, 'VALUE_');
   }
 
   clientName(title: string): string {
@@ -239,7 +235,7 @@ export class PythonNamer {
       // falls through (unreachable: every origin returns)
       case 'environment': {
         const words = environmentWords(source.explicit, source.description);
-        return words === undefined ? `SERVER_${source.index + 1}` : identifierSyntax(upperSnakeWords(words), `SERVER_${source.index + 1}`, 'SERVER_');
+        return words === undefined ? `SERVER_${source.index + 1}` : identifierSyntax(upperSnakeWords(words), `SERVER_${source.index + 1}`, NOT_IDENTIFIER, 'SERVER_');
       }
       case 'authProperty':
         return snakeIdentifier(source.scheme, 'auth');

@@ -42,6 +42,7 @@ import {
   titleWords,
   type NamingPolicy,
   type ScopeRules,
+  identifierSyntax,
 } from '../../naming';
 
 // ---------------------------------------------------------------------------------------------
@@ -136,23 +137,18 @@ export function isPropertyName(name: string): boolean {
   return PROPERTY_NAME.test(name);
 }
 
-/** Makes a syntactically valid identifier from already-cased text; `fallback` when empty. */
-function identifierSyntax(cased: string, fallback: string): string {
-  let id = cased.replace(/[^A-Za-z0-9_$]/g, '');
-  if (id === '') id = fallback;
-  if (/^[0-9]/.test(id)) id = `_${id}`;
-  return id;
-}
+/** Generated identifiers are ASCII letters, digits, `_` and `$`. */
+const NOT_IDENTIFIER = /[^A-Za-z0-9_$]/g;
 
 /** A type/class name: PascalCase, not reserved (suffix `Model`). */
 export function typeIdentifier(text: string, fallback = 'Unnamed'): string {
-  const id = identifierSyntax(pascalWords(text), fallback);
+  const id = identifierSyntax(pascalWords(text), fallback, NOT_IDENTIFIER);
   return RESERVED_TYPE.has(id.toLowerCase()) ? `${id}Model` : id;
 }
 
 /** A value (variable/member/method) name: camelCase, not reserved (suffix `_`). */
 export function valueIdentifier(text: string, fallback = 'value'): string {
-  const id = identifierSyntax(camelWords(text), fallback);
+  const id = identifierSyntax(camelWords(text), fallback, NOT_IDENTIFIER);
   return RESERVED_VALUE.has(id) ? `${id}_` : id;
 }
 
@@ -193,7 +189,7 @@ export class TypeScriptNamer {
 
   /** Method name of an operation (camelCase of the operationId, else method + path). */
   operationMethod(operationId: string | undefined, method: string, path: string): string {
-    const id = identifierSyntax(camelWords(operationWords(operationId, method, path)), 'call');
+    const id = identifierSyntax(camelWords(operationWords(operationId, method, path)), 'call', NOT_IDENTIFIER);
     // `constructor` and the injected `http` field would clash with class members.
     return API_CLASS_MEMBERS.includes(id) ? `${id}_` : id;
   }
@@ -228,7 +224,7 @@ export class TypeScriptNamer {
       const spelled = spellNumber(text);
       if (spelled !== undefined) return /^[0-9]/.test(spelled) ? `_${spelled}` : spelled;
     }
-    return identifierSyntax(pascalWords(text), 'Value');
+    return identifierSyntax(pascalWords(text), 'Value', NOT_IDENTIFIER);
   }
 
   /** Client class name (see the module comment). */
@@ -251,7 +247,7 @@ export class TypeScriptNamer {
 
   /** Auth manager property of a security scheme: camelCase(scheme name). */
   authProperty(schemeName: string): string {
-    return identifierSyntax(camelWords(schemeName), 'auth');
+    return identifierSyntax(camelWords(schemeName), 'auth', NOT_IDENTIFIER);
   }
 
   /** The identifier `source` asks for, before collisions. */
@@ -268,7 +264,7 @@ export class TypeScriptNamer {
         return typeIdentifier(`${pascalWords(source.tag)}${apiClassSuffix}`, 'Default');
       case 'apiProperty':
         // Reserved words are fine as property names (`client.default`).
-        return identifierSyntax(camelWords(source.tag), 'default');
+        return identifierSyntax(camelWords(source.tag), 'default', NOT_IDENTIFIER);
       case 'apiFile':
         return fileName(source.tag, 'default');
       case 'operation':
@@ -276,7 +272,7 @@ export class TypeScriptNamer {
       case 'paramsType':
         return typeIdentifier(`${resolved(source.operation)} Params`);
       case 'parameter':
-        return identifierSyntax(camelWords(source.wireName), 'param');
+        return identifierSyntax(camelWords(source.wireName), 'param', NOT_IDENTIFIER);
       case 'body':
         return 'body';
       case 'property':
@@ -298,7 +294,7 @@ export class TypeScriptNamer {
       case 'environment': {
         const fallback = `Server${source.index + 1}`;
         const words = environmentWords(source.explicit, source.description);
-        return words === undefined ? fallback : identifierSyntax(titleWords(words), fallback);
+        return words === undefined ? fallback : identifierSyntax(titleWords(words), fallback, NOT_IDENTIFIER);
       }
       case 'authProperty':
         return this.authProperty(source.scheme);

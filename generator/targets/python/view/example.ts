@@ -9,6 +9,7 @@ import { pyLiteral, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { isRequiredField } from './types';
+import { placeholderString, specExample } from '../../../ir/example-values';
 
 /** Deep enough to show structure; shallow enough that recursive models terminate. */
 const MAX_DEPTH = 4;
@@ -23,33 +24,10 @@ function jsonValue(value: unknown): string {
   return 'None';
 }
 
-function given(json: string | undefined): { value: unknown } | undefined {
-  if (json === undefined) return undefined;
-  try {
-    return { value: JSON.parse(json) as unknown };
-  } catch {
-    return undefined;
-  }
-}
-
-function stringExample(format: string | undefined): string {
-  switch (format) {
-    case 'uuid':
-      return '123e4567-e89b-12d3-a456-426614174000';
-    case 'email':
-      return 'user@example.com';
-    case 'uri':
-    case 'url':
-      return 'https://example.com';
-    default:
-      return 'string';
-  }
-}
-
 /** A Python expression for `schema`. */
 export function pyExample(v: PyContext, schema: IrSchema, imports: ExampleImports, depth = 0): string {
   if (schema.kind === 'ref') return refExample(v, schema.model, imports, depth);
-  const spec = given(schema.meta?.exampleJson) ?? given(schema.meta?.defaultJson);
+  const spec = specExample(schema.meta?.exampleJson) ?? specExample(schema.meta?.defaultJson);
   if (spec !== undefined && schema.kind !== 'array' && schema.kind !== 'map') {
     if (schema.kind === 'primitive' && (schema.meta?.format === 'date-time' || schema.meta?.format === 'date')) {
       imports.set('datetime', 'import datetime');
@@ -68,7 +46,7 @@ export function pyExample(v: PyContext, schema: IrSchema, imports: ExampleImport
         imports.set('datetime', 'import datetime');
         return format === 'date' ? 'datetime.date(2024, 1, 31)' : 'datetime.datetime(2024, 1, 31, 12, 0, tzinfo=datetime.timezone.utc)';
       }
-      return pyString(stringExample(format));
+      return pyString(placeholderString(format));
     }
     case 'enum':
       return pyLiteral(schema.members[0]?.value ?? null);

@@ -7,6 +7,7 @@ import type { IrModel, IrName, IrSchema } from '../../../ir/types';
 import { tsLiteral, tsString } from '../../../render/escape';
 import { arr, obj, printEntry, printNode, raw, type JsNode } from './layout';
 import { isRequiredInType, propertyKey } from './types';
+import { placeholderString, specExample } from '../../../ir/example-values';
 
 /** Deep enough to show structure; shallow enough that recursive models terminate. */
 const MAX_DEPTH = 4;
@@ -22,42 +23,14 @@ function jsonNode(value: unknown): JsNode {
   return raw('undefined');
 }
 
-function parsed(json: string | undefined): { value: unknown } | undefined {
-  if (json === undefined) return undefined;
-  try {
-    return { value: JSON.parse(json) as unknown };
-  } catch {
-    return undefined;
-  }
-}
-
-/** A placeholder string that tells the reader what goes there. */
-function stringExample(format: string | undefined): string {
-  switch (format) {
-    case 'date-time':
-      return '2024-01-31T12:00:00Z';
-    case 'date':
-      return '2024-01-31';
-    case 'uuid':
-      return '123e4567-e89b-12d3-a456-426614174000';
-    case 'email':
-      return 'user@example.com';
-    case 'uri':
-    case 'url':
-      return 'https://example.com';
-    default:
-      return 'string';
-  }
-}
-
 /** An example literal for `schema`. */
 export function exampleNode(schema: IrSchema, models: ModelIndex, depth = 0): JsNode {
-  const given = parsed(schema.meta?.exampleJson) ?? parsed(schema.meta?.defaultJson);
+  const given = specExample(schema.meta?.exampleJson) ?? specExample(schema.meta?.defaultJson);
   if (given) return jsonNode(given.value);
   switch (schema.kind) {
     case 'primitive':
       if (schema.binary) return raw("new Blob(['…'])");
-      if (schema.type === 'string') return raw(tsString(stringExample(schema.meta?.format)));
+      if (schema.type === 'string') return raw(tsString(placeholderString(schema.meta?.format)));
       return raw(schema.type === 'boolean' ? 'true' : '1');
     case 'enum':
       return raw(schema.members[0] ? tsLiteral(schema.members[0].value) : 'undefined');
