@@ -52,6 +52,26 @@ const TYPE_NAMES = [
   'Callable', 'Iterator', 'Iterable', 'Awaitable', 'Self',
 ];
 
+/**
+ * Builtin classes (exceptions and warnings, Python 3.9–3.13): a model named `Warning` would shadow
+ * the builtin in its own module, and a lazily imported reference to it would resolve to the
+ * builtin instead.
+ */
+const BUILTIN_CLASSES = [
+  'ArithmeticError', 'AssertionError', 'AttributeError', 'BaseExceptionGroup', 'BlockingIOError', 'BrokenPipeError',
+  'BufferError', 'BytesWarning', 'ChildProcessError', 'ConnectionAbortedError', 'ConnectionError',
+  'ConnectionRefusedError', 'ConnectionResetError', 'DeprecationWarning', 'EOFError', 'Ellipsis', 'EncodingWarning',
+  'EnvironmentError', 'ExceptionGroup', 'FileExistsError', 'FileNotFoundError', 'FloatingPointError', 'FutureWarning',
+  'GeneratorExit', 'IOError', 'ImportError', 'ImportWarning', 'IndentationError', 'IndexError', 'InterruptedError',
+  'IsADirectoryError', 'KeyError', 'KeyboardInterrupt', 'LookupError', 'MemoryError', 'ModuleNotFoundError',
+  'NameError', 'NotADirectoryError', 'NotImplemented', 'NotImplementedError', 'OSError', 'OverflowError',
+  'PendingDeprecationWarning', 'PermissionError', 'ProcessLookupError', 'PythonFinalizationError', 'RecursionError',
+  'ReferenceError', 'ResourceWarning', 'RuntimeError', 'RuntimeWarning', 'StopAsyncIteration', 'StopIteration',
+  'SyntaxError', 'SyntaxWarning', 'SystemError', 'SystemExit', 'TabError', 'TimeoutError', 'TypeError',
+  'UnboundLocalError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError', 'UnicodeTranslateError',
+  'UnicodeWarning', 'UserWarning', 'ValueError', 'Warning', 'ZeroDivisionError',
+];
+
 /** Names the SDK itself exports from its packages; a model or class may not take them. */
 export const SDK_RESERVED_NAMES = [
   'APIException', 'SdkException', 'OAuthProviderException', 'NetworkException', 'TimeoutException',
@@ -93,7 +113,7 @@ export const CONFIGURATION_OPTIONS = [
 
 const KEYWORDS = new Set(PYTHON_KEYWORDS);
 const RESERVED_TYPE = new Set(
-  [...PYTHON_KEYWORDS.map((k) => pascalWords(k)), ...TYPE_NAMES, ...SDK_RESERVED_NAMES].map((n) => n.toLowerCase()),
+  [...PYTHON_KEYWORDS.map((k) => pascalWords(k)), ...TYPE_NAMES, ...BUILTIN_CLASSES, ...SDK_RESERVED_NAMES].map((n) => n.toLowerCase()),
 );
 /** Builtins used in annotations: a field named so would shadow them in its class body. */
 const ANNOTATION_BUILTINS = ['str', 'int', 'float', 'bool', 'bytes', 'object', 'list', 'dict', 'set', 'tuple', 'type', 'datetime', 'date'];

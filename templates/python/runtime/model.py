@@ -11,12 +11,14 @@
   its value, so code can still log or pass it on.
 - :func:`discriminator`: picks the variant of a tagged union (``oneOf`` with a discriminator) by
   its tag property, for raw JSON and for model instances alike.
+- :func:`rebuild_models`: resolves the models' references to each other once every class exists.
 """
 
 from __future__ import annotations
 
 import enum
-from typing import Any, Callable, ClassVar, Dict, FrozenSet, Mapping, Optional, Tuple, Type, TypeVar
+import sys
+from typing import Any, Callable, ClassVar, Dict, FrozenSet, Iterable, Mapping, Optional, Tuple, Type, TypeVar
 
 import pydantic
 from pydantic import ConfigDict
@@ -131,3 +133,22 @@ def discriminator(wire_name: str, attribute: str) -> Callable[[object], Optional
 
 
 __all__ = ["BaseModel", "IntEnum", "StrEnum", "ValueEnum", "discriminator"]
+
+
+def rebuild_models(models: Iterable[Type[pydantic.BaseModel]], package: Mapping[str, object]) -> None:
+    """Resolves the references of ``models`` to each other, once every class exists.
+
+    Annotations are strings (``from __future__ import annotations``) naming models that their module
+    imports for type checkers only, so import cycles cannot happen. Pydantic evaluates an inherited
+    field in the subclass's module, which need not import what the parent's annotation uses (a
+    parent's own references, ``Optional``), and a name it does not find there falls through to the
+    builtins. So each model is rebuilt against the names of all the models' modules together, and
+    the ``package`` namespace (the models package, which imports every model, alias and enum) last.
+    """
+    classes = tuple(models)
+    namespace: Dict[str, Any] = {}
+    for cls in classes:
+        namespace.update(vars(sys.modules[cls.__module__]))
+    namespace.update(package)
+    for cls in classes:
+        cls.model_rebuild(_types_namespace=namespace)

@@ -15,6 +15,8 @@ from typing import Iterator
 import pytest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+# The SDK under test: generated/python (support.stand_in adds it too, but it is imported below).
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "..", "generated", "python"))
 
 import shellev.configuration as configuration
 from shellev import (

@@ -70,7 +70,8 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
   for (const m of v.ir.models) models.from(`.${v.module(m.name)}`, v.name(m.name));
   if (cc) models.from('.o_auth_token', 'OAuthToken').from('.o_auth_provider_error_enum', 'OAuthProviderErrorEnum');
   const classes = v.ir.models.filter((m) => isClassModel(m) && m.schema.kind === 'object').map((m) => v.name(m.name));
-  const rebuild = classes.length > 0 ? `\n# Models refer to each other lazily (imports for type checkers only, so cycles are fine); their\n# references resolve here, once every class exists.\nfor _model in (${classes.join(', ')},):\n    _model.model_rebuild()\n` : '';
+  if (classes.length > 0) models.from('.._runtime.model', 'rebuild_models');
+  const rebuild = classes.length > 0 ? `\n# Models refer to each other lazily (imports for type checkers only, so cycles are fine); their\n# references resolve here, once every class exists.\nrebuild_models((${classes.join(', ')},), globals())\n` : '';
   out.push({
     path: `${pkg}/models/__init__.py`,
     context: {
