@@ -238,12 +238,17 @@ export function wrapProse(line: string, width: number): string[] {
   const words = line.slice(lead.length).split(/ +/);
   const out: string[] = [];
   let current = lead;
+  // Whether `current` holds a word yet (not only indentation); tracked, not recomputed per word.
+  let filled = false;
   for (const word of words) {
-    const candidate = current.trim() === '' ? `${current}${word}` : `${current} ${word}`;
-    if (candidate.length > width && current.trim() !== '') {
+    if (!filled) {
+      current = `${current}${word}`;
+      filled = word !== '';
+    } else if (current.length + 1 + word.length > width) {
       out.push(current);
       current = `${hang}${word}`;
-    } else current = candidate;
+      filled = word !== '';
+    } else current = `${current} ${word}`;
   }
   out.push(current);
   return out;

@@ -38,12 +38,20 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   };
   const out: GeneratedFile[] = [];
   const runtime: GeneratedFile[] = [];
+  // One compiled template per file for this run (`compileFile` checks the file on every call; an
+  // item template renders thousands of files).
+  const compiled = new Map<string, ReturnType<typeof compileFile>>();
   const render = (template: string, context: Record<string, unknown>, outPath: string): void => {
     const abs = files.get(template);
     if (abs === undefined) throw new InternalError(`template ${template} not found`);
     let contents: string;
     try {
-      contents = compileFile(abs)(context, { partials });
+      let print = compiled.get(abs);
+      if (print === undefined) {
+        print = compileFile(abs);
+        compiled.set(abs, print);
+      }
+      contents = print(context, { partials });
     } catch (error) {
       throw new InternalError(`template ${template}: ${(error as Error).message}`, { cause: error });
     }

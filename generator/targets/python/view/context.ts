@@ -44,8 +44,16 @@ export class PyContext {
 
   /** The module (file name without `.py`) of a class. */
   module(name: IrName): string {
-    return moduleName(this.name(name));
+    // Asked for every reference of every model module: thousands of times on a large API.
+    let module = this.modules.get(name);
+    if (module === undefined) {
+      module = moduleName(this.name(name));
+      this.modules.set(name, module);
+    }
+    return module;
   }
+
+  private readonly modules = new Map<IrName, string>();
 
   /** A type printer for a module in `folder` (relative imports depend on where the module is). */
   printerIn(folder: PyFolder, options: { lazyClasses: boolean }): PyTypePrinter {
