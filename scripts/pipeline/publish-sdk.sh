@@ -78,4 +78,6 @@ fi
 args+=(--tag "$dist_tag")
 
 log "npm ${args[*]}  ($name@$version from $dir)"
-npm "${args[@]}"
+# `npm run --silent …` exports npm_config_loglevel=silent to its children, which would hide what a
+# dry run is for (the file list) and a real publish's confirmation: npm's default level instead.
+npm_config_loglevel=notice npm "${args[@]}"
