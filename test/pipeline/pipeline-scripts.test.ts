@@ -186,7 +186,9 @@ describe('regenerate → build → pack → publish --dry-run (on a temp copy of
       expect(files).toEqual(
         expect.arrayContaining(['dist/esm/index.js', 'dist/cjs/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.d.ts', 'dist/esm/node.js', 'README.md', 'package.json']),
       );
-      expect(files.filter((f) => !/^(dist\/(esm|cjs)\/|README\.md$|package\.json$|LICENSE)/.test(f))).toEqual([]);
+      // README links docs/ and examples/, so they ship; nothing else outside dist/.
+      expect(files).toEqual(expect.arrayContaining(['docs/charging.md', 'docs/locations.md', 'examples/quickstart.mjs']));
+      expect(files.filter((f) => !/^(dist\/(esm|cjs)\/|docs\/[\w-]+\.md$|examples\/[\w-]+\.mjs$|README\.md$|package\.json$|LICENSE)/.test(f))).toEqual([]);
       expect(files.filter((f) => /(^|\/)(src|test|tests|node_modules)\/|\.npmrc|\.env|\.tgz$|\.pem$|\.key$|manifest/.test(f))).toEqual([]);
       expect(output).not.toContain('npm_decoy_token');
     } finally {

@@ -9,9 +9,8 @@ def main() -> None:
     # Credentials and settings come from SHELLEV_* variables (see the README).
     with ShellevClient.from_environment() as client:
         # GET /v2/locations
-        request_id = "123e4567-e89b-12d3-a456-426614174000"
-        result = client.locations.get_ev_locations(request_id)
-        print(result)
+        page = client.locations.get_ev_locations()  # the first page; iterate it for every item
+        print(page.items)
 
 
 if __name__ == "__main__":

@@ -11,14 +11,19 @@ from ._runtime.auth.token_store import AsyncTokenStore, MemoryTokenStore, TokenS
 from ._runtime.errors import (
     APIException,
     ConfigurationException,
+    HookException,
     NetworkException,
     OAuthProviderException,
     ResponseParseException,
     SdkException,
     TimeoutException,
 )
+from ._runtime.hooks import HookRequest, Hooks
+from ._runtime.logs import LogLevel
 from ._runtime.operation import RequestOptions
+from ._runtime.pagination import AsyncPage, AsyncPaginator, SyncPage
 from ._runtime.proxy_settings import ProxySettings
+from ._runtime.response import APIResponse
 from ._runtime.retry import RetryPolicy
 from .configuration import Configuration, Environment
 from .shellev_client import AsyncShellevClient, ShellevClient
@@ -28,6 +33,9 @@ __version__ = "2.2.0"
 
 __all__ = [
     "APIException",
+    "APIResponse",
+    "AsyncPage",
+    "AsyncPaginator",
     "AsyncShellevClient",
     "AsyncTokenStore",
     "ClientCredentialsAuthCredentials",
@@ -35,6 +43,10 @@ __all__ = [
     "ConfigurationException",
     "Environment",
     "FileTokenStore",
+    "HookException",
+    "HookRequest",
+    "Hooks",
+    "LogLevel",
     "MemoryTokenStore",
     "NetworkException",
     "OAuthProviderException",
@@ -45,6 +57,7 @@ __all__ = [
     "RetryPolicy",
     "SdkException",
     "ShellevClient",
+    "SyncPage",
     "TimeoutException",
     "TokenStore",
     "__version__",

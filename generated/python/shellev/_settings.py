@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 import httpx
 from typing_extensions import TypedDict
@@ -11,6 +11,8 @@ from typing_extensions import TypedDict
 from ._runtime.auth.credentials import ClientCredentialsAuthCredentials
 from ._runtime.env import EnvSettings, load_env_settings
 from ._runtime.errors import ConfigurationException
+from ._runtime.hooks import Hooks
+from ._runtime.logs import LogLevel
 from ._runtime.proxy_settings import ProxySettings
 from .configuration import Environment
 
@@ -29,6 +31,9 @@ class ClientSettings(TypedDict, total=False):
     http_client_instance: httpx.Client
     async_http_client_instance: httpx.AsyncClient
     allow_insecure_http: bool
+    headers: Mapping[str, str]
+    hooks: Hooks
+    log_level: LogLevel
     client_credentials_auth_credentials: ClientCredentialsAuthCredentials
 
 

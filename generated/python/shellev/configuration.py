@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import enum
 import os
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 import httpx
 
@@ -18,6 +18,9 @@ from ._runtime.config import (
     DEFAULT_RETRY_STATUSES,
     DEFAULT_TIMEOUT,
 )
+from ._runtime.errors import ConfigurationException
+from ._runtime.hooks import Hooks
+from ._runtime.logs import LogLevel, parse_log_level
 from ._runtime.proxy_settings import ProxySettings
 from ._runtime.retry import RetryPolicy
 from ._runtime.servers import ServerSpec, client_base_url
@@ -67,12 +70,19 @@ class Configuration:
         http_client_instance: Your own httpx.Client (connection pool, TLS settings) for the blocking client.
         async_http_client_instance: Your own httpx.AsyncClient for the asyncio client.
         allow_insecure_http: Allow credentials over plain http to non-loopback hosts (tests only).
+        headers: Headers sent with every request (per-call headers override them); may replace the User-Agent
+        (``shellev-python/2.2.0``).
+        hooks: Functions called around every attempt of every call: before_request, after_response, on_error (see
+        Hooks).
+        log_level: What the SDK logs through the logging module: off, error, warn, info or debug. Default: the
+        SHELLEV_LOG environment variable, else warn.
         client_credentials_auth_credentials: OAuth 2.0 Client Credentials Grant. The client obtains an access
         token from the token endpoint (`POST {OAuth server}/v2/oauth/token`, `application/x-www-form-urlencoded`
         body with `grant_type=client_credentials` and an optional space-separated `scope`, client authenticated
         with HTTP Basic `client_id:client_secret`) and sends it as a Bearer token on every operation. The token
         URL is relative and resolves against the selected server (e.g. `https://api.shell.com/v2/oauth/token`).
         Credentials for the OAuth 2.0 client-credentials scheme ``BearerAuth`` (token URL ``/v2/oauth/token``).
+        Every operation needs them.
     """
 
     def __init__(
@@ -89,6 +99,9 @@ class Configuration:
         http_client_instance: Optional[httpx.Client] = None,
         async_http_client_instance: Optional[httpx.AsyncClient] = None,
         allow_insecure_http: Optional[bool] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        hooks: Optional[Hooks] = None,
+        log_level: Optional[LogLevel] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> None:
         self._environment = environment
@@ -102,6 +115,9 @@ class Configuration:
         self._http_client_instance = http_client_instance
         self._async_http_client_instance = async_http_client_instance
         self._allow_insecure_http = allow_insecure_http
+        self._headers = headers
+        self._hooks = hooks
+        self._log_level = log_level
         self._client_credentials_auth_credentials = client_credentials_auth_credentials
 
     @property
@@ -160,7 +176,26 @@ class Configuration:
         return self._allow_insecure_http if self._allow_insecure_http is not None else False
 
     @property
-    def client_credentials_auth_credentials(self) -> Optional[ClientCredentialsAuthCredentials]:
+    def headers(self) -> Optional[Mapping[str, str]]:
+        """Headers sent with every request (per-call headers override them); may replace the User-Agent
+        (``shellev-python/2.2.0``).
+        """
+        return self._headers
+
+    @property
+    def hooks(self) -> Optional[Hooks]:
+        """Functions called around every attempt of every call: before_request, after_response, on_error (see Hooks)."""
+        return self._hooks
+
+    @property
+    def log_level(self) -> LogLevel:
+        """What the SDK logs through the logging module: off, error, warn, info or debug. Default: the SHELLEV_LOG
+        environment variable, else warn.
+        """
+        return self._log_level if self._log_level is not None else parse_log_level(os.environ.get("SHELLEV_LOG"))
+
+    @property
+    def client_credentials_auth_credentials(self) -> ClientCredentialsAuthCredentials:
         """OAuth 2.0 Client Credentials Grant. The client obtains an access token from the token endpoint
         (`POST {OAuth server}/v2/oauth/token`, `application/x-www-form-urlencoded` body with
         `grant_type=client_credentials` and an optional space-separated `scope`, client authenticated with
@@ -170,7 +205,14 @@ class Configuration:
 
 
         Credentials for the OAuth 2.0 client-credentials scheme ``BearerAuth`` (token URL ``/v2/oauth/token``).
+
+        Every operation needs them.
+
+        Raises:
+            ConfigurationException: when they were never given.
         """
+        if self._client_credentials_auth_credentials is None:
+            raise ConfigurationException("client_credentials_auth_credentials is not set; every operation needs it")
         return self._client_credentials_auth_credentials
 
     @property
@@ -208,6 +250,9 @@ class Configuration:
         http_client_instance: Optional[httpx.Client] = None,
         async_http_client_instance: Optional[httpx.AsyncClient] = None,
         allow_insecure_http: Optional[bool] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        hooks: Optional[Hooks] = None,
+        log_level: Optional[LogLevel] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> Configuration:
         """A copy with the given settings replaced (``None`` keeps the current value)."""
@@ -225,12 +270,19 @@ class Configuration:
             if async_http_client_instance is None
             else async_http_client_instance,
             allow_insecure_http=self._allow_insecure_http if allow_insecure_http is None else allow_insecure_http,
+            headers=self._headers if headers is None else headers,
+            hooks=self._hooks if hooks is None else hooks,
+            log_level=self._log_level if log_level is None else log_level,
             client_credentials_auth_credentials=self._client_credentials_auth_credentials
             if client_credentials_auth_credentials is None
             else client_credentials_auth_credentials,
         )
 
     def __repr__(self) -> str:
-        """The settings that are set; credentials show only their own redacted form."""
-        shown = ", ".join(f"{name}={value!r}" for name, value in vars(self).items() if value is not None)
+        """The settings that are set; credentials show only their own redacted form, headers only their names."""
+        shown = ", ".join(
+            f"{name}={(sorted(value) if name == '_headers' else value)!r}"
+            for name, value in vars(self).items()
+            if value is not None
+        )
         return f"Configuration({shown})"

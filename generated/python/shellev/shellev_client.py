@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 from types import TracebackType
-from typing import Optional, Sequence, Type
+from typing import Mapping, Optional, Sequence, Type
 
 import httpx
 from typing_extensions import Unpack
 
 from ._runtime.auth.credentials import ClientCredentialsAuthCredentials
 from ._runtime.auth.manager import AsyncClientCredentialsAuthManager, ClientCredentialsAuthManager
+from ._runtime.hooks import Hooks
 from ._runtime.http_client import AsyncHttpClient, HttpClient
+from ._runtime.logs import LeveledLogger, LogLevel
 from ._runtime.proxy_settings import ProxySettings
 from ._runtime.url import resolve_url
 from ._settings import ClientSettings, settings_from_environment
@@ -77,6 +79,9 @@ class ShellevClient:
         http_client_instance: Optional[httpx.Client] = None,
         async_http_client_instance: Optional[httpx.AsyncClient] = None,
         allow_insecure_http: Optional[bool] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        hooks: Optional[Hooks] = None,
+        log_level: Optional[LogLevel] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> None:
         base = config if config is not None else Configuration()
@@ -92,28 +97,33 @@ class ShellevClient:
             http_client_instance=http_client_instance,
             async_http_client_instance=async_http_client_instance,
             allow_insecure_http=allow_insecure_http,
+            headers=headers,
+            hooks=hooks,
+            log_level=log_level,
             client_credentials_auth_credentials=client_credentials_auth_credentials,
         )
         c = self.config
         base_url = c.resolved_base_url
+        log = LeveledLogger(_LOGGER, c.log_level)
         self._http = HttpClient(
             base_url,
             http_client=c.http_client_instance,
             timeout=c.timeout,
             retry=c.retry_policy(),
-            headers={"user-agent": "shellev-python/2.2.0"},
+            headers={"user-agent": "shellev-python/2.2.0", **(c.headers or {})},
             allow_insecure_http=c.allow_insecure_http,
             proxy_settings=c.proxy_settings,
-            logger=_LOGGER,
+            logger=log,
+            hooks=c.hooks,
         )
         self.bearer_auth = ClientCredentialsAuthManager(
-            c.client_credentials_auth_credentials,
+            c._client_credentials_auth_credentials,
             scheme_name="BearerAuth",
             token_url=resolve_url("/v2/oauth/token", base_url),
             http_client=self._http.httpx_client,
             timeout=c.timeout,
             allow_insecure_http=c.allow_insecure_http,
-            logger=_LOGGER,
+            logger=log,
         )
         self._http.register_auth("BearerAuth", self.bearer_auth)
         self.charging = ChargingController(self._http)
@@ -172,6 +182,9 @@ class AsyncShellevClient:
         http_client_instance: Optional[httpx.Client] = None,
         async_http_client_instance: Optional[httpx.AsyncClient] = None,
         allow_insecure_http: Optional[bool] = None,
+        headers: Optional[Mapping[str, str]] = None,
+        hooks: Optional[Hooks] = None,
+        log_level: Optional[LogLevel] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> None:
         base = config if config is not None else Configuration()
@@ -187,28 +200,33 @@ class AsyncShellevClient:
             http_client_instance=http_client_instance,
             async_http_client_instance=async_http_client_instance,
             allow_insecure_http=allow_insecure_http,
+            headers=headers,
+            hooks=hooks,
+            log_level=log_level,
             client_credentials_auth_credentials=client_credentials_auth_credentials,
         )
         c = self.config
         base_url = c.resolved_base_url
+        log = LeveledLogger(_LOGGER, c.log_level)
         self._http = AsyncHttpClient(
             base_url,
             http_client=c.async_http_client_instance,
             timeout=c.timeout,
             retry=c.retry_policy(),
-            headers={"user-agent": "shellev-python/2.2.0"},
+            headers={"user-agent": "shellev-python/2.2.0", **(c.headers or {})},
             allow_insecure_http=c.allow_insecure_http,
             proxy_settings=c.proxy_settings,
-            logger=_LOGGER,
+            logger=log,
+            hooks=c.hooks,
         )
         self.bearer_auth = AsyncClientCredentialsAuthManager(
-            c.client_credentials_auth_credentials,
+            c._client_credentials_auth_credentials,
             scheme_name="BearerAuth",
             token_url=resolve_url("/v2/oauth/token", base_url),
             http_client=self._http.httpx_client,
             timeout=c.timeout,
             allow_insecure_http=c.allow_insecure_http,
-            logger=_LOGGER,
+            logger=log,
         )
         self._http.register_auth("BearerAuth", self.bearer_auth)
         self.charging = AsyncChargingController(self._http)

@@ -80,6 +80,8 @@ export const SDK_RESERVED_NAMES = [
   'AsyncTokenStore', 'MemoryTokenStore', 'FileTokenStore', 'RedisTokenStore', 'RequestOptions',
   'RetryPolicy', 'HttpClient', 'AsyncHttpClient', 'Operation', 'ParamSpec', 'Configuration',
   'Environment', 'ProxySettings', 'ApiKeyCredentials', 'BasicAuthCredentials', 'BearerToken',
+  'APIResponse', 'HookException', 'HookRequest', 'Hooks', 'LeveledLogger', 'SyncPage', 'AsyncPage',
+  'AsyncPaginator', 'PageSpec',
 ];
 
 /** Attributes of pydantic's `BaseModel`: a field with such a name would shadow them. */
@@ -93,13 +95,16 @@ const BASE_MODEL_ATTRIBUTES = [
 ];
 
 /** Members of every controller besides its operations. */
-const CONTROLLER_MEMBERS = ['config'];
+const CONTROLLER_MEMBERS = ['config', 'with_raw_response'];
 
 /**
  * Parameter names every operation method has or uses: `self`, the per-call options, and the
  * module-level helpers its body calls (a parameter must not shadow them).
  */
-const METHOD_LOCALS = ['self', 'options', 'json_body', 'text_body', 'form_body', 'multipart_body', 'binary_body'];
+const METHOD_LOCALS = [
+  'self', 'options', 'json_body', 'text_body', 'form_body', 'multipart_body', 'binary_body',
+  'operation_base_url', 'paginate', 'paginate_async', 'require_arguments',
+];
 
 /** Members of the client class besides the controllers and auth managers. */
 const CLIENT_MEMBERS = ['config', 'close', 'from_environment', 'http_client'];
@@ -109,6 +114,7 @@ export const CONFIGURATION_OPTIONS = [
   'environment', 'base_url', 'server_variables', 'timeout', 'max_retries', 'backoff_factor',
   'retry_statuses', 'retry_methods', 'proxy_settings', 'http_client_instance',
   'async_http_client_instance', 'allow_insecure_http', 'logger', 'clone_with', 'to_dict',
+  'headers', 'hooks', 'log_level',
 ];
 
 const KEYWORDS = new Set(PYTHON_KEYWORDS);

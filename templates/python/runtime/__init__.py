@@ -4,6 +4,9 @@ Generated code imports what it needs from the submodules (``from ._runtime.http_
 HttpClient`` …) or from here. This package has no reference to the SDK's own name and uses
 relative imports only, so it is copied verbatim into every generated package as ``_runtime``.
 Runtime dependencies: ``httpx`` and ``pydantic`` (v2); ``python-dotenv`` optionally.
+
+Two modules ship only to SDKs whose API uses them, so nothing here imports them: ``pagination``
+(operations marked as paginated) and ``request_ids`` (header parameters of ``format: uuid``).
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from .config import (
     DEFAULT_TOKEN_RETRY,
 )
 from .env import EnvSettings, load_env_settings
+from .error_text import server_error_text
 from .errors import (
     APIException,
     ConfigurationException,
+    HookException,
     NetworkException,
     OAuthProviderErrorEnum,
     OAuthProviderException,
@@ -38,9 +43,12 @@ from .errors import (
     SdkException,
     TimeoutException,
 )
+from .hooks import HookRequest, Hooks
 from .http_client import AsyncHttpClient, HttpClient
+from .logs import LeveledLogger, LogLevel
 from .operation import Operation, RequestOptions
 from .proxy_settings import ProxySettings
+from .response import APIResponse, async_to_raw_response_wrapper, to_raw_response_wrapper
 from .retry import RetryPolicy
 from .serialize import EMPTY, ParamSpec
 from .servers import ServerSpec, ServerVariable, client_base_url, expand_server_url, operation_base_url
@@ -57,6 +65,7 @@ __all__ = [
     "DEFAULT_TOKEN_STORE",
     "EMPTY",
     "APIException",
+    "APIResponse",
     "ApiKeyAuthProvider",
     "AsyncClientCredentialsAuthManager",
     "AsyncHttpClient",
@@ -69,7 +78,12 @@ __all__ = [
     "EncodedBody",
     "EnvSettings",
     "FileTokenStore",
+    "HookException",
+    "HookRequest",
+    "Hooks",
     "HttpClient",
+    "LeveledLogger",
+    "LogLevel",
     "MemoryTokenStore",
     "NetworkException",
     "OAuthProviderErrorEnum",
@@ -88,6 +102,7 @@ __all__ = [
     "TimeoutException",
     "TokenStore",
     "TokenSupplierContext",
+    "async_to_raw_response_wrapper",
     "binary_body",
     "client_base_url",
     "expand_server_url",
@@ -97,5 +112,7 @@ __all__ = [
     "multipart_body",
     "operation_base_url",
     "resolve_url",
+    "server_error_text",
     "text_body",
+    "to_raw_response_wrapper",
 ]

@@ -2,9 +2,11 @@
 
 All of them derive from :class:`SdkException`, so one ``except SdkException`` catches everything
 the SDK raises. Messages never contain secrets or tokens: URLs are reduced to origin + path
-(see :func:`.url.redact_url`), response bodies are kept on ``body`` and never copied into the
-message, and exceptions raised by the transport are not chained (``__cause__`` is ``None`` and
-the context is suppressed), because their attributes carry the request and its headers.
+(see :func:`.url.redact_url`), response bodies are kept on ``body`` (an ``APIException`` message
+quotes only the server's error text, bounded and with anything credential-like redacted: see
+:func:`.error_text.server_error_text`), and exceptions raised by the transport are not chained
+(``__cause__`` is ``None`` and the context is suppressed), because their attributes carry the
+request and its headers.
 
 Exceptions pickle (also generated subclasses), so they can cross process boundaries.
 """
@@ -202,6 +204,22 @@ class TimeoutException(NetworkException):
 class ConfigurationException(SdkException):
     """The SDK refused to act because of its configuration: no credentials for any allowed
     security scheme, credentials over plain ``http://``, a URL with user info, a bad timeout."""
+
+
+class HookException(SdkException):
+    """A hook (see :class:`.hooks.Hooks`) raised: the call fails with this error (and only that
+    call; it is not retried); ``__cause__`` is what the hook raised.
+
+    Args:
+        hook: ``before_request``, ``after_response`` or ``on_error``.
+        operation_id: The call the hook ran for.
+    """
+
+    def __init__(self, hook: str, operation_id: str) -> None:
+        """See the class docstring."""
+        super().__init__(f"The {hook} hook raised during {operation_id}")
+        self.hook: str = hook
+        self.operation_id: str = operation_id
 
 
 class ResponseParseException(SdkException):

@@ -12,10 +12,15 @@ credentials; a redirect to another origin (another scheme, host or port) is foll
 request's own headers but without any credential the security schemes added (``Authorization``,
 API key headers, cookies) and without API keys sent in the query: the bearer token never goes
 to another origin. Token requests never follow redirects at all.
+
+Around every attempt the client's :class:`.hooks.Hooks` run (before credentials are added, so no
+hook sees them); retries are logged at ``INFO`` and every response at ``DEBUG``. A call made
+through ``with_raw_response`` (see ``response``) returns an :class:`.response.APIResponse`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union, cast
@@ -25,13 +30,17 @@ import httpx
 import pydantic
 
 from ._effects import Plan, Received, Send, Sleep, deadline_after, run_async, run_sync
-from .auth.provider import NEEDS_IO, AuthProvider, AuthTarget
+from .auth.provider import AuthProvider, AuthTarget, apply_all
 from .bodies import EncodedBody
 from .config import DEFAULT_LOGGER_NAME, DEFAULT_RETRY, DEFAULT_TIMEOUT
-from .errors import ConfigurationException, NetworkException, ResponseParseException
+from .error_text import server_error_text
+from .errors import ConfigurationException, HookException, NetworkException, ResponseParseException
 from .headers import check_header, checked_headers
+from .hooks import HookRequest, Hooks, run_hook
+from .logs import Log
 from .operation import Operation, RequestOptions
 from .proxy_settings import ProxySettings
+from .response import APIResponse, public_response
 from .retry import RetryPolicy, backoff_delay
 from .serialize import expand_path, serialize_params
 from .url import assert_secure_transport, check_url, join_url, origin, redact_url
@@ -92,7 +101,8 @@ class _HttpClientBase:
         auth: Optional[Mapping[str, Optional[AuthProvider]]] = None,
         allow_insecure_http: bool = False,
         server_variables: Optional[Mapping[str, str]] = None,
-        logger: Optional[logging.Logger] = None,
+        logger: Optional[Log] = None,
+        hooks: Optional[Hooks] = None,
     ) -> None:
         self._base = check_url(base_url, "base_url")
         self._timeout = check_timeout(timeout)
@@ -104,7 +114,8 @@ class _HttpClientBase:
                 self._auth[name] = provider
         self._allow_insecure_http = allow_insecure_http
         self._server_variables = dict(server_variables or {})
-        self.logger = logger or logging.getLogger(DEFAULT_LOGGER_NAME)
+        self.logger: Log = logger or logging.getLogger(DEFAULT_LOGGER_NAME)
+        self._hooks = hooks
         self._chosen: Dict[int, Tuple[Operation[Any], _Chosen]] = {}
         self._trusted_bases: set[str] = set()
         self._httpx_timeouts: Dict[Optional[float], httpx.Timeout] = {}
@@ -215,8 +226,9 @@ class _HttpClientBase:
         body: Optional[EncodedBody],
         options: Optional[RequestOptions],
         base_url: Optional[str],
-    ) -> Plan[T]:
-        """Plan of one call (see the module docstring); shared by both clients."""
+    ) -> Plan[object]:
+        """Plan of one call (see the module docstring); shared by both clients. Returns the body,
+        or an :class:`.response.APIResponse` when ``options`` asks for the raw response."""
         base = self._base if base_url is None else check_url(base_url, "operation server URL")
         path = op.path
         headers = dict(self._headers)
@@ -254,72 +266,110 @@ class _HttpClientBase:
         retryable = replayable and op.method in policy.methods
         deadline = deadline_after(timeout) if schemes else None
         what = f"{op.method} {op.operation_id}"
+        hooks = self._hooks
+        log = self.logger
         retry = 0
+        attempt = 0
         replayed = False
         renewed: Optional[List[AuthProvider]] = None
+        seen: Optional[HookRequest] = None
 
-        while True:
-            receipts: List[Tuple[AuthProvider, object]] = []
-            attempt_headers = headers
-            attempt_url = url
-            if schemes:
-                attempt_headers = dict(headers)
-                target = AuthTarget(url, attempt_headers, (), False, deadline)
-                for provider, scopes in schemes:
-                    target.scopes = scopes
-                    target.after_unauthorized = renewed is not None and provider in renewed
-                    receipt = provider.apply_cached(target)
-                    if receipt is NEEDS_IO:
-                        receipt = yield from provider.apply(target)
-                    receipts.append((provider, receipt))
-                attempt_url = target.url
-                renewed = None
-            try:
-                received = cast(
-                    Received,
-                    (
-                        yield Send(
-                            self._client,
-                            self._build(op.method, attempt_url, attempt_headers, body, timeout),
-                            what,
-                            timeout,
-                        )
-                    ),
-                )
-                if received.status in _REDIRECTS:
-                    received = yield from self._follow(
-                        received, op.method, url, headers, attempt_headers, body, timeout, what
+        try:
+            while True:
+                attempt += 1
+                plain_headers = headers
+                if hooks is not None:
+                    seen = HookRequest(op.operation_id, attempt, op.method, url, dict(headers))
+                    yield from run_hook(hooks.before_request, "before_request", seen)
+                    plain_headers = checked_headers(seen.headers)
+                receipts: List[Tuple[AuthProvider, object]] = []
+                attempt_headers = plain_headers
+                attempt_url = url
+                if schemes:
+                    attempt_headers = dict(plain_headers)
+                    target = AuthTarget(url, attempt_headers, (), False, deadline)
+                    receipts = yield from apply_all(schemes, target, renewed)
+                    attempt_url = target.url
+                    renewed = None
+                try:
+                    received = cast(
+                        Received,
+                        (
+                            yield Send(
+                                self._client,
+                                self._build(op.method, attempt_url, attempt_headers, body, timeout),
+                                what,
+                                timeout,
+                            )
+                        ),
                     )
-            except NetworkException:
-                if retryable and retry < policy.max_retries:
-                    yield Sleep(backoff_delay(retry, policy))
+                    if received.status in _REDIRECTS:
+                        received = yield from self._follow(
+                            received, op.method, url, plain_headers, attempt_headers, body, timeout, what
+                        )
+                except NetworkException as error:
+                    if retryable and retry < policy.max_retries:
+                        delay = backoff_delay(retry, policy)
+                        retry += 1
+                        log.info("%s: %s, retry %d in %.3f s", what, type(error).__name__, retry, delay)
+                        yield Sleep(delay)
+                        continue
+                    raise
+                status = received.status
+                log.debug("%s: HTTP %d (attempt %d)", what, status, attempt)
+                if hooks is not None and seen is not None and hooks.after_response is not None:
+                    response = self._public(received, attempt_url, url, seen.headers)
+                    yield from run_hook(hooks.after_response, "after_response", seen, response)
+                if 200 <= status < 300:
+                    if options is not None and options._raw:
+                        public = self._public(received, attempt_url, url, plain_headers)
+                        return APIResponse(public, op.operation_id, functools.partial(self._success, op, received))
+                    return self._success(op, received)
+                if status == 401 and not replayed and replayable and receipts:
+                    replayed = True
+                    renewed = []
+                    for provider, receipt in receipts:
+                        if (yield from provider.handle_unauthorized(receipt, deadline)):
+                            renewed.append(provider)
+                    if renewed:
+                        continue
+                    renewed = None
+                if retryable and status in policy.statuses and retry < policy.max_retries:
+                    delay = backoff_delay(retry, policy, received.headers.get("retry-after"))
                     retry += 1
+                    log.info("%s: HTTP %d, retry %d in %.3f s", what, status, retry, delay)
+                    yield Sleep(delay)
                     continue
-                raise
-            status = received.status
-            if 200 <= status < 300:
-                return cast(T, self._success(op, received))
-            if status == 401 and not replayed and replayable and receipts:
-                replayed = True
-                renewed = []
-                for provider, receipt in receipts:
-                    if (yield from provider.handle_unauthorized(receipt, deadline)):
-                        renewed.append(provider)
-                if renewed:
-                    continue
-                renewed = None
-            if retryable and status in policy.statuses and retry < policy.max_retries:
-                yield Sleep(backoff_delay(retry, policy, received.headers.get("retry-after")))
-                retry += 1
-                continue
-            error_class = op.error_class(status)
-            reason = f" {received.reason}" if received.reason else ""
-            raise error_class(
-                f"{op.operation_id} failed with HTTP {status}{reason}",
-                status,
-                dict(received.headers.items()),
-                _error_body(received),
-            )
+                raise self._error(op, received)
+        except HookException:
+            raise
+        except Exception as error:
+            if hooks is not None and seen is not None and hooks.on_error is not None:
+                yield from run_hook(hooks.on_error, "on_error", seen, error)
+            raise
+
+    @staticmethod
+    def _error(op: Operation[Any], received: Received) -> Exception:
+        """The exception of an error response: the class ``op`` maps its status to, with the
+        server's error text (bounded, credentials redacted) in the message."""
+        error_class = op.error_class(received.status)
+        reason = f" {received.reason}" if received.reason else ""
+        body = _error_body(received)
+        text = server_error_text(body)
+        return error_class(
+            f"{op.operation_id} failed with HTTP {received.status}{reason}{'' if text is None else f': {text}'}",
+            received.status,
+            dict(received.headers.items()),
+            body,
+        )
+
+    @staticmethod
+    def _public(received: Received, attempt_url: str, url: str, headers: Dict[str, str]) -> httpx.Response:
+        """The response with the request as built before credentials (see ``public_response``);
+        after a redirect, the method and URL of the request the response came from."""
+        if received.url == attempt_url:
+            return public_response(received.response, received.response.request.method, url, headers)
+        return public_response(received.response, received.response.request.method, received.url, headers)
 
     def _follow(
         self,
@@ -422,7 +472,9 @@ class HttpClient(_HttpClientBase):
         allow_insecure_http: Allow credentials over plain http to non-loopback hosts.
         proxy_settings: Proxy for the default ``httpx.Client`` (ignored with ``http_client``).
         server_variables: Values for the variables of operation-level servers.
-        logger: The SDK's logger (default ``logging.getLogger('sdkgen')``).
+        logger: The SDK's logger (default ``logging.getLogger('sdkgen')``), or a
+            :class:`.logs.LeveledLogger` with the client's ``log_level``.
+        hooks: Functions called around every attempt (see :class:`.hooks.Hooks`).
 
     Raises:
         ConfigurationException: for a relative or user-info base URL, or a bad timeout.
@@ -443,7 +495,8 @@ class HttpClient(_HttpClientBase):
         allow_insecure_http: bool = False,
         proxy_settings: Optional[ProxySettings] = None,
         server_variables: Optional[Mapping[str, str]] = None,
-        logger: Optional[logging.Logger] = None,
+        logger: Optional[Log] = None,
+        hooks: Optional[Hooks] = None,
     ) -> None:
         """See the class docstring."""
         super().__init__(
@@ -455,6 +508,7 @@ class HttpClient(_HttpClientBase):
             allow_insecure_http=allow_insecure_http,
             server_variables=server_variables,
             logger=logger,
+            hooks=hooks,
         )
         self._owns_client = http_client is None
         self._client = (
@@ -477,7 +531,8 @@ class HttpClient(_HttpClientBase):
         options: Optional[RequestOptions] = None,
         base_url: Optional[str] = None,
     ) -> T:
-        """Performs ``op`` and returns its success body read per ``op.response_kind``.
+        """Performs ``op`` and returns its success body read per ``op.response_kind`` (an
+        :class:`.response.APIResponse` when ``options`` comes from ``with_raw_response``).
 
         Args:
             op: The operation (module-level constant in generated code).
@@ -489,9 +544,10 @@ class HttpClient(_HttpClientBase):
         Raises:
             APIException: (or the class ``op.errors`` maps the status to) for non-2xx responses.
             NetworkException, TimeoutException, ConfigurationException, ResponseParseException.
+            HookException: when a hook raised (``__cause__`` is what it raised).
             ValueError: for an invalid header value or a missing path parameter.
         """
-        return run_sync(self._plan(op, values, body, options, base_url))
+        return cast(T, run_sync(self._plan(op, values, body, options, base_url)))
 
     def close(self) -> None:
         """Closes the ``httpx.Client`` if this object created it."""
@@ -523,7 +579,8 @@ class AsyncHttpClient(_HttpClientBase):
         allow_insecure_http: bool = False,
         proxy_settings: Optional[ProxySettings] = None,
         server_variables: Optional[Mapping[str, str]] = None,
-        logger: Optional[logging.Logger] = None,
+        logger: Optional[Log] = None,
+        hooks: Optional[Hooks] = None,
     ) -> None:
         """See :class:`HttpClient`."""
         super().__init__(
@@ -535,6 +592,7 @@ class AsyncHttpClient(_HttpClientBase):
             allow_insecure_http=allow_insecure_http,
             server_variables=server_variables,
             logger=logger,
+            hooks=hooks,
         )
         self._owns_client = http_client is None
         self._client = (
@@ -558,7 +616,7 @@ class AsyncHttpClient(_HttpClientBase):
         base_url: Optional[str] = None,
     ) -> T:
         """See :meth:`HttpClient.request`."""
-        return await run_async(self._plan(op, values, body, options, base_url))
+        return cast(T, await run_async(self._plan(op, values, body, options, base_url)))
 
     async def aclose(self) -> None:
         """Closes the ``httpx.AsyncClient`` if this object created it."""

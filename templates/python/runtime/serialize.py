@@ -71,9 +71,11 @@ class ParamSpec:
         allow_reserved: OpenAPI ``allowReserved`` (query parameters).
         content_type: Set when the parameter uses ``content`` instead of ``schema``: the value is
             sent as JSON text.
+        default: Called for the value when the call gives none (``None``), once per call: a
+            request id (see ``request_ids``) is the same on every retry of the call.
     """
 
-    __slots__ = ("name", "location", "style", "explode", "allow_reserved", "content_type", "_enc", "_ename")
+    __slots__ = ("name", "location", "style", "explode", "allow_reserved", "content_type", "default", "_enc", "_ename")
 
     def __init__(
         self,
@@ -84,6 +86,7 @@ class ParamSpec:
         explode: Optional[bool] = None,
         allow_reserved: bool = False,
         content_type: Optional[str] = None,
+        default: Optional[Callable[[], object]] = None,
     ) -> None:
         """See the class docstring."""
         if location not in DEFAULT_STYLE:
@@ -94,6 +97,7 @@ class ParamSpec:
         self.explode: bool = (self.style == "form") if explode is None else explode
         self.allow_reserved = allow_reserved
         self.content_type = content_type
+        self.default = default
         self._enc = encode_allow_reserved if allow_reserved else encode_strict
         self._ename = encode_strict(name)
 
@@ -307,11 +311,14 @@ class SerializedParams:
 
 
 def serialize_params(specs: Sequence[ParamSpec], values: Sequence[object]) -> SerializedParams:
-    """Serializes each value (``None`` omits the parameter) per its spec, in order."""
+    """Serializes each value (``None`` omits the parameter, or takes its spec's ``default``) per
+    its spec, in order."""
     out = SerializedParams()
     for spec, value in zip(specs, values):
         if value is None:
-            continue
+            if spec.default is None:
+                continue
+            value = spec.default()
         location = spec.location
         if location == "path":
             out.path[spec.name] = serialize_path_param(spec, value)

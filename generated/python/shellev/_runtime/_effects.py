@@ -120,15 +120,23 @@ class BodyTooLarge(Exception):
 class Received:
     """A response read completely (the connection is back in the pool)."""
 
-    __slots__ = ("status", "headers", "content", "reason", "url")
+    __slots__ = ("status", "headers", "content", "reason", "url", "response")
 
-    def __init__(self, status: int, headers: httpx.Headers, content: bytes, reason: str, url: str) -> None:
-        """Status, headers, body bytes, reason phrase and request URL."""
+    def __init__(
+        self, status: int, headers: httpx.Headers, content: bytes, reason: str, url: str, response: httpx.Response
+    ) -> None:
+        """Status, headers, body bytes, reason phrase, request URL and the ``httpx.Response``."""
         self.status = status
         self.headers = headers
         self.content = content
         self.reason = reason
         self.url = url
+        self.response = response
+
+    @classmethod
+    def of(cls, response: httpx.Response, content: bytes, url: str) -> Received:
+        """``response`` with its body ``content``, sent to ``url``."""
+        return cls(response.status_code, response.headers, content, response.reason_phrase, url, response)
 
 
 def _reason(exc: BaseException) -> str:
@@ -204,13 +212,7 @@ class Send(Effect):
         try:
             if self.limit is None and self.deadline is None:
                 response = client.send(self.request, follow_redirects=False)
-                return Received(
-                    response.status_code,
-                    response.headers,
-                    response.content,
-                    response.reason_phrase,
-                    str(self.request.url),
-                )
+                return Received.of(response, response.content, str(self.request.url))
             response = client.send(self.request, follow_redirects=False, stream=True)
             try:
                 chunks: List[bytes] = []
@@ -225,9 +227,7 @@ class Send(Effect):
                 response.close()
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             raise self._fail(exc) from None
-        return Received(
-            response.status_code, response.headers, b"".join(chunks), response.reason_phrase, str(self.request.url)
-        )
+        return Received.of(response, b"".join(chunks), str(self.request.url))
 
     async def run_async(self) -> Received:
         """Non-blocking send with ``httpx.AsyncClient``."""
@@ -237,13 +237,7 @@ class Send(Effect):
         try:
             if self.limit is None and self.deadline is None:
                 response = await client.send(self.request, follow_redirects=False)
-                return Received(
-                    response.status_code,
-                    response.headers,
-                    response.content,
-                    response.reason_phrase,
-                    str(self.request.url),
-                )
+                return Received.of(response, response.content, str(self.request.url))
             response = await client.send(self.request, follow_redirects=False, stream=True)
             try:
                 chunks: List[bytes] = []
@@ -258,9 +252,7 @@ class Send(Effect):
                 await response.aclose()
         except (httpx.TimeoutException, httpx.TransportError) as exc:
             raise self._fail(exc) from None
-        return Received(
-            response.status_code, response.headers, b"".join(chunks), response.reason_phrase, str(self.request.url)
-        )
+        return Received.of(response, b"".join(chunks), str(self.request.url))
 
 
 class Sleep(Effect):

@@ -150,7 +150,7 @@ class RequestOptions:
         headers: Extra headers for this call; they override generated ones of the same name.
     """
 
-    __slots__ = ("timeout", "retry", "headers")
+    __slots__ = ("timeout", "retry", "headers", "_raw")
 
     def __init__(
         self,
@@ -163,6 +163,8 @@ class RequestOptions:
         self.timeout = timeout
         self.retry = retry
         self.headers = headers
+        #: Set by ``with_raw_response`` (see ``response``): the call returns an ``APIResponse``.
+        self._raw = False
 
     def __repr__(self) -> str:
         names = sorted(self.headers) if self.headers else []

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from functools import cached_property
+from typing import Optional, overload
 
 from .._runtime.bodies import json_body
 from .._runtime.http_client import AsyncHttpClient, HttpClient
 from .._runtime.operation import Operation, RequestOptions
+from .._runtime.request_ids import new_request_id, require_arguments
+from .._runtime.response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._runtime.serialize import ParamSpec
 from ..exceptions.bad_request_exception import BadRequestException
 from ..exceptions.internal_server_error_exception import InternalServerErrorException
@@ -27,7 +30,7 @@ _START: Operation[InlineResponse202] = Operation(
     "start",
     "POST",
     "/v2/charge-session/start",
-    params=(ParamSpec("RequestId", "header"),),
+    params=(ParamSpec("RequestId", "header", default=new_request_id),),
     security=({"BearerAuth": ()},),
     errors={
         "400": BadRequestException,
@@ -45,7 +48,7 @@ _STOP: Operation[InlineResponse2021] = Operation(
     "POST",
     "/v2/charge-session/stop",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("sessionId", "query"),
     ),
     security=({"BearerAuth": ()},),
@@ -65,7 +68,7 @@ _GET_CHARGE_SESSION_RETRIEVE: Operation[GetChargeSessionRetrieveResponse200Json]
     "GET",
     "/v2/charge-session/retrieve",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("sessionId", "query"),
     ),
     security=({"BearerAuth": ()},),
@@ -85,7 +88,7 @@ _ACTIVE: Operation[ActiveResponse200Json] = Operation(
     "GET",
     "/v2/charge-session/active",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("emaId", "query"),
     ),
     security=({"BearerAuth": ()},),
@@ -104,9 +107,16 @@ class ChargingController:
         """Created by the client, which shares one HTTP client among its controllers."""
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> ChargingControllerWithRawResponse:
+        """The same methods, returning the HTTP response (``client.charging.with_raw_response.start(...)``):
+        ``status_code``, ``headers``, ``http_response``, and ``parse()`` for the typed body.
+        """
+        return ChargingControllerWithRawResponse(self)
+
     def start(
         self,
-        request_id: str,
+        request_id: Optional[str] = None,
         body: Optional[ChargesessionStartBody] = None,
         *,
         options: Optional[RequestOptions] = None,
@@ -121,7 +131,8 @@ class ChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             body: request body, application/json
             options: Per-call options: timeout, retry policy, extra headers.
 
@@ -143,7 +154,23 @@ class ChargingController:
             _START, (request_id,), body=None if body is None else json_body(body, "application/json"), options=options
         )
 
-    def stop(self, request_id: str, session_id: str, *, options: Optional[RequestOptions] = None) -> InlineResponse2021:
+    @overload
+    def stop(
+        self, request_id: str, session_id: str, *, options: Optional[RequestOptions] = None
+    ) -> InlineResponse2021: ...
+
+    @overload
+    def stop(
+        self, *, request_id: Optional[str] = None, session_id: str, options: Optional[RequestOptions] = None
+    ) -> InlineResponse2021: ...
+
+    def stop(
+        self,
+        request_id: Optional[str] = None,
+        session_id: Optional[str] = None,
+        *,
+        options: Optional[RequestOptions] = None,
+    ) -> InlineResponse2021:
         """Stop
 
         Accepts a request to stop an active session when a valid session id is provided.
@@ -154,7 +181,8 @@ class ChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             session_id: Session Id (query parameter ``sessionId``)
             options: Per-call options: timeout, retry policy, extra headers.
 
@@ -172,10 +200,25 @@ class ChargingController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("stop", session_id=session_id)
         return self._http.request(_STOP, (request_id, session_id), options=options)
 
+    @overload
     def get_charge_session_retrieve(
         self, request_id: str, session_id: str, *, options: Optional[RequestOptions] = None
+    ) -> GetChargeSessionRetrieveResponse200Json: ...
+
+    @overload
+    def get_charge_session_retrieve(
+        self, *, request_id: Optional[str] = None, session_id: str, options: Optional[RequestOptions] = None
+    ) -> GetChargeSessionRetrieveResponse200Json: ...
+
+    def get_charge_session_retrieve(
+        self,
+        request_id: Optional[str] = None,
+        session_id: Optional[str] = None,
+        *,
+        options: Optional[RequestOptions] = None,
     ) -> GetChargeSessionRetrieveResponse200Json:
         """Get Charge Session Retrieve
 
@@ -187,7 +230,8 @@ class ChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             session_id: Session Id (query parameter ``sessionId``)
             options: Per-call options: timeout, retry policy, extra headers.
 
@@ -205,10 +249,25 @@ class ChargingController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("get_charge_session_retrieve", session_id=session_id)
         return self._http.request(_GET_CHARGE_SESSION_RETRIEVE, (request_id, session_id), options=options)
 
+    @overload
     def active(
         self, request_id: str, ema_id: str, *, options: Optional[RequestOptions] = None
+    ) -> ActiveResponse200Json: ...
+
+    @overload
+    def active(
+        self, *, request_id: Optional[str] = None, ema_id: str, options: Optional[RequestOptions] = None
+    ) -> ActiveResponse200Json: ...
+
+    def active(
+        self,
+        request_id: Optional[str] = None,
+        ema_id: Optional[str] = None,
+        *,
+        options: Optional[RequestOptions] = None,
     ) -> ActiveResponse200Json:
         """Active
 
@@ -220,14 +279,30 @@ class ChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             ema_id: Emobility Account Identifier(Ema-ID) (query parameter ``emaId``)
             options: Per-call options: timeout, retry policy, extra headers.
 
         Returns:
             SUCCESS
         """
+        require_arguments("active", ema_id=ema_id)
         return self._http.request(_ACTIVE, (request_id, ema_id), options=options)
+
+
+class ChargingControllerWithRawResponse:
+    """``ChargingController.with_raw_response``: the methods of :class:`ChargingController`, each returning an
+    ``APIResponse`` (``status_code``, ``headers``, ``http_response``; ``parse()`` gives the typed body). Errors
+    raise as from the plain methods.
+    """
+
+    def __init__(self, controller: ChargingController) -> None:
+        """Wraps the methods of ``controller``."""
+        self.start = to_raw_response_wrapper(controller.start)
+        self.stop = to_raw_response_wrapper(controller.stop)
+        self.get_charge_session_retrieve = to_raw_response_wrapper(controller.get_charge_session_retrieve)
+        self.active = to_raw_response_wrapper(controller.active)
 
 
 class AsyncChargingController:
@@ -242,9 +317,16 @@ class AsyncChargingController:
         """Created by the client, which shares one HTTP client among its controllers."""
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> AsyncChargingControllerWithRawResponse:
+        """The same methods, returning the HTTP response (``await client.charging.with_raw_response.start(...)``):
+        ``status_code``, ``headers``, ``http_response``, and ``parse()`` for the typed body.
+        """
+        return AsyncChargingControllerWithRawResponse(self)
+
     async def start(
         self,
-        request_id: str,
+        request_id: Optional[str] = None,
         body: Optional[ChargesessionStartBody] = None,
         *,
         options: Optional[RequestOptions] = None,
@@ -259,7 +341,8 @@ class AsyncChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             body: request body, application/json
             options: Per-call options: timeout, retry policy, extra headers.
 
@@ -281,8 +364,22 @@ class AsyncChargingController:
             _START, (request_id,), body=None if body is None else json_body(body, "application/json"), options=options
         )
 
+    @overload
     async def stop(
         self, request_id: str, session_id: str, *, options: Optional[RequestOptions] = None
+    ) -> InlineResponse2021: ...
+
+    @overload
+    async def stop(
+        self, *, request_id: Optional[str] = None, session_id: str, options: Optional[RequestOptions] = None
+    ) -> InlineResponse2021: ...
+
+    async def stop(
+        self,
+        request_id: Optional[str] = None,
+        session_id: Optional[str] = None,
+        *,
+        options: Optional[RequestOptions] = None,
     ) -> InlineResponse2021:
         """Stop
 
@@ -294,7 +391,8 @@ class AsyncChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             session_id: Session Id (query parameter ``sessionId``)
             options: Per-call options: timeout, retry policy, extra headers.
 
@@ -312,10 +410,25 @@ class AsyncChargingController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("stop", session_id=session_id)
         return await self._http.request(_STOP, (request_id, session_id), options=options)
 
+    @overload
     async def get_charge_session_retrieve(
         self, request_id: str, session_id: str, *, options: Optional[RequestOptions] = None
+    ) -> GetChargeSessionRetrieveResponse200Json: ...
+
+    @overload
+    async def get_charge_session_retrieve(
+        self, *, request_id: Optional[str] = None, session_id: str, options: Optional[RequestOptions] = None
+    ) -> GetChargeSessionRetrieveResponse200Json: ...
+
+    async def get_charge_session_retrieve(
+        self,
+        request_id: Optional[str] = None,
+        session_id: Optional[str] = None,
+        *,
+        options: Optional[RequestOptions] = None,
     ) -> GetChargeSessionRetrieveResponse200Json:
         """Get Charge Session Retrieve
 
@@ -327,7 +440,8 @@ class AsyncChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             session_id: Session Id (query parameter ``sessionId``)
             options: Per-call options: timeout, retry policy, extra headers.
 
@@ -345,10 +459,25 @@ class AsyncChargingController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("get_charge_session_retrieve", session_id=session_id)
         return await self._http.request(_GET_CHARGE_SESSION_RETRIEVE, (request_id, session_id), options=options)
 
+    @overload
     async def active(
         self, request_id: str, ema_id: str, *, options: Optional[RequestOptions] = None
+    ) -> ActiveResponse200Json: ...
+
+    @overload
+    async def active(
+        self, *, request_id: Optional[str] = None, ema_id: str, options: Optional[RequestOptions] = None
+    ) -> ActiveResponse200Json: ...
+
+    async def active(
+        self,
+        request_id: Optional[str] = None,
+        ema_id: Optional[str] = None,
+        *,
+        options: Optional[RequestOptions] = None,
     ) -> ActiveResponse200Json:
         """Active
 
@@ -360,11 +489,27 @@ class AsyncChargingController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             ema_id: Emobility Account Identifier(Ema-ID) (query parameter ``emaId``)
             options: Per-call options: timeout, retry policy, extra headers.
 
         Returns:
             SUCCESS
         """
+        require_arguments("active", ema_id=ema_id)
         return await self._http.request(_ACTIVE, (request_id, ema_id), options=options)
+
+
+class AsyncChargingControllerWithRawResponse:
+    """``AsyncChargingController.with_raw_response``: the methods of :class:`AsyncChargingController`, each returning
+    an ``APIResponse`` (``status_code``, ``headers``, ``http_response``; ``parse()`` gives the typed body). Errors
+    raise as from the plain methods.
+    """
+
+    def __init__(self, controller: AsyncChargingController) -> None:
+        """Wraps the methods of ``controller``."""
+        self.start = async_to_raw_response_wrapper(controller.start)
+        self.stop = async_to_raw_response_wrapper(controller.stop)
+        self.get_charge_session_retrieve = async_to_raw_response_wrapper(controller.get_charge_session_retrieve)
+        self.active = async_to_raw_response_wrapper(controller.active)

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from functools import cached_property
+from typing import Optional, overload
 
 from .._runtime.http_client import AsyncHttpClient, HttpClient
 from .._runtime.operation import Operation, RequestOptions
+from .._runtime.pagination import AsyncPaginator, PageSpec, SyncPage, paginate, paginate_async
+from .._runtime.request_ids import new_request_id, require_arguments
+from .._runtime.response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._runtime.serialize import ParamSpec
 from ..exceptions.bad_request_exception import BadRequestException
 from ..exceptions.internal_server_error_exception import InternalServerErrorException
@@ -16,6 +20,7 @@ from ..exceptions.too_many_requests_exception import TooManyRequestsException
 from ..exceptions.unauthorized_exception import UnauthorizedException
 from ..models.connector_types_enum import ConnectorTypesEnum
 from ..models.evse_status_enum import EvseStatusEnum
+from ..models.location_respone_object_v_2 import LocationResponeObjectV2
 from ..models.response_v_2 import ResponseV2
 from ..models.search_by_id_response import SearchByIdResponse
 from ..models.single_location_marker_authorization_methods_items_enum import (
@@ -28,7 +33,7 @@ _GET_EV_LOCATIONS: Operation[ResponseV2] = Operation(
     "GET",
     "/v2/locations",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("evseStatus", "query"),
         ParamSpec("connectorTypes", "query"),
         ParamSpec("connectorMinPower", "query"),
@@ -55,12 +60,16 @@ _GET_EV_LOCATIONS: Operation[ResponseV2] = Operation(
     response_type=ResponseV2,
 )
 
+_GET_EV_LOCATIONS_PAGES: PageSpec[LocationResponeObjectV2] = PageSpec(
+    "page", "pageNumber", size="perPage", items=("data",)
+)
+
 _EV_LOCATIONS_BY_ID: Operation[SearchByIdResponse] = Operation(
     "evLocationsById",
     "GET",
     "/v2/locations/{id}",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("id", "path"),
         ParamSpec("providerId", "query"),
         ParamSpec("since", "query"),
@@ -82,7 +91,7 @@ _NEARBY_LOCATIONS: Operation[ResponseV2] = Operation(
     "GET",
     "/v2/locations/nearby",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("latitude", "query"),
         ParamSpec("longitude", "query"),
         ParamSpec("limit", "query"),
@@ -116,7 +125,7 @@ _LOCATIONS_MARKERS: Operation[SingleLocationMarkerResponseV2] = Operation(
     "GET",
     "/v2/locations/markers",
     params=(
-        ParamSpec("RequestId", "header"),
+        ParamSpec("RequestId", "header", default=new_request_id),
         ParamSpec("west", "query"),
         ParamSpec("south", "query"),
         ParamSpec("east", "query"),
@@ -158,9 +167,17 @@ class LocationsController:
         """Created by the client, which shares one HTTP client among its controllers."""
         self._http = http
 
+    @cached_property
+    def with_raw_response(self) -> LocationsControllerWithRawResponse:
+        """The same methods, returning the HTTP response
+        (``client.locations.with_raw_response.get_ev_locations(...)``): ``status_code``, ``headers``,
+        ``http_response``, and ``parse()`` for the typed body.
+        """
+        return LocationsControllerWithRawResponse(self)
+
     def get_ev_locations(
         self,
-        request_id: str,
+        request_id: Optional[str] = None,
         *,
         evse_status: Optional[EvseStatusEnum] = None,
         connector_types: Optional[ConnectorTypesEnum] = None,
@@ -176,7 +193,7 @@ class LocationsController:
         country: Optional[list[str]] = None,
         exclude_country: Optional[list[str]] = None,
         options: Optional[RequestOptions] = None,
-    ) -> ResponseV2:
+    ) -> SyncPage[ResponseV2, LocationResponeObjectV2]:
         """Get EV Locations
 
         This API Product provides the list of all public Shell Recharge locations. The list includes Shell
@@ -198,7 +215,8 @@ class LocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             evse_status: Filter by Locations that have the given status (query parameter ``evseStatus``)
             connector_types: Filter by Locations that have Connectors with the set of Connector Types (query
             parameter ``connectorTypes``)
@@ -225,7 +243,8 @@ class LocationsController:
             options: Per-call options: timeout, retry policy, extra headers.
 
         Returns:
-            Paginated list of locations
+            Paginated list of locations. The first page (``items``, ``body``, ``has_next_page()``,
+            ``get_next_page()``); iterating it gives the items of every page, requested one page at a time.
 
         Raises:
             BadRequestException: HTTP 400: The server cannot or will not process the request due to something that
@@ -238,8 +257,10 @@ class LocationsController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
-        return self._http.request(
+        return paginate(
+            self._http,
             _GET_EV_LOCATIONS,
+            _GET_EV_LOCATIONS_PAGES,
             (
                 request_id,
                 evse_status,
@@ -259,10 +280,32 @@ class LocationsController:
             options=options,
         )
 
+    @overload
     def ev_locations_by_id(
         self,
         request_id: str,
         id: str,
+        *,
+        provider_id: Optional[str] = None,
+        since: Optional[str] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SearchByIdResponse: ...
+
+    @overload
+    def ev_locations_by_id(
+        self,
+        *,
+        request_id: Optional[str] = None,
+        id: str,
+        provider_id: Optional[str] = None,
+        since: Optional[str] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SearchByIdResponse: ...
+
+    def ev_locations_by_id(
+        self,
+        request_id: Optional[str] = None,
+        id: Optional[str] = None,
         *,
         provider_id: Optional[str] = None,
         since: Optional[str] = None,
@@ -280,7 +323,8 @@ class LocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             id: Unique Uid of the location from List of locations API (path parameter ``id``)
             provider_id: ProviderId is mandatory in order to get the tariff information as part of API response.
             (query parameter ``providerId``)
@@ -301,13 +345,60 @@ class LocationsController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("ev_locations_by_id", id=id)
         return self._http.request(_EV_LOCATIONS_BY_ID, (request_id, id, provider_id, since), options=options)
 
+    @overload
     def nearby_locations(
         self,
         request_id: str,
         latitude: float,
         longitude: float,
+        *,
+        limit: Optional[float] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> ResponseV2: ...
+
+    @overload
+    def nearby_locations(
+        self,
+        *,
+        request_id: Optional[str] = None,
+        latitude: float,
+        longitude: float,
+        limit: Optional[float] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> ResponseV2: ...
+
+    def nearby_locations(
+        self,
+        request_id: Optional[str] = None,
+        latitude: Optional[float] = None,
+        longitude: Optional[float] = None,
         *,
         limit: Optional[float] = None,
         location_external_id: Optional[str] = None,
@@ -345,7 +436,8 @@ class LocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             latitude: Latitude to get Shell Recharge Locations nearby (query parameter ``latitude``)
             longitude: Longitude to get Shell Recharge Locations nearby (query parameter ``longitude``)
             limit: Maximum number of Locations to retrieve (query parameter ``limit``)
@@ -386,6 +478,7 @@ class LocationsController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("nearby_locations", latitude=latitude, longitude=longitude)
         return self._http.request(
             _NEARBY_LOCATIONS,
             (
@@ -409,6 +502,7 @@ class LocationsController:
             options=options,
         )
 
+    @overload
     def locations_markers(
         self,
         request_id: str,
@@ -431,6 +525,55 @@ class LocationsController:
         country: Optional[list[str]] = None,
         exclude_country: Optional[list[str]] = None,
         options: Optional[RequestOptions] = None,
+    ) -> SingleLocationMarkerResponseV2: ...
+
+    @overload
+    def locations_markers(
+        self,
+        *,
+        request_id: Optional[str] = None,
+        west: float,
+        south: float,
+        east: float,
+        north: float,
+        zoom: str,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SingleLocationMarkerResponseV2: ...
+
+    def locations_markers(
+        self,
+        request_id: Optional[str] = None,
+        west: Optional[float] = None,
+        south: Optional[float] = None,
+        east: Optional[float] = None,
+        north: Optional[float] = None,
+        zoom: Optional[str] = None,
+        *,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
     ) -> SingleLocationMarkerResponseV2:
         """Locations Markers
 
@@ -450,7 +593,8 @@ class LocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             west: Longitude of the western bound to get the Shell Recharge Locations (query parameter ``west``)
             south: Latitude of the southern bound to get the Shell Recharge Locations (query parameter ``south``)
             east: Longitude of the eastern bound to get the Shell Recharge Locations (query parameter ``east``)
@@ -494,6 +638,7 @@ class LocationsController:
             InternalServerErrorException: HTTP 500: Internal server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("locations_markers", west=west, south=south, east=east, north=north, zoom=zoom)
         return self._http.request(
             _LOCATIONS_MARKERS,
             (
@@ -520,6 +665,20 @@ class LocationsController:
         )
 
 
+class LocationsControllerWithRawResponse:
+    """``LocationsController.with_raw_response``: the methods of :class:`LocationsController`, each returning an
+    ``APIResponse`` (``status_code``, ``headers``, ``http_response``; ``parse()`` gives the typed body). Errors
+    raise as from the plain methods.
+    """
+
+    def __init__(self, controller: LocationsController) -> None:
+        """Wraps the methods of ``controller``."""
+        self.get_ev_locations = to_raw_response_wrapper(controller.get_ev_locations)
+        self.ev_locations_by_id = to_raw_response_wrapper(controller.ev_locations_by_id)
+        self.nearby_locations = to_raw_response_wrapper(controller.nearby_locations)
+        self.locations_markers = to_raw_response_wrapper(controller.locations_markers)
+
+
 class AsyncLocationsController:
     """APIs for Shell Recharge Locations
 
@@ -531,9 +690,17 @@ class AsyncLocationsController:
         """Created by the client, which shares one HTTP client among its controllers."""
         self._http = http
 
-    async def get_ev_locations(
+    @cached_property
+    def with_raw_response(self) -> AsyncLocationsControllerWithRawResponse:
+        """The same methods, returning the HTTP response (``await
+        client.locations.with_raw_response.get_ev_locations(...)``): ``status_code``, ``headers``,
+        ``http_response``, and ``parse()`` for the typed body.
+        """
+        return AsyncLocationsControllerWithRawResponse(self)
+
+    def get_ev_locations(
         self,
-        request_id: str,
+        request_id: Optional[str] = None,
         *,
         evse_status: Optional[EvseStatusEnum] = None,
         connector_types: Optional[ConnectorTypesEnum] = None,
@@ -549,7 +716,7 @@ class AsyncLocationsController:
         country: Optional[list[str]] = None,
         exclude_country: Optional[list[str]] = None,
         options: Optional[RequestOptions] = None,
-    ) -> ResponseV2:
+    ) -> AsyncPaginator[ResponseV2, LocationResponeObjectV2]:
         """Get EV Locations
 
         This API Product provides the list of all public Shell Recharge locations. The list includes Shell
@@ -571,7 +738,8 @@ class AsyncLocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             evse_status: Filter by Locations that have the given status (query parameter ``evseStatus``)
             connector_types: Filter by Locations that have Connectors with the set of Connector Types (query
             parameter ``connectorTypes``)
@@ -598,7 +766,9 @@ class AsyncLocationsController:
             options: Per-call options: timeout, retry policy, extra headers.
 
         Returns:
-            Paginated list of locations
+            Paginated list of locations. Await it for the first page (``AsyncPage``: ``items``, ``body``,
+            ``has_next_page()``, ``get_next_page()``), or ``async for`` over it for the items of every page,
+            requested one page at a time.
 
         Raises:
             BadRequestException: HTTP 400: The server cannot or will not process the request due to something that
@@ -611,8 +781,10 @@ class AsyncLocationsController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
-        return await self._http.request(
+        return paginate_async(
+            self._http,
             _GET_EV_LOCATIONS,
+            _GET_EV_LOCATIONS_PAGES,
             (
                 request_id,
                 evse_status,
@@ -632,10 +804,32 @@ class AsyncLocationsController:
             options=options,
         )
 
+    @overload
     async def ev_locations_by_id(
         self,
         request_id: str,
         id: str,
+        *,
+        provider_id: Optional[str] = None,
+        since: Optional[str] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SearchByIdResponse: ...
+
+    @overload
+    async def ev_locations_by_id(
+        self,
+        *,
+        request_id: Optional[str] = None,
+        id: str,
+        provider_id: Optional[str] = None,
+        since: Optional[str] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SearchByIdResponse: ...
+
+    async def ev_locations_by_id(
+        self,
+        request_id: Optional[str] = None,
+        id: Optional[str] = None,
         *,
         provider_id: Optional[str] = None,
         since: Optional[str] = None,
@@ -653,7 +847,8 @@ class AsyncLocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             id: Unique Uid of the location from List of locations API (path parameter ``id``)
             provider_id: ProviderId is mandatory in order to get the tariff information as part of API response.
             (query parameter ``providerId``)
@@ -674,13 +869,60 @@ class AsyncLocationsController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("ev_locations_by_id", id=id)
         return await self._http.request(_EV_LOCATIONS_BY_ID, (request_id, id, provider_id, since), options=options)
 
+    @overload
     async def nearby_locations(
         self,
         request_id: str,
         latitude: float,
         longitude: float,
+        *,
+        limit: Optional[float] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> ResponseV2: ...
+
+    @overload
+    async def nearby_locations(
+        self,
+        *,
+        request_id: Optional[str] = None,
+        latitude: float,
+        longitude: float,
+        limit: Optional[float] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> ResponseV2: ...
+
+    async def nearby_locations(
+        self,
+        request_id: Optional[str] = None,
+        latitude: Optional[float] = None,
+        longitude: Optional[float] = None,
         *,
         limit: Optional[float] = None,
         location_external_id: Optional[str] = None,
@@ -718,7 +960,8 @@ class AsyncLocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             latitude: Latitude to get Shell Recharge Locations nearby (query parameter ``latitude``)
             longitude: Longitude to get Shell Recharge Locations nearby (query parameter ``longitude``)
             limit: Maximum number of Locations to retrieve (query parameter ``limit``)
@@ -759,6 +1002,7 @@ class AsyncLocationsController:
             InternalServerErrorException: HTTP 500: Internal Server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("nearby_locations", latitude=latitude, longitude=longitude)
         return await self._http.request(
             _NEARBY_LOCATIONS,
             (
@@ -782,6 +1026,7 @@ class AsyncLocationsController:
             options=options,
         )
 
+    @overload
     async def locations_markers(
         self,
         request_id: str,
@@ -790,6 +1035,55 @@ class AsyncLocationsController:
         east: float,
         north: float,
         zoom: str,
+        *,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SingleLocationMarkerResponseV2: ...
+
+    @overload
+    async def locations_markers(
+        self,
+        *,
+        request_id: Optional[str] = None,
+        west: float,
+        south: float,
+        east: float,
+        north: float,
+        zoom: str,
+        evse_status: Optional[EvseStatusEnum] = None,
+        connector_types: Optional[ConnectorTypesEnum] = None,
+        connector_min_power: Optional[float] = None,
+        authorization_methods: Optional[SingleLocationMarkerAuthorizationMethodsItemsEnum] = None,
+        with_operator_name: Optional[bool] = None,
+        with_max_power: Optional[bool] = None,
+        location_external_id: Optional[str] = None,
+        evse_id: Optional[str] = None,
+        evse_external_id: Optional[str] = None,
+        operator_name: Optional[str] = None,
+        country: Optional[list[str]] = None,
+        exclude_country: Optional[list[str]] = None,
+        options: Optional[RequestOptions] = None,
+    ) -> SingleLocationMarkerResponseV2: ...
+
+    async def locations_markers(
+        self,
+        request_id: Optional[str] = None,
+        west: Optional[float] = None,
+        south: Optional[float] = None,
+        east: Optional[float] = None,
+        north: Optional[float] = None,
+        zoom: Optional[str] = None,
         *,
         evse_status: Optional[EvseStatusEnum] = None,
         connector_types: Optional[ConnectorTypesEnum] = None,
@@ -823,7 +1117,8 @@ class AsyncLocationsController:
                 Format.
                 Its canonical textual representation, the 16 octets of a UUID are represented as 32 hexadecimal
                 (base-16) digits, displayed in five groups separated by hyphens, in the form 8-4-4-4-12 for a
-                total of 36 characters (32 hexadecimal characters and 4 hyphens) (header parameter ``RequestId``)
+                total of 36 characters (32 hexadecimal characters and 4 hyphens). Optional: a fresh UUID per call
+                when left out (the same on its retries). (header parameter ``RequestId``)
             west: Longitude of the western bound to get the Shell Recharge Locations (query parameter ``west``)
             south: Latitude of the southern bound to get the Shell Recharge Locations (query parameter ``south``)
             east: Longitude of the eastern bound to get the Shell Recharge Locations (query parameter ``east``)
@@ -867,6 +1162,7 @@ class AsyncLocationsController:
             InternalServerErrorException: HTTP 500: Internal server error
             ServiceunavailableException: HTTP 503: Service unavailable
         """
+        require_arguments("locations_markers", west=west, south=south, east=east, north=north, zoom=zoom)
         return await self._http.request(
             _LOCATIONS_MARKERS,
             (
@@ -891,3 +1187,17 @@ class AsyncLocationsController:
             ),
             options=options,
         )
+
+
+class AsyncLocationsControllerWithRawResponse:
+    """``AsyncLocationsController.with_raw_response``: the methods of :class:`AsyncLocationsController`, each
+    returning an ``APIResponse`` (``status_code``, ``headers``, ``http_response``; ``parse()`` gives the typed
+    body). Errors raise as from the plain methods.
+    """
+
+    def __init__(self, controller: AsyncLocationsController) -> None:
+        """Wraps the methods of ``controller``."""
+        self.get_ev_locations = async_to_raw_response_wrapper(controller.get_ev_locations)
+        self.ev_locations_by_id = async_to_raw_response_wrapper(controller.ev_locations_by_id)
+        self.nearby_locations = async_to_raw_response_wrapper(controller.nearby_locations)
+        self.locations_markers = async_to_raw_response_wrapper(controller.locations_markers)

@@ -4,6 +4,7 @@
 from .._runtime.errors import (
     APIException,
     ConfigurationException,
+    HookException,
     NetworkException,
     OAuthProviderException,
     ResponseParseException,
@@ -24,6 +25,7 @@ __all__ = [
     "APIException",
     "BadRequestException",
     "ConfigurationException",
+    "HookException",
     "InternalServerErrorException",
     "NetworkException",
     "NotFoundException",

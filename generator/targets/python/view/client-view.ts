@@ -4,6 +4,7 @@
  * `<client>.py` (the blocking client and its asyncio counterpart, wiring the configuration to the
  * runtime: HTTP client, auth providers and managers, controllers).
  */
+import { requiredByEveryOperation } from '../../../ir/security';
 import type { IrSecurityScheme } from '../../../ir/types';
 import { templateVariables } from '../../../ir/url-template';
 import { envVarPrefix } from '../../../naming/env';
@@ -47,6 +48,21 @@ interface Keyword {
   /** The constructor's default (`None` means "not set"; the property then gives `fallback`). */
   readonly fallback: string;
   readonly doc: string;
+  /**
+   * Credentials every operation needs (`requiredByEveryOperation`): the property is typed without
+   * `Optional` and raises `ConfigurationException` when they were never given; this is the message.
+   */
+  readonly required?: string;
+}
+
+/** The `User-Agent` the clients send unless the `headers` setting replaces it. */
+export function userAgent(v: PyContext): string {
+  return `${v.settings.distributionName}-python/${v.settings.version}`;
+}
+
+/** The environment variable of the default `log_level` (`SHELLEV_LOG`). */
+export function logLevelVariable(v: PyContext): string {
+  return `${envVarPrefix(v.settings.distributionName)}_LOG`;
 }
 
 export function keywords(v: PyContext, imports: PyImports): Keyword[] {
@@ -63,14 +79,21 @@ export function keywords(v: PyContext, imports: PyImports): Keyword[] {
     { name: 'http_client_instance', type: 'httpx.Client', fallback: 'None', doc: 'Your own httpx.Client (connection pool, TLS settings) for the blocking client.' },
     { name: 'async_http_client_instance', type: 'httpx.AsyncClient', fallback: 'None', doc: 'Your own httpx.AsyncClient for the asyncio client.' },
     { name: 'allow_insecure_http', type: 'bool', fallback: 'False', doc: 'Allow credentials over plain http to non-loopback hosts (tests only).' },
+    { name: 'headers', type: 'Mapping[str, str]', fallback: 'None', doc: `Headers sent with every request (per-call headers override them); may replace the User-Agent (\`\`${userAgent(v)}\`\`).` },
+    { name: 'hooks', type: 'Hooks', fallback: 'None', doc: 'Functions called around every attempt of every call: before_request, after_response, on_error (see Hooks).' },
+    { name: 'log_level', type: 'LogLevel', fallback: `parse_log_level(os.environ.get(${pyString(logLevelVariable(v))}))`, doc: `What the SDK logs through the logging module: off, error, warn, info or debug. Default: the ${logLevelVariable(v)} environment variable, else warn.` },
   ];
+  imports.from('typing', 'Mapping').from('._runtime.hooks', 'Hooks').from('._runtime.logs', 'LogLevel');
   if (v.ir.serverVariables.length > 0) {
-    imports.from('typing', 'Mapping');
     fixed.push({ name: 'server_variables', type: 'Mapping[str, str]', fallback: 'None', doc: `Values of the server variables (${v.ir.serverVariables.map((s) => s.name).join(', ')}).` });
   }
   for (const s of implementedSchemes(v)) {
     const { type, doc } = optionOf(s, imports);
-    fixed.push({ name: v.name(s.implementation.option), type, fallback: 'None', doc: [s.description, doc].filter((d) => d !== undefined).join('\n\n') });
+    const name = v.name(s.implementation.option);
+    const required = requiredByEveryOperation(v.ir.services, s.schemeName)
+      ? `${name} is not set; every operation needs it`
+      : undefined;
+    fixed.push({ name, type, fallback: 'None', doc: [s.description, doc, required === undefined ? undefined : 'Every operation needs them.'].filter((d) => d !== undefined).join('\n\n'), ...(required === undefined ? {} : { required }) });
   }
   return fixed;
 }
@@ -89,14 +112,17 @@ export function configurationView(v: PyContext, header: string): Record<string, 
   const servers = v.ir.servers.map((s) => `    Environment.${v.name(s.name)}: ${serverSpecLiteral(s.urlTemplate, s.variables)},`);
   const kws = keywords(v, imports);
   for (const k of kws) if (k.fallback.startsWith('DEFAULT_')) imports.from('._runtime.config', k.fallback);
+  imports.from('._runtime.logs', 'parse_log_level');
+  if (kws.some((k) => k.required !== undefined)) imports.from('._runtime.errors', 'ConfigurationException');
   const baseUrlVar = `${envVarPrefix(v.settings.distributionName)}_BASE_URL`;
   const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);
   const argsDoc = kws.map((k) => `    ${k.name}: ${k.doc.replace(/\n+/g, ' ')}`);
   const assigns = kws.map((k) => `        self._${k.name} = ${k.name}`);
-  const properties = kws.map(
-    (k) =>
-      `    @property\n    def ${k.name}(self) -> ${k.fallback === 'None' ? `Optional[${k.type}]` : k.type}:\n${pyDocstring([k.doc], 8)}        return ${k.fallback === 'None' ? `self._${k.name}` : `self._${k.name} if self._${k.name} is not None else ${k.name === 'retry_statuses' || k.name === 'retry_methods' ? k.fallback : k.fallback}`}\n`,
-  );
+  const properties = kws.map((k) => {
+    const head = `    @property\n    def ${k.name}(self) -> ${k.fallback === 'None' && k.required === undefined ? `Optional[${k.type}]` : k.type}:\n${pyDocstring([k.doc, k.required === undefined ? undefined : 'Raises:\n    ConfigurationException: when they were never given.'], 8)}`;
+    if (k.required !== undefined) return `${head}        if self._${k.name} is None:\n            raise ConfigurationException(${pyString(k.required)})\n        return self._${k.name}\n`;
+    return `${head}        return ${k.fallback === 'None' ? `self._${k.name}` : `self._${k.name} if self._${k.name} is not None else ${k.fallback}`}\n`;
+  });
   const cloneArgs = kws.map((k) => `            ${k.name}=self._${k.name} if ${k.name} is None else ${k.name},`);
   const hasVariables = v.ir.serverVariables.length > 0;
   const body = `class Environment(str, enum.Enum):
@@ -150,8 +176,12 @@ ${cloneArgs.join('\n')}
         )
 
     def __repr__(self) -> str:
-        """The settings that are set; credentials show only their own redacted form."""
-        shown = ", ".join(f"{name}={value!r}" for name, value in vars(self).items() if value is not None)
+        """The settings that are set; credentials show only their own redacted form, headers only their names."""
+        shown = ", ".join(
+            f"{name}={(sorted(value) if name == '_headers' else value)!r}"
+            for name, value in vars(self).items()
+            if value is not None
+        )
         return f"Configuration({shown})"
 `;
   return { header, docstring: pyDocstring(['Client configuration and environments.']), imports: imports.block(), body };
@@ -186,23 +216,28 @@ export function clientView(v: PyContext, header: string): Record<string, string>
   const kws = keywords(v, imports);
 
   const loggerName = v.settings.importName;
-  const userAgent = `${v.settings.distributionName}-python/${v.settings.version}`;
+  imports.from('._runtime.logs', 'LeveledLogger');
+  // Credentials every operation needs are read unchecked here (the property raises when unset;
+  // a client without them still builds, and its calls say what is missing).
+  const given = (option: string): string => (kws.some((k) => k.name === option && k.required !== undefined) ? `c._${option}` : `c.${option}`);
 
   const classFor = (asyncio: boolean): string => {
     const prefix = asyncio ? 'Async' : '';
     const http = asyncio ? 'AsyncHttpClient' : 'HttpClient';
     const lines: string[] = [];
     const members: string[] = [];
+    lines.push('        log = LeveledLogger(_LOGGER, c.log_level)');
     lines.push(`        self._http = ${http}(`);
     lines.push('            base_url,');
     lines.push(`            http_client=c.${asyncio ? 'async_http_client_instance' : 'http_client_instance'},`);
     lines.push('            timeout=c.timeout,');
     lines.push('            retry=c.retry_policy(),');
-    lines.push(`            headers={"user-agent": ${pyString(userAgent)}},`);
+    lines.push(`            headers={"user-agent": ${pyString(userAgent(v))}, **(c.headers or {})},`);
     lines.push('            allow_insecure_http=c.allow_insecure_http,');
     lines.push('            proxy_settings=c.proxy_settings,');
     if (v.ir.serverVariables.length > 0) lines.push('            server_variables=c.server_variables,');
-    lines.push('            logger=_LOGGER,');
+    lines.push('            logger=log,');
+    lines.push('            hooks=c.hooks,');
     lines.push('        )');
     for (const s of schemes) {
       const option = v.name(s.implementation.option);
@@ -214,13 +249,13 @@ export function clientView(v: PyContext, header: string): Record<string, string>
           const property = s.kind === 'oauth2' && s.clientCredentials ? v.name(s.clientCredentials.propertyName) : option;
           members.push(`    ${property}: ${manager}\n${pyDocstring([`Token manager of the \`\`${s.schemeName}\`\` scheme: \`\`fetch_token()\`\`, \`\`token\`\`, \`\`clear_token()\`\`.`], 4)}`);
           lines.push(`        self.${property} = ${manager}(`);
-          lines.push(`            c.${option},`);
+          lines.push(`            ${given(option)},`);
           lines.push(`            scheme_name=${scheme},`);
           if (s.kind === 'oauth2' && s.clientCredentials) lines.push(`            token_url=${tokenUrlExpression(v, s.clientCredentials, imports)},`);
           lines.push('            http_client=self._http.httpx_client,');
           lines.push('            timeout=c.timeout,');
           lines.push('            allow_insecure_http=c.allow_insecure_http,');
-          lines.push('            logger=_LOGGER,');
+          lines.push('            logger=log,');
           lines.push('        )');
           lines.push(`        self._http.register_auth(${scheme}, self.${property})`);
           break;
@@ -228,18 +263,18 @@ export function clientView(v: PyContext, header: string): Record<string, string>
         case 'apiKey': {
           imports.from('._runtime.auth.api_key', 'ApiKeyAuthProvider');
           const where = s.kind === 'apiKey' ? s : undefined;
-          lines.push(`        self._http.register_auth(${scheme}, ApiKeyAuthProvider(c.${option}, scheme_name=${scheme}, location=${pyString(where?.in ?? 'header')}, name=${pyString(where?.name ?? '')}))`);
+          lines.push(`        self._http.register_auth(${scheme}, ApiKeyAuthProvider(${given(option)}, scheme_name=${scheme}, location=${pyString(where?.in ?? 'header')}, name=${pyString(where?.name ?? '')}))`);
           break;
         }
         case 'basic':
           imports.from('._runtime.auth.http_basic', 'BasicAuthProvider');
-          lines.push(`        basic = c.${option}`);
+          lines.push(`        basic = ${given(option)}`);
           lines.push(`        self._http.register_auth(${scheme}, BasicAuthProvider(*(basic or (None, None)), scheme_name=${scheme}))`);
           break;
         case 'bearer':
         case 'tokenSupplier':
           imports.from('._runtime.auth.bearer_token', 'BearerTokenAuthProvider');
-          lines.push(`        self._http.register_auth(${scheme}, BearerTokenAuthProvider(c.${option}, scheme_name=${scheme}))`);
+          lines.push(`        self._http.register_auth(${scheme}, BearerTokenAuthProvider(${given(option)}, scheme_name=${scheme}))`);
           break;
       }
     }

@@ -4,7 +4,7 @@
  * blocking controller (`ChargingController`, `client.charging`) and its asyncio counterpart
  * (`AsyncChargingController`), whose methods are the same with `async`/`await`.
  */
-import type { IrBodyKind, IrOperation, IrParameter, IrService } from '../../../ir/types';
+import type { IrBodyKind, IrOperation, IrPagination, IrParameter, IrService } from '../../../ir/types';
 import { pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
@@ -37,8 +37,13 @@ function constantName(v: PyContext, op: IrOperation): string {
   return `_${v.name(op.methodName).toUpperCase()}`;
 }
 
-function paramSpec(p: IrParameter): string {
+function paramSpec(p: IrParameter, imports: PyImports): string {
   const args = [pyString(p.name), pyString(p.in)];
+  // A request id left out is drawn by the runtime once per call, so every retry sends the same.
+  if (p.defaultsToUuid) {
+    imports.from('.._runtime.request_ids', 'new_request_id');
+    args.push('default=new_request_id');
+  }
   if (p.style !== undefined) args.push(`style=${pyString(p.style)}`);
   if (p.explode !== undefined) args.push(`explode=${p.explode ? 'True' : 'False'}`);
   if (p.allowReserved) args.push('allow_reserved=True');
@@ -63,7 +68,7 @@ function operationConstant(v: PyContext, op: IrOperation, imports: PyImports): s
   const args = [pyString(v.operationId(op)), pyString(op.httpMethod), pyString(op.path)];
   if (op.parameters.length > 0) {
     imports.from('.._runtime.serialize', 'ParamSpec');
-    args.push(`params=(${op.parameters.map(paramSpec).join(', ')},)`);
+    args.push(`params=(${op.parameters.map((p) => paramSpec(p, imports)).join(', ')},)`);
   }
   if (op.security.length > 0) {
     const alternatives = op.security.map((req) => `{${Object.entries(req).map(([scheme, scopes]) => `${pyString(scheme)}: (${scopes.map(pyString).join(', ')}${scopes.length === 1 ? ',' : ''})`).join(', ')}}`);
@@ -82,9 +87,26 @@ function operationConstant(v: PyContext, op: IrOperation, imports: PyImports): s
   return `${constantName(v, op)}: Operation[${type}] = Operation(${args.join(', ')})`;
 }
 
+/** One argument a method takes before `*` (a required parameter, or the body). */
+interface Positional {
+  readonly name: string;
+  readonly type: string;
+  /** Required by the API (a request id the SDK draws itself counts as required here). */
+  readonly required: boolean;
+  /** A request id (`IrParameter.defaultsToUuid`): optional, a fresh UUID when left out. */
+  readonly uuid: boolean;
+}
+
 interface Signature {
   /** Parameter declarations after `self`, as written in the `def` (`*` included). */
   readonly params: string[];
+  /**
+   * Set when a request id comes before a required argument: the method then has two overloads,
+   * the positional one of the reference SDK (`f(request_id, id)`) and one of keywords that leaves
+   * the request id out (`f(id=...)`); `params` is the implementation's, and `require` names the
+   * arguments it defaults and checks.
+   */
+  readonly overloads?: { readonly positional: string[]; readonly keywords: string[]; readonly require: string[] };
   /** The values tuple in `Operation.params` order. */
   readonly values: string;
   /** `body=...` argument, or `''`. */
@@ -92,8 +114,25 @@ interface Signature {
   readonly docArgs: string[];
 }
 
+/** Whether a required argument follows a request id: the method then needs overloads (see `Signature`). */
+export function needsOverloads(op: IrOperation): boolean {
+  const positional = [...op.parameters.filter((p) => p.required).map((p) => p.defaultsToUuid === true), ...(op.requestBody?.required ? [false] : [])];
+  const first = positional.indexOf(true);
+  return first >= 0 && positional.slice(first).some((uuid) => !uuid);
+}
+
+/** `text` ending with a full stop (empty stays empty). */
+function sentence(text: string | undefined): string {
+  const t = text?.trim() ?? '';
+  return t === '' || /[.!?:]$/.test(t) ? t : `${t}.`;
+}
+
+function optional(type: string): string {
+  return type.startsWith('Optional[') ? type : `Optional[${type}]`;
+}
+
 function signature(v: PyContext, op: IrOperation, imports: PyImports): Signature {
-  const required: string[] = [];
+  const positional: Positional[] = [];
   const keywordOnly: string[] = [];
   const docArgs: string[] = [];
   const describe = (name: string, text: string | undefined, where: string): void => {
@@ -102,40 +141,45 @@ function signature(v: PyContext, op: IrOperation, imports: PyImports): Signature
   for (const p of op.parameters) {
     const name = v.name(p.propertyName);
     const type = v.type(p.schema, imports, 'controllers');
-    if (p.required) required.push(`${name}: ${type}`);
+    const uuid = p.defaultsToUuid === true;
+    if (p.required) positional.push({ name, type, required: true, uuid });
     else {
       imports.from('typing', 'Optional');
-      keywordOnly.push(`${name}: ${type.startsWith('Optional[') ? type : `Optional[${type}]`} = None`);
+      keywordOnly.push(`${name}: ${optional(type)} = None`);
     }
-    describe(name, p.description, `${p.in} parameter \`\`${p.name}\`\``);
+    describe(name, uuid ? `${sentence(p.description)} Optional: a fresh UUID per call when left out (the same on its retries).`.trim() : p.description, `${p.in} parameter \`\`${p.name}\`\``);
   }
   const body = op.requestBody;
   let bodyArgument = '';
-  const positional = [...required];
   if (body) {
     const name = v.name(body.propertyName);
     const type = v.type(body.schema, imports, 'controllers');
     const encoder = BODY_ENCODER[body.kind];
     imports.from('.._runtime.bodies', encoder.name);
     const call = `${encoder.name}(${name}${encoder.takesMediaType ? `, ${pyString(body.mediaType)}` : ''})`;
-    if (body.required) {
-      positional.push(`${name}: ${type}`);
-      bodyArgument = `body=${call}`;
-    } else {
-      imports.from('typing', 'Optional');
-      positional.push(`${name}: ${type.startsWith('Optional[') ? type : `Optional[${type}]`} = None`);
-      bodyArgument = `body=None if ${name} is None else ${call}`;
-    }
+    positional.push({ name, type, required: body.required, uuid: false });
+    bodyArgument = body.required ? `body=${call}` : `body=None if ${name} is None else ${call}`;
     describe(name, body.description, `request body, ${body.mediaType}`);
   }
   imports.from('typing', 'Optional').from('.._runtime.operation', 'RequestOptions');
+  if (positional.some((p) => p.uuid || !p.required)) imports.from('typing', 'Optional');
   docArgs.push('options: Per-call options: timeout, retry policy, extra headers.');
   const values = op.parameters.map((p) => v.name(p.propertyName));
+  const tail = [...keywordOnly, 'options: Optional[RequestOptions] = None'];
+  const declare = (p: Positional, loosen: boolean): string => (p.uuid || !p.required || loosen ? `${p.name}: ${optional(p.type)} = None` : `${p.name}: ${p.type}`);
+  const shared = { values: values.length === 0 ? '()' : `(${values.join(', ')}${values.length === 1 ? ',' : ''})`, bodyArgument, docArgs };
+  if (!needsOverloads(op)) return { params: [...positional.map((p) => declare(p, false)), '*', ...tail], ...shared };
+  imports.from('typing', 'overload').from('.._runtime.request_ids', 'require_arguments');
+  const first = positional.findIndex((p) => p.uuid);
+  const loosened = positional.slice(first).filter((p) => p.required && !p.uuid);
   return {
-    params: [...positional, '*', ...keywordOnly, 'options: Optional[RequestOptions] = None'],
-    values: values.length === 0 ? '()' : `(${values.join(', ')}${values.length === 1 ? ',' : ''})`,
-    bodyArgument,
-    docArgs,
+    params: [...positional.map((p, i) => declare(p, i >= first)), '*', ...tail],
+    overloads: {
+      positional: [...positional.map((p) => (p.required ? `${p.name}: ${p.type}` : declare(p, false))), '*', ...tail],
+      keywords: ['*', ...positional.map((p) => declare(p, false)), ...tail],
+      require: loosened.map((p) => p.name),
+    },
+    ...shared,
   };
 }
 
@@ -145,31 +189,68 @@ function indentEntry(text: string): string {
   return [`    ${first ?? ''}`, ...rest.map((l) => `        ${l.trim()}`)].join('\n');
 }
 
-function methodDoc(v: PyContext, op: IrOperation, sig: Signature, returns: string): string {
+function methodDoc(v: PyContext, op: IrOperation, sig: Signature, returns: string, returnsText: string): string {
   const sections: (string | undefined)[] = [op.summary, op.description];
   sections.push(['Args:', ...sig.docArgs.map((a) => indentEntry(a))].join('\n'));
-  if (returns !== 'None') sections.push(`Returns:\n${indentEntry(op.success?.description?.trim() || 'The response body.')}`);
-  if (op.errors.length > 0) {
-    sections.push(['Raises:', ...op.errors.map((e) => indentEntry(`${v.name(e.className)}: HTTP ${e.status}${e.description ? `: ${e.description}` : ''}`))].join('\n'));
-  }
+  if (returns !== 'None') sections.push(`Returns:\n${indentEntry(returnsText)}`);
+  const raises = op.errors.map((e) => indentEntry(`${v.name(e.className)}: HTTP ${e.status}${e.description ? `: ${e.description}` : ''}`));
+  if (raises.length > 0) sections.push(['Raises:', ...raises].join('\n'));
   if (op.deprecated) sections.push('Deprecated.');
   return pyDocstring(sections, 8);
 }
 
+/** The module-level `PageSpec` of a paginated operation, in wire names (the runtime reads models by alias). */
+function pageSpecConstant(v: PyContext, op: IrOperation, pages: IrPagination, imports: PyImports): string {
+  imports.from('.._runtime.pagination', 'PageSpec');
+  const path = (keys: readonly string[]): string => `(${keys.map(pyString).join(', ')}${keys.length === 1 ? ',' : ''})`;
+  const args = [pyString(pages.style), pyString(pages.parameter.name)];
+  if (pages.sizeParameter !== undefined) args.push(`size=${pyString(pages.sizeParameter.name)}`);
+  if (pages.itemsPath.length > 0) args.push(`items=${path(pages.itemsPath)}`);
+  if (pages.nextCursorPath !== undefined) args.push(`next=${path(pages.nextCursorPath)}`);
+  if (pages.firstPage !== undefined) args.push(`first=${pages.firstPage}`);
+  return `${constantName(v, op)}_PAGES: PageSpec[${v.type(pages.itemSchema, imports, 'controllers')}] = PageSpec(${args.join(', ')})`;
+}
+
 function method(v: PyContext, op: IrOperation, imports: PyImports, asyncio: boolean): string {
   const sig = signature(v, op, imports);
-  const { type } = resultOf(v, op, imports);
+  const result = resultOf(v, op, imports);
   const name = v.name(op.methodName);
-  const params = ['self', ...sig.params.filter((p, i, all) => !(p === '*' && i === all.length - 1))];
-  const args = [constantName(v, op), sig.values];
+  const pages = op.pagination;
+  const constant = constantName(v, op);
+  const args = [constant, sig.values];
   if (sig.bodyArgument !== '') args.push(sig.bodyArgument);
   args.push('options=options');
   if (op.servers) {
     imports.from('.._runtime.servers', 'operation_base_url');
-    args.push(`base_url=operation_base_url(${constantName(v, op)}_SERVERS, self._http.base_url, self._http.server_variables)`);
+    args.push(`base_url=operation_base_url(${constant}_SERVERS, self._http.base_url, self._http.server_variables)`);
   }
-  const call = `${asyncio ? 'await ' : ''}self._http.request(${args.join(', ')})`;
-  return `    ${asyncio ? 'async ' : ''}def ${name}(${params.join(', ')}) -> ${type}:\n${methodDoc(v, op, sig, type)}        return ${call}\n`;
+  let type = result.type;
+  let call: string;
+  let returnsText = op.success?.description?.trim() || 'The response body.';
+  let coroutine = asyncio;
+  if (pages !== undefined) {
+    const item = v.type(pages.itemSchema, imports, 'controllers');
+    const [paginator, fn] = asyncio ? ['AsyncPaginator', 'paginate_async'] : ['SyncPage', 'paginate'];
+    imports.from('.._runtime.pagination', paginator).from('.._runtime.pagination', fn);
+    type = `${paginator}[${result.type}, ${item}]`;
+    call = `${fn}(self._http, ${constant}, ${constant}_PAGES, ${args.slice(1).join(', ')})`;
+    returnsText = asyncio
+      ? `${sentence(returnsText)} Await it for the first page (\`\`AsyncPage\`\`: \`\`items\`\`, \`\`body\`\`, \`\`has_next_page()\`\`, \`\`get_next_page()\`\`), or \`\`async for\`\` over it for the items of every page, requested one page at a time.`
+      : `${sentence(returnsText)} The first page (\`\`items\`\`, \`\`body\`\`, \`\`has_next_page()\`\`, \`\`get_next_page()\`\`); iterating it gives the items of every page, requested one page at a time.`;
+    coroutine = false; // the paginator is returned at once; awaiting or iterating it sends the requests
+  } else {
+    call = `${asyncio ? 'await ' : ''}self._http.request(${args.join(', ')})`;
+  }
+  const def = `${coroutine ? 'async ' : ''}def ${name}`;
+  const head = (params: string[]): string => `(${['self', ...params.filter((p, i, all) => !(p === '*' && (i === all.length - 1 || i === 0 && all.length === 1)))].join(', ')}) -> ${type}`;
+  const lines: string[] = [];
+  if (sig.overloads) {
+    lines.push(`    @overload\n    ${def}${head(sig.overloads.positional)}: ...\n`);
+    lines.push(`    @overload\n    ${def}${head(sig.overloads.keywords)}: ...\n`);
+  }
+  const check = sig.overloads && sig.overloads.require.length > 0 ? `        require_arguments(${pyString(name)}, ${sig.overloads.require.map((n) => `${n}=${n}`).join(', ')})\n` : '';
+  lines.push(`    ${def}${head(sig.params)}:\n${methodDoc(v, op, sig, result.type, returnsText)}${check}        return ${call}\n`);
+  return lines.join('\n');
 }
 
 export function controllerModules(v: PyContext, header: string): ControllerModule[] {
@@ -177,12 +258,14 @@ export function controllerModules(v: PyContext, header: string): ControllerModul
 }
 
 function controllerModule(v: PyContext, service: IrService, header: string): ControllerModule {
-  const imports = new PyImports().from('__future__', 'annotations').from('.._runtime.http_client', 'HttpClient').from('.._runtime.http_client', 'AsyncHttpClient');
+  const imports = new PyImports().from('__future__', 'annotations').from('functools', 'cached_property').from('.._runtime.http_client', 'HttpClient').from('.._runtime.http_client', 'AsyncHttpClient');
+  imports.from('.._runtime.response', 'to_raw_response_wrapper').from('.._runtime.response', 'async_to_raw_response_wrapper');
   const className = v.name(service.className);
   const property = v.name(service.propertyName);
   const constants: string[] = [];
   for (const op of service.operations) {
     constants.push(operationConstant(v, op, imports));
+    if (op.pagination) constants.push(pageSpecConstant(v, op, op.pagination, imports));
     if (op.servers) {
       imports.from('.._runtime.servers', 'ServerSpec');
       if (op.servers.some((s) => s.variables.length > 0)) imports.from('.._runtime.servers', 'ServerVariable');
@@ -191,14 +274,25 @@ function controllerModule(v: PyContext, service: IrService, header: string): Con
   }
   const description = service.description ?? `Operations tagged \`\`${service.tag}\`\`.`;
   const classDoc = (how: string): string => pyDocstring([description, how], 4);
-  const sync = service.operations.map((op) => method(v, op, imports, false));
-  const async = service.operations.map((op) => method(v, op, imports, true));
   const init = (http: string): string => `    def __init__(self, http: ${http}) -> None:\n        """Created by the client, which shares one HTTP client among its controllers."""\n        self._http = http\n`;
-  const body = [
-    constants.join('\n\n'),
-    `class ${className}:\n${classDoc(`Available as \`\`client.${property}\`\`.`)}\n${init('HttpClient')}\n${sync.join('\n')}`,
-    `class Async${className}:\n${classDoc(`The asyncio counterpart of :class:\`${className}\`; available as \`\`client.${property}\`\` of the asynchronous client.`)}\n${init('AsyncHttpClient')}\n${async.join('\n')}`,
-  ].join('\n\n\n');
+  const classes: string[] = [];
+  for (const asyncio of [false, true]) {
+    const cls = `${asyncio ? 'Async' : ''}${className}`;
+    const raw = `${cls}WithRawResponse`;
+    const access = asyncio ? `\`\`client.${property}\`\` of the asynchronous client` : `\`\`client.${property}\`\``;
+    const doc = asyncio ? `The asyncio counterpart of :class:\`${className}\`; available as ${access}.` : `Available as ${access}.`;
+    const methods = service.operations.map((op) => method(v, op, imports, asyncio));
+    const first = service.operations[0];
+    const example = first === undefined ? '' : ` (\`\`${asyncio ? 'await ' : ''}client.${property}.with_raw_response.${v.name(first.methodName)}(...)\`\`)`;
+    const rawProperty = `    @cached_property\n    def with_raw_response(self) -> ${raw}:\n${pyDocstring([`The same methods, returning the HTTP response${example}: \`\`status_code\`\`, \`\`headers\`\`, \`\`http_response\`\`, and \`\`parse()\`\` for the typed body.`], 8)}        return ${raw}(self)\n`;
+    classes.push(`class ${cls}:\n${classDoc(doc)}\n${init(asyncio ? 'AsyncHttpClient' : 'HttpClient')}\n${rawProperty}\n${methods.join('\n')}`);
+    const wrapper = asyncio ? 'async_to_raw_response_wrapper' : 'to_raw_response_wrapper';
+    const wrapped = service.operations.map((op) => `        self.${v.name(op.methodName)} = ${wrapper}(controller.${v.name(op.methodName)})`);
+    classes.push(
+      `class ${raw}:\n${pyDocstring([`\`\`${cls}.with_raw_response\`\`: the methods of :class:\`${cls}\`, each returning an \`\`APIResponse\`\` (\`\`status_code\`\`, \`\`headers\`\`, \`\`http_response\`\`; \`\`parse()\`\` gives the typed body). Errors raise as from the plain methods.`], 4)}\n    def __init__(self, controller: ${cls}) -> None:\n        """Wraps the methods of \`\`controller\`\`."""\n${wrapped.length > 0 ? wrapped.join('\n') : '        del controller'}\n`,
+    );
+  }
+  const body = [constants.join('\n\n'), ...classes].filter((b) => b !== '').join('\n\n\n');
   return {
     path: `${v.settings.importName}/controllers/${v.name(service.fileName)}.py`,
     context: { header, docstring: pyDocstring([description]), imports: imports.block(), body },

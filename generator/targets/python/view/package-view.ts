@@ -38,10 +38,20 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
     .from('.configuration', 'Environment')
     .from('._runtime.operation', 'RequestOptions')
     .from('._runtime.proxy_settings', 'ProxySettings')
-    .from('._runtime.retry', 'RetryPolicy');
-  const errors = ['APIException', 'ConfigurationException', 'NetworkException', 'ResponseParseException', 'SdkException', 'TimeoutException', ...(cc ? ['OAuthProviderException'] : [])];
+    .from('._runtime.retry', 'RetryPolicy')
+    .from('._runtime.response', 'APIResponse')
+    .from('._runtime.hooks', 'HookRequest')
+    .from('._runtime.hooks', 'Hooks')
+    .from('._runtime.logs', 'LogLevel');
+  const errors = ['APIException', 'ConfigurationException', 'HookException', 'NetworkException', 'ResponseParseException', 'SdkException', 'TimeoutException', ...(cc ? ['OAuthProviderException'] : [])];
   for (const e of errors) root.from('._runtime.errors', e);
-  const rootNames = [client, `Async${client}`, 'Configuration', 'Environment', 'RequestOptions', 'ProxySettings', 'RetryPolicy', ...errors];
+  const rootNames = [client, `Async${client}`, 'Configuration', 'Environment', 'RequestOptions', 'ProxySettings', 'RetryPolicy', 'APIResponse', 'HookRequest', 'Hooks', 'LogLevel', ...errors];
+  if (v.ir.features.pagination) {
+    for (const name of ['SyncPage', 'AsyncPage', 'AsyncPaginator']) {
+      root.from('._runtime.pagination', name);
+      rootNames.push(name);
+    }
+  }
   if (cc) {
     for (const [module, name] of [
       ['._runtime.auth.credentials', 'ClientCredentialsAuthCredentials'],
@@ -101,7 +111,7 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
   const controllers = new PyImports();
   const controllerNames: string[] = [];
   for (const s of v.ir.services) {
-    for (const name of [v.name(s.className), `Async${v.name(s.className)}`]) {
+    for (const name of [v.name(s.className), `${v.name(s.className)}WithRawResponse`, `Async${v.name(s.className)}`, `Async${v.name(s.className)}WithRawResponse`]) {
       controllers.from(`.${v.name(s.fileName)}`, name);
       controllerNames.push(name);
     }

@@ -8,15 +8,16 @@
  * environment (`./settings-view.ts`), package and re-export modules (`./package-view.ts`), docs
  * (`./docs-view.ts`); this file assembles them.
  */
+import type { IrFeatures } from '../../../ir/types';
 import { envVarPrefix } from '../../../naming/env';
 import { markdownCode, markdownInline, pyCommentText, pyDocstring } from '../../../render/escape';
 import type { TargetView, ViewFile } from '../../types';
 import { moduleName } from '../naming-policy';
 import { RUFF_SETTINGS } from '../format';
-import { clientView, configurationView, implementedSchemes } from './client-view';
+import { clientView, configurationView, implementedSchemes, logLevelVariable, userAgent } from './client-view';
 import type { PyContext } from './context';
 import { controllerModules } from './controllers-view';
-import { controllerDocs, exampleCall } from './docs-view';
+import { controllerDocs, exampleCall, readmeExamples } from './docs-view';
 import { errorModules } from './errors-view';
 import type { ExampleImports } from './example';
 import { PyImports } from './imports';
@@ -25,6 +26,15 @@ import { packageModules } from './package-view';
 import { settingsView } from './settings-view';
 
 const MODULE_TEMPLATE = 'items/module.py.hbs';
+
+/**
+ * Runtime modules an SDK ships only when its API uses them (as in the TypeScript target): the
+ * runtime's `__init__` imports neither, so every other module ships always (an installed package
+ * pays nothing for modules it does not import).
+ */
+export function excludedRuntime(features: IrFeatures): string[] {
+  return [...(features.pagination ? [] : ['pagination.py']), ...(features.requestIds ? [] : ['request_ids.py'])];
+}
 
 
 /** The quickstart: a read with the fewest required inputs, from environment variables. */
@@ -35,7 +45,7 @@ function quickstart(v: PyContext, header: string, clientModule: string): { path:
   const inputs = (op: (typeof all)[number]['op']): number => op.parameters.filter((p) => p.required).length + (op.requestBody?.required ? 1 : 0);
   const picked = pool.reduce<(typeof all)[number] | undefined>((best, c) => (best === undefined || inputs(c.op) < inputs(best.op) ? c : best), undefined);
   const examples: ExampleImports = new Map();
-  const call = picked ? exampleCall(v, picked.service, picked.op, examples) : [];
+  const call = picked ? exampleCall(v, picked.service, picked.op, examples, undefined, false) : [];
   const client = v.name(v.ir.client);
   const prefix = envVarPrefix(v.settings.distributionName);
   const imports = new PyImports().from(v.settings.importName, client);
@@ -109,8 +119,11 @@ export function buildPythonView(v: PyContext): TargetView {
     ccProperty,
     ccScheme: cc ? markdownInline(cc.schemeName) : '',
     controllers: v.ir.services.map((s) => ({ mdTitle: markdownInline(s.tag), property: v.name(s.propertyName), className: v.name(s.className), docsPath: `docs/${v.name(s.fileName)}.md` })),
+    userAgent: userAgent(v),
+    logVariable: logLevelVariable(v),
+    requestIdHeaders: [...new Set(v.ir.services.flatMap((s) => s.operations.flatMap((op) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => markdownCode(p.name)))))].join(', '),
+    requestIdParams: [...new Set(v.ir.services.flatMap((s) => s.operations.flatMap((op) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => markdownCode(v.name(p.propertyName))))))].join(', '),
+    ...readmeExamples(v, clientModule),
   };
-  return { root, items, // Every package ships the whole runtime: its `__init__` imports all of it, and unlike a browser
-    // bundle an installed package pays nothing for modules it does not import.
-    excludeRuntime: [], skipTemplates: [], folders: { __package__: pkg } };
+  return { root, items, excludeRuntime: excludedRuntime(v.ir.features), skipTemplates: [], folders: { __package__: pkg } };
 }

@@ -13,7 +13,7 @@ A provider answers in one of two ways:
 
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from typing_extensions import Protocol
 
@@ -100,7 +100,7 @@ class AuthProvider(Protocol):
 
 
 def apply_all(
-    providers: List[Tuple[AuthProvider, Tuple[str, ...]]], target: AuthTarget, renewed: Optional[List[AuthProvider]]
+    providers: Sequence[Tuple[AuthProvider, Tuple[str, ...]]], target: AuthTarget, renewed: Optional[List[AuthProvider]]
 ) -> Plan[List[Tuple[AuthProvider, object]]]:
     """Plan: applies each provider with its scopes; the receipts in order."""
     receipts: List[Tuple[AuthProvider, object]] = []

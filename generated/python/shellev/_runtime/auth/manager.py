@@ -52,6 +52,7 @@ from .._effects import (
 )
 from ..config import DEFAULT_LOGGER_NAME, DEFAULT_TIMEOUT, DEFAULT_TOKEN_RETRY
 from ..errors import ConfigurationException, SdkException
+from ..logs import Log
 from ..retry import RetryPolicy
 from ..servers import is_absolute_url
 from ..url import check_url, redact_url
@@ -127,7 +128,7 @@ class _TokenLifecycle:
         retry: Optional[RetryPolicy],
         allow_insecure_http: bool,
         clock: Optional[Callable[[], float]],
-        logger: Optional[logging.Logger],
+        logger: Optional[Log],
         store_timeout: Optional[float],
     ) -> None:
         self.owner = owner
@@ -148,7 +149,7 @@ class _TokenLifecycle:
         self.retry = retry or DEFAULT_TOKEN_RETRY
         self.allow_insecure_http = allow_insecure_http
         self.clock: Callable[[], float] = clock or time.time
-        self.logger = logger or logging.getLogger(DEFAULT_LOGGER_NAME)
+        self.logger: Log = logger or logging.getLogger(DEFAULT_LOGGER_NAME)
         store = credentials.token_store if credentials is not None else None
         self.store: object = DEFAULT_TOKEN_STORE if store is None else store
         self.inline_store = bool(getattr(self.store, "nonblocking", False))
@@ -426,6 +427,7 @@ class _TokenLifecycle:
     def adopt(self, token: OAuthToken, deadline: Optional[float]) -> Plan[None]:
         """Plan: makes ``token`` current, stores it and tells the user (failures only logged)."""
         self.set_current(token)
+        self.logger.debug("[%s] new token (expires in %s s)", self.scheme_name, token.expires_in)
         yield from self.store_call("set", deadline, self.cache_key, token)
         on_update = self.credentials.o_auth_on_token_update if self.credentials else None
         if on_update is not None:
@@ -583,7 +585,7 @@ class ClientCredentialsAuthManager(_ManagerBase):
         retry: Optional[RetryPolicy] = None,
         allow_insecure_http: bool = False,
         clock: Optional[Callable[[], float]] = None,
-        logger: Optional[logging.Logger] = None,
+        logger: Optional[Log] = None,
         store_timeout: Optional[float] = DEFAULT_STORE_TIMEOUT,
     ) -> None:
         """See the class docstring."""
@@ -656,7 +658,7 @@ class AsyncClientCredentialsAuthManager(_ManagerBase):
         retry: Optional[RetryPolicy] = None,
         allow_insecure_http: bool = False,
         clock: Optional[Callable[[], float]] = None,
-        logger: Optional[logging.Logger] = None,
+        logger: Optional[Log] = None,
         store_timeout: Optional[float] = DEFAULT_STORE_TIMEOUT,
     ) -> None:
         """See :class:`ClientCredentialsAuthManager`."""
