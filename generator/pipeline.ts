@@ -115,7 +115,7 @@ export async function renderTargetFiles(ir: Ir, config: TargetConfig, specVersio
   const target = targetById(config.target);
   const input = viewInput(ir, config, specVersion);
   const files = renderTarget(target, input, config.templates ? [config.templates] : []);
-  return formatTargetFiles(target, files, target.runtime.outputDir(config));
+  return formatTargetFiles(target, files, target.runtime.outputDir(config), config.output);
 }
 
 const formats = (target: TargetConfig): number => (targetById(target.target).format ? 1 : 0);
@@ -137,7 +137,7 @@ export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks
       hooks.onStage?.('render');
       const engine = targetById(target.target);
       const rendered = renderTarget(engine, viewInput(ir, target, specVersion), target.templates ? [target.templates] : []);
-      const formatted = formatTargetFiles(engine, rendered, engine.runtime.outputDir(target));
+      const formatted = formatTargetFiles(engine, rendered, engine.runtime.outputDir(target), target.output);
       pending.push(
         formatted.then((files) => {
           timings[`render ${target.target}`] = performance.now() - start;

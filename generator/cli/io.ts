@@ -9,8 +9,22 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * A reader that goes away (`sdkgen --help | head`) closes the pipe: stop quietly, as Unix tools
+ * do, instead of crashing on EPIPE. Any other stream error is still thrown.
+ */
+function exitOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 /** The real process streams. */
 export function processIo(): CliIo {
+  exitOnClosedPipe(process.stdout);
+  exitOnClosedPipe(process.stderr);
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

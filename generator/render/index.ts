@@ -89,12 +89,13 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
 
 /**
  * `files` through the target's formatter; runtime files (under `runtimeDir`) are copied as
- * committed, already formatted and checked by the target's own linters.
+ * committed, already formatted and checked by the target's own linters. `outputDir`: the absolute
+ * output folder they are for.
  */
-export async function formatTargetFiles(target: Target, files: readonly GeneratedFile[], runtimeDir: string): Promise<GeneratedFile[]> {
+export async function formatTargetFiles(target: Target, files: readonly GeneratedFile[], runtimeDir: string, outputDir: string): Promise<GeneratedFile[]> {
   if (!target.format) return [...files];
   const prefix = `${runtimeDir}/`;
   const rendered = files.filter((f) => !f.path.startsWith(prefix));
-  const formatted = new Map((await target.format(rendered)).map((f) => [f.path, f]));
+  const formatted = new Map((await target.format(rendered, outputDir)).map((f) => [f.path, f]));
   return files.map((f) => formatted.get(f.path) ?? f);
 }

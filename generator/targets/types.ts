@@ -67,6 +67,8 @@ export interface Target {
    * Formats the rendered files in place of the target's formatter (ruff for Python), so output is
    * formatted whatever the templates print; runtime files are copied as committed. Absent: the
    * view prints formatted code itself (TypeScript, laid out for Prettier by `view/layout.ts`).
+   * `outputDir` (absolute) names the output the files are for, so a formatter can keep what it
+   * formatted for that output's next run.
    */
-  format?(files: readonly GeneratedFile[]): Promise<GeneratedFile[]>;
+  format?(files: readonly GeneratedFile[], outputDir: string): Promise<GeneratedFile[]>;
 }

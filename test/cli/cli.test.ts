@@ -42,6 +42,19 @@ describe('cli: help and version', () => {
     }
   });
 
+  it('stops quietly when the reader of its output goes away (`sdkgen generate --help | true`)', () => {
+    // `true` exits before node has started, so every write of sdkgen meets a closed pipe.
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" generate --help | true`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('`generate --help` tells where Python formatting is cached and how to turn it off', () => {
+    const { stdout } = sdkgen(['generate', '--help']);
+    expect(stdout).toContain('SDKGEN_CACHE_DIR');
+    expect(stdout).toContain('"off" disables it');
+  });
+
   const inputOptions = ['--input', '--config', '--allow-remote-refs', '--ref-root'];
   const generationOptions = ['--output', '--templates', '--package-name', '--package-version', '--client-name', '--quiet', '--verbose'];
   it.each([

@@ -37,7 +37,11 @@ With --watch, a change is picked up ~150 ms after the last save. An edit that br
 config prints the error and leaves the last good output in place; the next good edit regenerates.
 
 On a terminal, a progress line shows while a large spec is processed, and errors, warnings and
-the summary are coloured (set NO_COLOR=1 to turn colours off).`,
+the summary are coloured (set NO_COLOR=1 to turn colours off).
+
+Python output is formatted with ruff; what it formatted for an output folder is kept in
+$SDKGEN_CACHE_DIR (default ~/.cache/sdkgen; "off" disables it), so a regeneration formats only
+the modules that changed. The output is the same with or without the cache.`,
   );
   return command.action(async (flags: GenerateFlags) => {
     const verbosity = verbosityOf(flags);

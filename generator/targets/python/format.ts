@@ -6,14 +6,24 @@
  * Formatting is most of the Python target's render time on a large API (GitHub's: 7,000 model
  * modules), and it is the same pure function for every file, so a large output is formatted by
  * worker threads, one ruff instance each (`./format-pool`); a small one (Shell EV) in this thread,
- * where starting workers would cost more than it saves.
+ * where starting workers would cost more than it saves. What an earlier run of the same output
+ * formatted is taken from `./format-cache` instead: a regeneration after a spec change formats only
+ * the modules whose text changed.
  */
 import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
+import { FormatCache } from './format-cache';
 import { formatInWorkers } from './format-pool';
 
 /** The formatter settings of generated packages (also written to their `pyproject.toml`). */
 export const RUFF_SETTINGS = { 'line-length': 120, 'target-version': 'py39' } as const;
+
+/** What the formatting depends on besides the text: ruff's version and settings. */
+function formatterId(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { version } = require('@astral-sh/ruff-wasm-nodejs/package.json') as { version: string };
+  return `ruff ${version} ${JSON.stringify(RUFF_SETTINGS)}`;
+}
 
 /** Below this much Python, formatting in this thread is faster than starting workers. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
@@ -61,14 +71,25 @@ const PYTHON_FENCE = /^```python\n([\s\S]*?)^```$/gm;
  * `files` with every `.py` file formatted, and the ```python blocks of Markdown files too (ruff
  * formats those, and the docs' examples are code users copy); other files unchanged.
  */
-export async function formatPython(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
+export async function formatPython(files: readonly GeneratedFile[], outputDir: string): Promise<GeneratedFile[]> {
   const jobs: FormatJob[] = [];
   for (const file of files) {
     if (file.path.endsWith('.py')) jobs.push({ path: file.path, code: file.contents });
     else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) jobs.push({ path: file.path, code: match[1] as string });
   }
-  const size = jobs.reduce((n, job) => n + job.code.length, 0);
-  const formatted = size < WORKER_THRESHOLD_BYTES ? formatHere(jobs) : await formatInWorkers(jobs, { ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
+  const cache = await FormatCache.open(formatterId(), outputDir);
+  const formatted = jobs.map((job) => cache.lookup(job.code));
+  const missing = jobs.filter((_, i) => formatted[i] === undefined);
+  const size = missing.reduce((n, job) => n + job.code.length, 0);
+  const fresh = size < WORKER_THRESHOLD_BYTES ? formatHere(missing) : await formatInWorkers(missing, { ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
+  let nextFresh = 0;
+  jobs.forEach((job, i) => {
+    if (formatted[i] !== undefined) return;
+    const text = fresh[nextFresh++] as string;
+    cache.remember(job.code, text);
+    formatted[i] = text;
+  });
+  await cache.save();
   let next = 0;
   return files.map((file) => {
     if (file.path.endsWith('.py')) return { path: file.path, contents: formatted[next++] as string };
