@@ -171,7 +171,81 @@ class FileTokenStore:
                 raise TimeoutError(f"FileTokenStore: timed out waiting for lock {self._lock_path}")
             time.sleep(0.005 + random.random() * 0.02)
 
-    def _remove_if(path: str, condition: Callable[[Dict[str, object], str], bool]) -> bool:
+    def _remove_if_stale(self) -> None:
+        try:
+            age = time.time() - os.stat(self._lock_path).st_mtime
+            if age > self._stale_lock:
+                os.unlink(self._lock_path)
+        except OSError:
+            pass  # gone already (released or removed by another process): try to take it again
+
+    def _warn_once(self, problem: str) -> None:
+        if self._warned:
+            return
+        self._warned = True
+        self._logger.warning(
+            "FileTokenStore: token file %s %s; treating it as empty (it is rewritten on the next token update)",
+            self._path,
+            problem,
+        )
+
+
+class FileTokenStoreLock:
+    """A held fleet-wide lock of a :class:`FileTokenStore` (a lock file with a random value)."""
+
+    def __init__(self, path: str, value: str) -> None:
+        """The lock file and the value this holder wrote into it."""
+        self._path = path
+        self._value = value
+
+    def release(self) -> None:
+        """Deletes the lock file if it still holds this holder's value (compare-and-delete)."""
+        _remove_if(self._path, lambda lock, _: lock.get("value") == self._value)
+
+    def __repr__(self) -> str:
+        """The lock file, never the value."""
+        return f"FileTokenStoreLock({self._path!r})"
+
+
+def _read_lock(path: str) -> Optional[Dict[str, object]]:
+    """The lock file's JSON, ``{}`` while it is being written (empty or torn), ``None`` if gone."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return {}
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _is_stale(lock: Dict[str, object], path: str) -> bool:
+    """True past the lock's ``expires``; an unreadable lock (a holder between creating and
+    writing it, or one that crashed right then) after 10 s."""
+    expires = lock.get("expires")
+    if isinstance(expires, (int, float)):
+        return time.time() > expires
+    try:
+        return time.time() - os.stat(path).st_mtime > 10.0
+    except OSError:
+        return False
+
+
+def _break_if_stale(path: str) -> bool:
+    """Removes the lock at ``path`` if it is stale; True when the caller may try to take it."""
+    lock = _read_lock(path)
+    if lock is None:
+        return True
+    if not _is_stale(lock, path):
+        return False
+    return _remove_if(path, _is_stale)
+
+
+def _remove_if(path: str, condition: Callable[[Dict[str, object], str], bool]) -> bool:
     """Removes the lock file if ``condition`` holds for its contents, atomically against other
     processes doing the same: the file is renamed to a unique name first (only one rename of it
     succeeds), checked there (``condition`` gets its contents and that name), and put back
