@@ -176,7 +176,9 @@ def test_the_lock_is_exclusive_expires_by_itself_and_releases_only_its_own(
 def test_repr_shows_no_token_lock_value_or_password(server: RedisServer, plain: redis.Redis) -> None:
     client = redis.Redis.from_url(f"redis://:hunter2-password@127.0.0.1:{server.port}/0")
     store = RedisTokenStore(client)
-    async_store = AsyncRedisTokenStore(redis.asyncio.Redis.from_url(f"redis://:hunter2-password@127.0.0.1:{server.port}/0"))
+    async_store = AsyncRedisTokenStore(
+        redis.asyncio.Redis.from_url(f"redis://:hunter2-password@127.0.0.1:{server.port}/0")
+    )
     RedisTokenStore(plain).set("k", token())
     lock = RedisTokenStore(plain).try_lock("k", 5)
     assert lock is not None
@@ -193,7 +195,13 @@ def test_the_sdk_imports_without_redis() -> None:
         "import shellev, runtime, shellev.http.auth;"
         "assert not [m for m in sys.modules if m == 'redis' or m.startswith('redis.')], 'redis imported'"
     )
-    args = [sys.executable, "-c", code, os.path.join(ROOT, "generated", "python"), os.path.join(ROOT, "templates", "python")]
+    args = [
+        sys.executable,
+        "-c",
+        code,
+        os.path.join(ROOT, "generated", "python"),
+        os.path.join(ROOT, "templates", "python"),
+    ]
     result = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr[-2000:]
 
@@ -237,7 +245,9 @@ def test_8_managers_with_their_own_stores_share_one_token_request(
     assert not [k for k in plain.scan_iter() if b":lock:" in k]
 
 
-def test_a_cached_token_costs_no_redis_round_trip(harness: Harness, stores: Stores, oauth: OAuthServer, plain: redis.Redis) -> None:
+def test_a_cached_token_costs_no_redis_round_trip(
+    harness: Harness, stores: Stores, oauth: OAuthServer, plain: redis.Redis
+) -> None:
     m = manager(harness, oauth, stores())
     harness.run(m.get_token())
     before = int(plain.info("stats")["total_commands_processed"])
