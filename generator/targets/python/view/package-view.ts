@@ -59,6 +59,8 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
       ['._runtime.auth.token_store', 'TokenStore'],
       ['._runtime.auth.token_store', 'AsyncTokenStore'],
       ['._runtime.auth.token_store', 'MemoryTokenStore'],
+      ['._runtime.auth.token_store', 'TokenStoreLock'],
+      ['._runtime.auth.token_store', 'AsyncTokenStoreLock'],
       ['._runtime.auth.file_token_store', 'FileTokenStore'],
     ] as const) {
       root.from(module, name);
