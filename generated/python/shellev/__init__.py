@@ -7,7 +7,13 @@
 from ._runtime.auth.credentials import ClientCredentialsAuthCredentials
 from ._runtime.auth.file_token_store import FileTokenStore
 from ._runtime.auth.oauth_token import OAuthToken
-from ._runtime.auth.token_store import AsyncTokenStore, MemoryTokenStore, TokenStore
+from ._runtime.auth.token_store import (
+    AsyncTokenStore,
+    AsyncTokenStoreLock,
+    MemoryTokenStore,
+    TokenStore,
+    TokenStoreLock,
+)
 from ._runtime.errors import (
     APIException,
     ConfigurationException,
@@ -38,6 +44,7 @@ __all__ = [
     "AsyncPaginator",
     "AsyncShellevClient",
     "AsyncTokenStore",
+    "AsyncTokenStoreLock",
     "ClientCredentialsAuthCredentials",
     "Configuration",
     "ConfigurationException",
@@ -60,5 +67,6 @@ __all__ = [
     "SyncPage",
     "TimeoutException",
     "TokenStore",
+    "TokenStoreLock",
     "__version__",
 ]

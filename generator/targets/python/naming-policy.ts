@@ -77,7 +77,7 @@ export const SDK_RESERVED_NAMES = [
   'APIException', 'SdkException', 'OAuthProviderException', 'NetworkException', 'TimeoutException',
   'ConfigurationException', 'ResponseParseException', 'ClientCredentialsAuthCredentials',
   'ClientCredentialsAuthManager', 'AsyncClientCredentialsAuthManager', 'OAuthToken', 'OAuthProviderErrorEnum', 'TokenStore',
-  'AsyncTokenStore', 'MemoryTokenStore', 'FileTokenStore', 'RedisTokenStore', 'RequestOptions',
+  'AsyncTokenStore', 'MemoryTokenStore', 'FileTokenStore', 'RedisTokenStore', 'AsyncRedisTokenStore', 'TokenStoreLock', 'AsyncTokenStoreLock', 'RequestOptions',
   'RetryPolicy', 'HttpClient', 'AsyncHttpClient', 'Operation', 'ParamSpec', 'Configuration',
   'Environment', 'ProxySettings', 'ApiKeyCredentials', 'BasicAuthCredentials', 'BearerToken',
   'APIResponse', 'HookException', 'HookRequest', 'Hooks', 'LeveledLogger', 'SyncPage', 'AsyncPage',

@@ -1,7 +1,8 @@
 """Child process for FileTokenStore tests. argv[1] is JSON:
 {mode: 'token', token_url, client_id, client_secret, file} → gets a token through a manager
 backed by the file; prints {"sha256": ...}.  {mode: 'write', file, writer, count} → sets `count`
-distinct keys; prints {"done": true}."""
+distinct keys; prints {"done": true}.  {mode: 'lock', file, key, ttl} → takes the fleet-wide lock,
+prints {"taken": ...}, then holds it until killed."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ if args["mode"] == "token":
     manager = ClientCredentialsAuthManager(credentials, scheme_name="BearerAuth", token_url=args["token_url"])
     token = manager.get_token()
     print(json.dumps({"sha256": hashlib.sha256(token.access_token.encode()).hexdigest()}))
+elif args["mode"] == "lock":
+    lock = store.try_lock(args["key"], args["ttl"])
+    print(json.dumps({"taken": lock is not None}), flush=True)
+    time.sleep(600)
 else:
     for i in range(args["count"]):
         store.set(

@@ -97,3 +97,78 @@ def test_a_live_lock_times_out(tmp_path: Path) -> None:
     Path(f"{file}.lock").write_text("1")
     with pytest.raises(TimeoutError):
         FileTokenStore(file, stale_lock=60, lock_timeout=0.2).set("k", OAuthToken(access_token="a"))
+
+
+# ---- the fleet-wide lock (issue 14) ----------------------------------------------------------
+
+
+def lock_files(folder: Path) -> list[str]:
+    return sorted(p for p in os.listdir(folder) if p.endswith(".lock") or p.endswith(".aside"))
+
+
+def test_the_lock_is_held_across_processes_and_a_killed_holders_lock_expires(tmp_path: Path) -> None:
+    file = tmp_path / "fleet.json"
+    holder = subprocess.Popen(
+        [sys.executable, CHILD, json.dumps({"mode": "lock", "file": str(file), "key": "k", "ttl": 1.0})],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None
+        assert json.loads(holder.stdout.readline()) == {"taken": True}
+        store = FileTokenStore(file)
+        assert store.try_lock("k", 10) is None  # held by the other process
+        other = store.try_lock("other-key", 10)  # one lock per key
+        assert other is not None
+        other.release()
+        holder.kill()
+        holder.wait(5)
+        assert store.try_lock("k", 10) is None  # killed, but its lock has not expired yet
+        time.sleep(1.1)
+        lock = store.try_lock("k", 10)
+        assert lock is not None  # expired: taken over
+        assert "value" not in repr(lock) and lock_files(tmp_path)
+        lock.release()
+        assert lock_files(tmp_path) == []
+    finally:
+        holder.kill()
+        holder.wait(5)
+        for stream in (holder.stdout, holder.stderr):
+            if stream is not None:
+                stream.close()
+
+
+def test_an_expired_holder_cannot_release_the_next_holders_lock(tmp_path: Path) -> None:
+    store = FileTokenStore(tmp_path / "cas.json")
+    first = store.try_lock("k", 0.05)
+    assert first is not None
+    time.sleep(0.1)
+    second = store.try_lock("k", 10)
+    assert second is not None
+    first.release()  # compare-and-delete: not its lock any more
+    assert store.try_lock("k", 10) is None
+    second.release()
+    assert lock_files(tmp_path) == []
+    third = store.try_lock("k", 10)
+    assert third is not None
+    third.release()
+
+
+def test_8_processes_started_at_once_request_one_token(oauth: OAuthServer, tmp_path: Path) -> None:
+    oauth.reset()
+    oauth.configure(300)  # the first request is still running when the others look
+    try:
+        args = {
+            "mode": "token",
+            "token_url": oauth.token_url,
+            "client_id": BASIC_CLIENT[0],
+            "client_secret": BASIC_CLIENT[1],
+            "file": str(tmp_path / "tokens.json"),
+        }
+        children = [child(args) for _ in range(8)]
+        hashes = {result(c)["sha256"] for c in children}
+    finally:
+        oauth.configure(0)
+    assert len(hashes) == 1
+    assert oauth.token_requests() == 1
+    assert lock_files(tmp_path) == []

@@ -50,6 +50,9 @@ class Exchange:
 class _Threaded(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # The listen backlog (socketserver's default is 5): the fleet tests open hundreds of
+    # connections at once, and a full backlog drops them until the client's timeout.
+    request_queue_size = 1024
 
 
 class ScriptedServer:

@@ -19,7 +19,16 @@ from .auth.http_basic import BasicAuthProvider
 from .auth.manager import AsyncClientCredentialsAuthManager, ClientCredentialsAuthManager
 from .auth.oauth_token import OAuthToken
 from .auth.secret import Secret
-from .auth.token_store import DEFAULT_TOKEN_STORE, AsyncTokenStore, MemoryTokenStore, TokenStore
+from .auth.token_store import (
+    DEFAULT_TOKEN_STORE,
+    AsyncLockingTokenStore,
+    AsyncTokenStore,
+    AsyncTokenStoreLock,
+    LockingTokenStore,
+    MemoryTokenStore,
+    TokenStore,
+    TokenStoreLock,
+)
 from .bodies import EncodedBody, binary_body, form_body, json_body, multipart_body, text_body
 from .config import (
     DEFAULT_BACKOFF_FACTOR,
@@ -69,7 +78,9 @@ __all__ = [
     "ApiKeyAuthProvider",
     "AsyncClientCredentialsAuthManager",
     "AsyncHttpClient",
+    "AsyncLockingTokenStore",
     "AsyncTokenStore",
+    "AsyncTokenStoreLock",
     "BasicAuthProvider",
     "BearerTokenAuthProvider",
     "ClientCredentialsAuthCredentials",
@@ -84,6 +95,7 @@ __all__ = [
     "HttpClient",
     "LeveledLogger",
     "LogLevel",
+    "LockingTokenStore",
     "MemoryTokenStore",
     "NetworkException",
     "OAuthProviderErrorEnum",
@@ -101,6 +113,7 @@ __all__ = [
     "ServerVariable",
     "TimeoutException",
     "TokenStore",
+    "TokenStoreLock",
     "TokenSupplierContext",
     "async_to_raw_response_wrapper",
     "binary_body",

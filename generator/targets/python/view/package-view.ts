@@ -59,6 +59,8 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
       ['._runtime.auth.token_store', 'TokenStore'],
       ['._runtime.auth.token_store', 'AsyncTokenStore'],
       ['._runtime.auth.token_store', 'MemoryTokenStore'],
+      ['._runtime.auth.token_store', 'TokenStoreLock'],
+      ['._runtime.auth.token_store', 'AsyncTokenStoreLock'],
       ['._runtime.auth.file_token_store', 'FileTokenStore'],
     ] as const) {
       root.from(module, name);
@@ -138,6 +140,17 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
         body: allList(authNames),
       },
     });
+    // Opt-in (`pip install <sdk>[redis]`): only this module imports the Redis stores, and they
+    // import redis-py for type checkers only, so the package imports without it.
+    out.push(
+      reexport(
+        `${pkg}/http/auth/redis_token_store.py`,
+        header,
+        `Token stores in Redis shared by every process of a fleet, with fleet-wide single flight (\`pip install ${v.settings.distributionName}[redis]\`): \`RedisTokenStore\` takes your connected \`redis.Redis\`, \`AsyncRedisTokenStore\` a \`redis.asyncio.Redis\`.`,
+        '..._runtime.auth.redis_token_store',
+        ['RedisTokenStore', 'AsyncRedisTokenStore'],
+      ),
+    );
   }
   return out;
 }

@@ -21,9 +21,20 @@ The rules:
   token is still valid (issue 12, item 8).
 - One refetch and replay on 401 for a token that was not freshly issued; concurrent 401s for the
   same token share one request; a rejected token is never taken from the store again.
+- Fleet-wide single flight (issue 14): with a store that has ``try_lock`` (``FileTokenStore``,
+  ``RedisTokenStore``), a flight that finds no usable stored token takes the store's lock (ttl: the
+  token request timeout, at most 30 s) before asking the token endpoint, reads the store again
+  once it holds it, and releases it after storing the new token. A flight that finds the lock
+  held polls the store (25 ms, growing to 250 ms) and tries the lock again, until the holder's
+  token appears or the lock is free (a killed holder's lock expires); after the lock's ttl, or
+  half the flight's time, it fetches itself rather than fail. Background refreshes and 401
+  replacements take the same path, so a fleet refreshes once and replaces a revoked token once.
 - Every wait (store, callbacks, token provider, another caller's token request) ends at the call's
-  deadline (issue 12, item 5); a store that fails or times out degrades to "no cached token" with
-  one warning, never failing the call.
+  deadline (issue 12, item 5); a store that fails or times out degrades to "no cached token" (and
+  no lock: the token is fetched directly, under the in-process single flight), never failing the
+  call. One warning per outage, not per call: the next ones are debug messages until the store
+  answers again. A store's own ``store_timeout`` attribute (``RedisTokenStore``: 0.25 s) tightens
+  the manager's ``store_timeout``.
 - Header-unsafe tokens are refused on receipt and treated as absent when loaded (item 6).
 - Secrets and tokens never reach messages or logs.
 """
@@ -44,6 +55,7 @@ from .._effects import (
     Call,
     JoinFlight,
     Plan,
+    Sleep,
     deadline_after,
     flight_running,
     remaining,
@@ -87,6 +99,23 @@ def refresh_backoff(failures: int, rand: Callable[[], float] = random.random) ->
 #: Default bound of one token store operation or ``o_auth_on_token_update`` call, seconds: a dead
 #: store costs a call at most this long, then the SDK carries on without it.
 DEFAULT_STORE_TIMEOUT = 5.0
+#: Longest life of a fleet-wide token lock (also its life when token requests have no timeout),
+#: seconds: a killed holder blocks the others at most this long.
+LOCK_TTL_MAX = 30.0
+#: Polling the store while another process holds the lock: the first pause, its growth factor
+#: and the longest pause, seconds.
+LOCK_POLL_INITIAL = 0.025
+LOCK_POLL_GROWTH = 1.5
+LOCK_POLL_MAX = 0.25
+
+
+def store_timeout_of(store: object, configured: Optional[float]) -> Optional[float]:
+    """The bound of one store operation: the manager's ``store_timeout``, tightened by the store's
+    own ``store_timeout`` attribute (a number of seconds) when it has one."""
+    own = getattr(store, "store_timeout", None)
+    if isinstance(own, bool) or not isinstance(own, (int, float)) or not own > 0:
+        return configured
+    return float(own) if configured is None else min(configured, float(own))
 
 
 class AppliedToken(NamedTuple):
@@ -132,7 +161,6 @@ class _TokenLifecycle:
         store_timeout: Optional[float],
     ) -> None:
         self.owner = owner
-        self.store_timeout = store_timeout
         self.credentials = credentials
         self.scheme_name = scheme_name
         configured = credentials.o_auth_token_url if credentials else None
@@ -153,6 +181,11 @@ class _TokenLifecycle:
         store = credentials.token_store if credentials is not None else None
         self.store: object = DEFAULT_TOKEN_STORE if store is None else store
         self.inline_store = bool(getattr(self.store, "nonblocking", False))
+        self.store_timeout = store_timeout_of(self.store, store_timeout)
+        #: The store offers the fleet-wide lock (``try_lock``, optional in the protocol).
+        self.can_lock = callable(getattr(self.store, "try_lock", None))
+        #: True from a failed store operation until one succeeds (one warning per outage).
+        self.store_failing = False
         self.skew = credentials.o_auth_clock_skew if credentials else DEFAULT_CLOCK_SKEW
         keys = token_cache_keys(
             self.token_url,
@@ -271,24 +304,40 @@ class _TokenLifecycle:
             return left
         return self.store_timeout if left is None else min(left, self.store_timeout)
 
-    def store_call(self, operation: str, deadline: Optional[float], *args: object) -> Plan[object]:
-        """Plan: one store method under ``hook_timeout``; failures and timeouts are logged and
-        give ``None``."""
-        method = getattr(self.store, operation)
+    def store_try(
+        self, operation: str, deadline: Optional[float], *args: object, on: Optional[object] = None
+    ) -> Plan[Tuple[bool, object]]:
+        """Plan: ``(True, result)`` of one store method (or of the method of ``on``, a held lock)
+        under ``hook_timeout``, or ``(False, None)`` when it failed or timed out: the first
+        failure of an outage is a warning, the next ones debug messages until the store answers
+        again."""
+        method: Callable[..., object] = getattr(self.store if on is None else on, operation)
         try:
-            return (
-                yield Call(
-                    method,
-                    args,
-                    self.hook_timeout(deadline),
-                    f"token store {operation}",
-                    self.where,
-                    inline=self.inline_store,
-                )
+            result = yield Call(
+                method,
+                args,
+                self.hook_timeout(deadline),
+                f"token store {operation}",
+                self.where,
+                inline=self.inline_store,
             )
         except Exception as error:
-            self.warn(f"token store {operation} failed ({describe_error(error)})")
-            return None
+            if self.store_failing:
+                self.logger.debug("[%s] token store %s failed (%s)", self.scheme_name, operation, describe_error(error))
+            else:
+                self.store_failing = True
+                self.warn(f"token store {operation} failed ({describe_error(error)})")
+            return False, None
+        if self.store_failing:
+            self.store_failing = False
+            self.logger.info("[%s] token store answers again", self.scheme_name)
+        return True, result
+
+    def store_call(self, operation: str, deadline: Optional[float], *args: object) -> Plan[object]:
+        """Plan: one store method under ``hook_timeout``; failures and timeouts are logged (see
+        ``store_try``) and give ``None``."""
+        _, result = yield from self.store_try(operation, deadline, *args)
+        return result
 
     def store_get(self, deadline: Optional[float]) -> Plan[Optional[OAuthToken]]:
         """Plan: the stored token, checked (unusable or header-unsafe ones count as absent)."""
@@ -344,18 +393,87 @@ class _TokenLifecycle:
         already, so the store is read before the token endpoint is asked. In the background a
         stored token only counts if it is itself outside the window, i.e. newer."""
         deadline = deadline_after(self.timeout)
-        stored = yield from self.store_get(deadline)
+        answered, raw = yield from self.store_try("get", deadline, self.cache_key)
+        stored = self.usable_stored(raw, background)
+        if stored is not None:
+            return stored
+        if answered and self.can_lock:
+            shared = yield from self.obtain_fleet_wide(background, deadline)
+            if shared is not None:
+                return shared
+        return (yield from self.fetch_new(deadline))
+
+    def usable_stored(self, raw: object, background: bool) -> Optional[ObtainedToken]:
+        """A stored token worth using (made current), else ``None``: valid, not the rejected one,
+        and in the background outside the refresh window."""
+        stored = None if raw is None else OAuthToken.parse(raw)
         if (
-            stored is not None
-            and stored.access_token != self.rejected
-            and self.is_valid(stored)
-            and not (background and self.in_refresh_window(stored))
+            stored is None
+            or stored.access_token == self.rejected
+            or not self.is_valid(stored)
+            or (background and self.in_refresh_window(stored))
         ):
-            self.set_current(stored)
-            return ObtainedToken(stored, False)
+            return None
+        self.set_current(stored)
+        return ObtainedToken(stored, False)
+
+    def fetch_new(self, deadline: Optional[float]) -> Plan[ObtainedToken]:
+        """Plan: a new token from the token endpoint (or provider), adopted and stored."""
         token = yield from self.request_new({}, deadline, use_provider=True)
         yield from self.adopt(token, deadline)
         return ObtainedToken(token, True)
+
+    def lock_ttl(self) -> float:
+        """Life of the fleet-wide lock: the token request timeout, at most ``LOCK_TTL_MAX``."""
+        timeout = self.timeout
+        if not timeout or not math.isfinite(timeout) or timeout <= 0:
+            return LOCK_TTL_MAX
+        return min(float(timeout), LOCK_TTL_MAX)
+
+    def obtain_fleet_wide(self, background: bool, deadline: Optional[float]) -> Plan[Optional[ObtainedToken]]:
+        """Plan: the token through the store's lock (see the module docstring); ``None`` when the
+        caller should fetch directly (the store failed, or waiting ended without a token)."""
+        ttl = self.lock_ttl()
+        left = remaining(deadline)
+        # Waiting may use the lock's life, but never more than half of the flight's time: the
+        # other half is left for fetching directly.
+        give_up = time.monotonic() + (ttl if left is None else min(ttl, left / 2))
+        pause = LOCK_POLL_INITIAL
+        while True:
+            answered, lock = yield from self.store_try("try_lock", deadline, self.cache_key, ttl)
+            if not answered:
+                return None
+            if lock is not None:
+                return (yield from self.holding(lock, background, deadline))
+            wait = min(pause, give_up - time.monotonic())
+            if wait <= 0:
+                self.logger.debug(
+                    "[%s] another process held the token lock for %.1f s; fetching directly", self.scheme_name, ttl
+                )
+                return None
+            yield Sleep(wait)
+            pause = min(pause * LOCK_POLL_GROWTH, LOCK_POLL_MAX)
+            answered, raw = yield from self.store_try("get", deadline, self.cache_key)
+            if not answered:
+                return None
+            stored = self.usable_stored(raw, background)
+            if stored is not None:
+                return stored
+
+    def holding(self, lock: object, background: bool, deadline: Optional[float]) -> Plan[ObtainedToken]:
+        """Plan, holding the fleet-wide lock: the store once more (the previous holder may have
+        just written), else a new token; then the lock is released (a failed release is only
+        logged: the lock expires by itself)."""
+        try:
+            _, raw = yield from self.store_try("get", deadline, self.cache_key)
+            obtained = self.usable_stored(raw, background)
+            if obtained is None:
+                obtained = yield from self.fetch_new(deadline)
+        except Exception:
+            yield from self.store_try("release", deadline, on=lock)
+            raise
+        yield from self.store_try("release", deadline, on=lock)
+        return obtained
 
     def background(self) -> Plan[object]:
         """Plan: one background refresh; failures are logged and back off (see the module)."""
@@ -482,7 +600,10 @@ class _TokenLifecycle:
 
     def replace_rejected(self, rejected: str) -> Plan[object]:
         """Plan, inside the single flight: removes the rejected token from the store, then
-        obtains a new one."""
+        obtains a new one. With a fleet-wide lock the replacement overwrites it instead: a
+        process deleting it could delete the replacement another process had just stored."""
+        if self.can_lock:
+            return (yield from self.obtain(False))
         deadline = deadline_after(self.timeout)
         stored = yield from self.store_get(deadline)
         if stored is not None and stored.access_token == rejected:

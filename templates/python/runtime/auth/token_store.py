@@ -11,9 +11,16 @@ blocking ones in a worker thread. A store that fails or times out never fails th
 SDK logs one warning (no secrets) and carries on as if the store were empty. A store whose
 methods never block may set the class attribute ``nonblocking = True`` to be called inline.
 
-Room for a fleet-wide lock (issue 14): a store may later offer optional ``acquire_lock`` /
-``release_lock`` methods; the manager only calls what a store has, so the protocol grows without
-breaking existing stores.
+Fleet-wide single flight (issue 14): a store shared by many processes may also offer
+``try_lock(key, ttl_seconds)``. When no valid token is stored, the manager takes the lock before
+asking the token endpoint, so one process in the fleet requests the token and the others wait for
+it to appear in the store (bounded by the lock's ttl and the call's deadline, after which they
+fetch themselves rather than fail). ``try_lock`` returns a :class:`TokenStoreLock` (async stores:
+an :class:`AsyncTokenStoreLock`) when it took the lock, ``None`` when another process holds it.
+The lock must expire by itself after ``ttl_seconds``, so a killed holder never blocks the fleet.
+The method is optional: the manager looks for it with ``getattr``, so stores written before it
+keep working (with per-process single flight only). :class:`.FileTokenStore` and
+``RedisTokenStore`` (``redis_token_store``) implement it.
 """
 
 from __future__ import annotations
@@ -24,6 +31,23 @@ from typing import Awaitable, Dict, Optional
 from typing_extensions import Protocol, runtime_checkable
 
 from .oauth_token import OAuthToken
+
+
+class TokenStoreLock(Protocol):
+    """A held fleet-wide lock on one token key (see ``try_lock``)."""
+
+    def release(self) -> None:
+        """Gives the lock up, if it is still this holder's (an expired lock taken over by another
+        process is left alone)."""
+        ...
+
+
+class AsyncTokenStoreLock(Protocol):
+    """:class:`TokenStoreLock` of an asynchronous store."""
+
+    async def release(self) -> None:
+        """See :meth:`TokenStoreLock.release`."""
+        ...
 
 
 @runtime_checkable
@@ -59,6 +83,25 @@ class AsyncTokenStore(Protocol):
 
     def delete(self, key: str) -> Awaitable[None]:
         """Removes the token under ``key`` (no error if absent)."""
+        ...
+
+
+@runtime_checkable
+class LockingTokenStore(TokenStore, Protocol):
+    """A :class:`TokenStore` with the optional fleet-wide lock (see the module docstring)."""
+
+    def try_lock(self, key: str, ttl_seconds: float) -> Optional[TokenStoreLock]:
+        """Takes the lock on ``key`` for at most ``ttl_seconds`` (it expires by itself after
+        that), or returns ``None`` when another process holds it."""
+        ...
+
+
+@runtime_checkable
+class AsyncLockingTokenStore(AsyncTokenStore, Protocol):
+    """An :class:`AsyncTokenStore` with the optional fleet-wide lock."""
+
+    def try_lock(self, key: str, ttl_seconds: float) -> Awaitable[Optional[AsyncTokenStoreLock]]:
+        """See :meth:`LockingTokenStore.try_lock`."""
         ...
 
 

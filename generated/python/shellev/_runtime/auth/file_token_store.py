@@ -7,6 +7,12 @@ Design: the file is ``{"version": 1, "tokens": {"<cache key>": {OAuthToken.to_di
 - Writers serialize read-modify-write with a lock file (``<file>.lock``, created with
   ``O_CREAT | O_EXCL``, so exactly one process wins). A lock older than ``stale_lock`` seconds is
   considered abandoned by a crashed process and removed.
+- The fleet-wide single flight (``try_lock``, see ``token_store``) uses one more lock file per
+  key, ``<file>.<16 hex of SHA-256 of the key>.flight.lock``, created the same way and holding
+  ``{"value": <random hex>, "expires": <epoch seconds>}``: past ``expires`` it is stale and taken
+  over; a holder deletes it only while it still holds its own value. Stale files are moved aside
+  with an atomic rename before they are removed, so two processes breaking the same stale lock
+  cannot delete each other's new one.
 - Files are created with mode 0600 (the folder, if created, 0700): they hold access tokens.
 - An unreadable or corrupt file is treated as empty with one warning (its contents are never
   quoted); the next write replaces it. The client secret is never given to a store.
@@ -15,13 +21,15 @@ Design: the file is ``{"version": 1, "tokens": {"<cache key>": {OAuthToken.to_di
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import logging
 import os
 import random
+import secrets
 import time
 import uuid
-from typing import Dict, Optional
+from typing import Callable, Dict, Optional
 
 from ..config import DEFAULT_LOGGER_NAME
 from .oauth_token import OAuthToken
@@ -69,6 +77,26 @@ class FileTokenStore:
     def delete(self, key: str) -> None:
         """Removes the token under ``key`` (no error if absent)."""
         self._update(key, None)
+
+    def try_lock(self, key: str, ttl_seconds: float) -> Optional[FileTokenStoreLock]:
+        """Takes the fleet-wide lock on ``key`` for at most ``ttl_seconds``, or returns ``None``
+        while another process holds it (see the module docstring)."""
+        folder = os.path.dirname(os.path.abspath(self._path))
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        path = f"{self._path}.{hashlib.sha256(key.encode()).hexdigest()[:16]}.flight.lock"
+        value = secrets.token_hex(16)
+        contents = json.dumps({"value": value, "expires": time.time() + max(0.0, ttl_seconds)})
+        for _ in range(2):  # a second attempt after removing a stale lock
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                if not _break_if_stale(path):
+                    return None
+                continue
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(contents)
+            return FileTokenStoreLock(path, value)
+        return None
 
     def __repr__(self) -> str:
         """The path, never the tokens."""
@@ -160,3 +188,80 @@ class FileTokenStore:
             self._path,
             problem,
         )
+
+
+class FileTokenStoreLock:
+    """A held fleet-wide lock of a :class:`FileTokenStore` (a lock file with a random value)."""
+
+    def __init__(self, path: str, value: str) -> None:
+        """The lock file and the value this holder wrote into it."""
+        self._path = path
+        self._value = value
+
+    def release(self) -> None:
+        """Deletes the lock file if it still holds this holder's value (compare-and-delete)."""
+        _remove_if(self._path, lambda lock, _: lock.get("value") == self._value)
+
+    def __repr__(self) -> str:
+        """The lock file, never the value."""
+        return f"FileTokenStoreLock({self._path!r})"
+
+
+def _read_lock(path: str) -> Optional[Dict[str, object]]:
+    """The lock file's JSON, ``{}`` while it is being written (empty or torn), ``None`` if gone."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return {}
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
+
+
+def _is_stale(lock: Dict[str, object], path: str) -> bool:
+    """True past the lock's ``expires``; an unreadable lock (a holder between creating and
+    writing it, or one that crashed right then) after 10 s."""
+    expires = lock.get("expires")
+    if isinstance(expires, (int, float)):
+        return time.time() > expires
+    try:
+        return time.time() - os.stat(path).st_mtime > 10.0
+    except OSError:
+        return False
+
+
+def _break_if_stale(path: str) -> bool:
+    """Removes the lock at ``path`` if it is stale; True when the caller may try to take it."""
+    lock = _read_lock(path)
+    if lock is None:
+        return True
+    if not _is_stale(lock, path):
+        return False
+    return _remove_if(path, _is_stale)
+
+
+def _remove_if(path: str, condition: Callable[[Dict[str, object], str], bool]) -> bool:
+    """Removes the lock file if ``condition`` holds for its contents, atomically against other
+    processes doing the same: the file is renamed to a unique name first (only one rename of it
+    succeeds), checked there (``condition`` gets its contents and that name), and put back
+    (without replacing a newer lock) if it did not match."""
+    aside = f"{path}.{secrets.token_hex(8)}.aside"
+    try:
+        os.rename(path, aside)
+    except OSError:
+        return True  # gone already
+    lock = _read_lock(aside) or {}
+    try:
+        if condition(lock, aside):
+            return True
+        with contextlib.suppress(OSError):
+            os.link(aside, path)  # fails if a newer lock exists: then the one set aside is moot
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(aside)
