@@ -132,8 +132,9 @@ function shapeText(shape: Shape): string {
 }
 
 function compareModels(before: readonly IrModel[], after: readonly IrModel[]): ApiChange[] {
-  const old = new Map(before.map((m) => [m.specName, m]));
-  const now = new Map(after.map((m) => [m.specName, m]));
+  // Request variants (`PetWritable`) are the same schemas seen from requests: compared through their base model.
+  const old = new Map(before.filter((m) => m.variantOf === undefined).map((m) => [m.specName, m]));
+  const now = new Map(after.filter((m) => m.variantOf === undefined).map((m) => [m.specName, m]));
   const out: ApiChange[] = [];
   for (const name of old.keys()) if (!now.has(name)) out.push({ kind: 'model-removed', impact: 'major', target: name });
   for (const [name, model] of now) {

@@ -78,6 +78,11 @@ export type IrNameSource =
    * the spec text: `Response`, `Item`, `200`) and the names of the enclosing operation or model.
    */
   | { readonly role: 'inlineModel'; readonly parts: readonly (string | IrName)[] }
+  /**
+   * The request variant of a model used both ways that has `readOnly`/`writeOnly` properties
+   * (see `./usage.ts`): the model's name with the policy's suffix (`PetWritable`).
+   */
+  | { readonly role: 'requestModel'; readonly model: IrName }
   | { readonly role: 'apiClass' | 'apiProperty' | 'apiFile'; readonly tag: string }
   /** An operation's method: from the operationId, else from method and path. */
   | { readonly role: 'operation'; readonly operationId: string | undefined; readonly method: string; readonly path: string }
@@ -267,6 +272,23 @@ export interface IrModel {
   readonly schema: IrSchema;
   /** For `allOf` of named object models only: the models it extends. */
   readonly extends?: readonly IrName[];
+  /**
+   * Whether request bodies/parameters and responses (success or error) reach the model, through
+   * `$ref`s at any depth (see `./usage.ts`). Neither: no operation uses it (typed as if both).
+   * The schema is already shaped for it: a response-only model has no `writeOnly` properties, a
+   * request-only one no `readOnly` properties, so `required` holds as written.
+   */
+  readonly usage: IrUsage;
+  /** Set on a model used both ways that is split: its request variant (the model itself types responses). */
+  readonly requestVariant?: IrName;
+  /** Set on a request variant: the model it is the request side of. */
+  readonly variantOf?: IrName;
+}
+
+/** The directions a model is used in (see `IrModel.usage`). */
+export interface IrUsage {
+  readonly request: boolean;
+  readonly response: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ export function specText(name: IrName): string {
       return name.key;
     case 'inlineModel':
       return name.parts.map((part) => (typeof part === 'string' ? part : specText(part))).join(' ');
+    case 'requestModel':
+      return `${specText(name.model)} (request)`;
     case 'operation':
       return name.operationId ?? operationWordsFromPath(name.method, name.path);
     case 'client':
