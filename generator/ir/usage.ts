@@ -264,6 +264,7 @@ export function splitByUsage(
       out.push({
         ...m,
         name: requestName,
+        specName: `${m.specName} (request)`,
         schema: shaper.shape(m.schema, 'request'),
         ...(m.extends ? { extends: m.extends.map((e) => shaper.requestName(e)) } : {}),
         usage: { request: true, response: false },

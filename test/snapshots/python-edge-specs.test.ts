@@ -74,7 +74,7 @@ describe('python: whole-output snapshots', () => {
 /** Uses of the split models that must type-check (see the mypy usage test). */
 const PY_USAGE = `from __future__ import annotations
 
-from edge_schemas_readonly_writeonly_split.models import Accepted, OwnerWritable, Pet, PetWritable, SignUp
+from edge_schemas_readonly_writeonly_split.models import Accepted, AcceptedStatus, OwnerWritable, Pet, PetWritable, SignUp
 from shellev.models import GetChargeSessionRetrieveResponse200JsonStatusEnum, InlineResponse2021
 from typing_extensions import assert_type
 
@@ -88,7 +88,8 @@ def stop_status(s: InlineResponse2021) -> str:
 
 def accepted(a: Accepted) -> str:
     assert_type(a.request_id, str)
-    return a.token  # type: ignore[attr-defined]
+    Accepted(status=AcceptedStatus.SUCCESS)  # type: ignore[call-arg]
+    return a.request_id
 
 
 def requests() -> None:
