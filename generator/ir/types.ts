@@ -10,7 +10,9 @@
  *   stable as a spec grows.
  * - Types are the spec's: `integer` with its `format`, `string` with its `format`, `binary` for
  *   raw bytes; constraints (`minLength`, `pattern`, `minimum` …) and `readOnly`/`writeOnly` are
- *   kept as given. How a target types them is the target's decision.
+ *   kept as given. How a target types them is the target's decision, except the direction split:
+ *   which way each model travels is a spec fact, so models come shaped per direction (a response
+ *   model without `writeOnly` properties, request variants without `readOnly` ones; `./usage.ts`).
  *
  * Spec text (descriptions, enum values, URLs) is kept raw: escaping is the renderer's job.
  *
@@ -191,7 +193,10 @@ export interface IrProperty extends IrDocs {
   readonly name: string;
   /** The property's identifier, for targets that do not use wire names as they are. */
   readonly propertyName: IrName;
-  /** Listed in the schema's `required`. With `readOnly`/`writeOnly` it applies in one direction only. */
+  /**
+   * Listed in the schema's `required`. A `readOnly` property only appears in response models and a
+   * `writeOnly` one only in request models (`./usage.ts`), so where it appears this holds.
+   */
   readonly required: boolean;
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
