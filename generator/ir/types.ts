@@ -284,6 +284,11 @@ export interface IrModel {
    * request-only one no `readOnly` properties, so `required` holds as written.
    */
   readonly usage: IrUsage;
+  /**
+   * The schema as the spec gives it, before shaping by direction (what `sdkgen diff` compares: a
+   * change of usage alone changes no spec fact). The same object as `schema` when nothing changed.
+   */
+  readonly specSchema: IrSchema;
   /** Set on a model used both ways that is split: its request variant (the model itself types responses). */
   readonly requestVariant?: IrName;
   /** Set on a request variant: the model it is the request side of. */

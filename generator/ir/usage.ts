@@ -27,7 +27,7 @@ import type { IrErrorClass, IrModel, IrName, IrOperation, IrPagination, IrProper
 export type Direction = 'request' | 'response';
 
 /** A model as the schema converter leaves it, before usage is known. */
-export type ConvertedModel = Omit<IrModel, 'usage' | 'requestVariant' | 'variantOf'>;
+export type ConvertedModel = Omit<IrModel, 'usage' | 'specSchema' | 'requestVariant' | 'variantOf'>;
 
 /** The one direction `readOnly`/`writeOnly` limits a property to (`undefined`: none, or both flags). */
 export function onlyIn(p: Pick<IrProperty, 'readOnly' | 'writeOnly'>): Direction | undefined {
@@ -259,13 +259,14 @@ export function splitByUsage(
     const direction: Direction | undefined = isShared(used) ? (requestName ? 'response' : undefined) : used.request ? 'request' : 'response';
     const schema = direction === undefined ? m.schema : shaper.shape(m.schema, direction);
     const ext = m.extends && direction === 'request' ? { extends: m.extends.map((e) => shaper.requestName(e)) } : m.extends ? { extends: m.extends } : {};
-    out.push({ ...m, schema, ...ext, usage: { ...used }, ...(requestName ? { requestVariant: requestName } : {}) });
+    out.push({ ...m, schema, specSchema: m.schema, ...ext, usage: { ...used }, ...(requestName ? { requestVariant: requestName } : {}) });
     if (requestName) {
       out.push({
         ...m,
         name: requestName,
         specName: `${m.specName} (request)`,
         schema: shaper.shape(m.schema, 'request'),
+        specSchema: m.schema,
         ...(m.extends ? { extends: m.extends.map((e) => shaper.requestName(e)) } : {}),
         usage: { request: true, response: false },
         variantOf: m.name,

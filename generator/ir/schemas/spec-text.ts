@@ -13,7 +13,8 @@ export function specText(name: IrName): string {
     case 'inlineModel':
       return name.parts.map((part) => (typeof part === 'string' ? part : specText(part))).join(' ');
     case 'requestModel':
-      return `${specText(name.model)} (request)`;
+      // In spec terms the request variant is the schema it comes from.
+      return specText(name.model);
     case 'operation':
       return name.operationId ?? operationWordsFromPath(name.method, name.path);
     case 'client':
