@@ -16,6 +16,8 @@ export interface FileTargetSettings {
   readonly templates?: string;
   readonly packageName?: string;
   readonly packageVersion?: string;
+  readonly repository?: string;
+  readonly homepage?: string;
   readonly clientName?: string;
   readonly naming?: Partial<NamingConfig>;
 }
@@ -90,6 +92,8 @@ function targetSettings(values: ReadonlyMap<string, string | boolean>, at: reado
     templates: pathValue(values, [...at, 'templates'], base),
     packageName: text('package', 'name'),
     packageVersion: text('package', 'version'),
+    repository: text('package', 'repository'),
+    homepage: text('package', 'homepage'),
     clientName: text('client', 'className'),
     naming: Object.keys(naming).length > 0 ? naming : undefined,
   });

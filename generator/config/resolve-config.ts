@@ -143,6 +143,16 @@ function resolveTarget(id: TargetId, sources: TargetSources): TargetConfig {
   if (packageVersion !== undefined && !isValidSemver(packageVersion)) {
     throw new ConfigError(`invalid package version '${packageVersion}' (${from('--package-version', 'package.version')}): must be a semantic version like 1.2.3`);
   }
+  const repository = own.repository ?? shared.repository;
+  const repositoryProblem = repository === undefined ? undefined : urlProblem(repository, REPOSITORY_SCHEMES);
+  if (repository !== undefined && repositoryProblem !== undefined) {
+    throw new ConfigError(`invalid package repository '${shownUrl(repository)}' ('${key('package.repository')}' in ${file}): ${repositoryProblem}`);
+  }
+  const homepage = own.homepage ?? shared.homepage;
+  const homepageProblem = homepage === undefined ? undefined : urlProblem(homepage, HOMEPAGE_SCHEMES);
+  if (homepage !== undefined && homepageProblem !== undefined) {
+    throw new ConfigError(`invalid package homepage '${shownUrl(homepage)}' ('${key('package.homepage')}' in ${file}): ${homepageProblem}`);
+  }
   const clientName = flags.clientName ?? own.clientName ?? shared.clientName ?? embedded?.clientName;
   const classProblem = clientName === undefined ? undefined : target.checkClassName(clientName);
   if (clientName !== undefined && classProblem !== undefined) {
@@ -163,10 +173,42 @@ function resolveTarget(id: TargetId, sources: TargetSources): TargetConfig {
     output: flags.output ?? own.output ?? shared.output ?? resolve(cwd, target.defaults.output),
     packageName,
     packageVersion,
+    ...(repository !== undefined ? { repository } : {}),
+    ...(homepage !== undefined ? { homepage } : {}),
     clientName,
     templates,
     naming,
   };
+}
+
+const HOMEPAGE_SCHEMES = ['http:', 'https:'];
+/** What npm and PyPI accept as a repository URL. */
+const REPOSITORY_SCHEMES = ['https:', 'http:', 'git+https:', 'git+ssh:', 'git+http:', 'ssh:', 'git:'];
+
+/**
+ * Why `text` is not an absolute URL with one of `schemes`, if it is not. Printable ASCII only (no
+ * spaces, quotes or control characters): the value is written into package.json and
+ * pyproject.toml, so nothing in it may change their structure, whatever the escaping.
+ */
+function urlProblem(text: string, schemes: readonly string[]): string | undefined {
+  const rule = `must be an absolute URL (${schemes.map((s) => `${s}//`).join(', ')})`;
+  if (!/^[\x21-\x7e]+$/.test(text) || /["'\\<>`{}|^]/.test(text)) return `${rule} without spaces, quotes or control characters`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return rule;
+  }
+  if (!schemes.includes(url.protocol) || url.host === '') return rule;
+  // Credentials would be published with the package; an ssh user name (`git+ssh://git@host/…`) is not one.
+  if (url.password !== '' || (url.username !== '' && !url.protocol.endsWith('ssh:'))) return `${rule} without credentials in it`;
+  return undefined;
+}
+
+/** A rejected URL as shown in a message: bounded, control characters made visible. */
+function shownUrl(text: string): string {
+  const visible = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible.length > 200 ? `${visible.slice(0, 200)}…` : visible;
 }
 
 function origin(file: string | undefined, flag: string, key: string): string {

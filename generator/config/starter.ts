@@ -32,6 +32,9 @@ package:
   name: my-api
   # Version of the generated package (default: the spec's info.version). Quote it.
   # version: "1.0.0"
+  # Source repository and home page (package.json repository/homepage, pyproject [project.urls]).
+  # repository: git+https://github.com/my-org/my-api-sdk.git
+  # homepage: https://github.com/my-org/my-api-sdk#readme
 
 client:
   # Name of the generated client class (default: derived from the spec's info.title).

@@ -21,6 +21,10 @@ export interface TargetConfig {
   readonly packageName: string;
   /** Package version; when the user gave none, the spec's `info.version` (falls back to `0.0.0`). */
   readonly packageVersion: string | undefined;
+  /** URL of the source repository (`package.repository`), validated; absent: not published. */
+  readonly repository?: string | undefined;
+  /** URL of the package's home page (`package.homepage`), validated. */
+  readonly homepage?: string | undefined;
   /** Class name of the generated client (e.g. `ShellevClient`); derived from the title when unset. */
   readonly clientName: string | undefined;
   /** Absolute path of a folder whose templates overlay the target's built-in ones, by relative path. */

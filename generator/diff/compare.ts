@@ -119,7 +119,8 @@ type Shape =
   | { readonly kind: 'alias'; readonly type: string };
 
 function shapeOf(model: IrModel): Shape {
-  const s = model.schema;
+  // As the spec states it, not as shaped for one direction (see `IrModel.specSchema`).
+  const s = model.specSchema;
   if (s.kind === 'object' && !s.nullable) return { kind: 'interface', schema: s, extends: (model.extends ?? []).map(specText).join(', ') };
   if (s.kind === 'enum') return { kind: 'enum', values: s.members.map((m) => JSON.stringify(m.value)), type: typeText(s) };
   return { kind: 'alias', type: typeText(s) };
@@ -132,8 +133,9 @@ function shapeText(shape: Shape): string {
 }
 
 function compareModels(before: readonly IrModel[], after: readonly IrModel[]): ApiChange[] {
-  const old = new Map(before.map((m) => [m.specName, m]));
-  const now = new Map(after.map((m) => [m.specName, m]));
+  // Request variants (`PetWritable`) are the same spec schemas seen from requests: compared through their base model.
+  const old = new Map(before.filter((m) => m.variantOf === undefined).map((m) => [m.specName, m]));
+  const now = new Map(after.filter((m) => m.variantOf === undefined).map((m) => [m.specName, m]));
   const out: ApiChange[] = [];
   for (const name of old.keys()) if (!now.has(name)) out.push({ kind: 'model-removed', impact: 'major', target: name });
   for (const [name, model] of now) {

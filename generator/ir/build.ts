@@ -21,6 +21,7 @@ import { buildSecuritySchemes, securityRequirements } from './security';
 import { buildServers, mergeServerVariables } from './servers';
 import { buildServices } from './services';
 import { withPagination } from './pagination';
+import { splitByUsage } from './usage';
 import type { Ir } from './types';
 import { isValidSemver } from '../config/identifiers';
 
@@ -42,9 +43,11 @@ export function buildIr(spec: LoadedSpec, sink: ProblemSink): Ir {
   const errors = new ErrorClasses(ctx);
   const built = buildServices(ctx, { schemas, errors, securityOf: securityRequirements(ctx, securitySchemes) }, rawOps);
   schemas.convertComponents();
-  const models = schemas.models.all();
+  const converted = schemas.models.all();
   // Pagination follows `$ref`s into component schemas, so it is read once they are converted.
-  const services = withPagination(ctx, built, rawOps, models);
+  const paged = withPagination(ctx, built, rawOps, converted);
+  // Last: shaping by usage needs every model and operation, and its names come after all others.
+  const { models, services, errors: errorClasses } = splitByUsage(ctx.names, converted, paged, errors.all());
 
   const operationServers = services.flatMap((s) => s.operations.flatMap((op) => op.servers ?? []));
   const description = str(info['description']);
@@ -61,7 +64,7 @@ export function buildIr(spec: LoadedSpec, sink: ProblemSink): Ir {
     securitySchemes,
     services,
     models,
-    errors: errors.all(),
+    errors: errorClasses,
     features: featuresOf(securitySchemes, services, servers),
     names: ctx.names.all(),
   };

@@ -11,7 +11,8 @@
  */
 import type { RawOperation } from './collect';
 import { childPointer, isObject, str, type BuildContext, type Json, type JsonObject } from './context';
-import type { IrModel, IrName, IrOperation, IrPagination, IrParameter, IrSchema, IrService } from './types';
+import type { IrName, IrOperation, IrPagination, IrParameter, IrSchema, IrService } from './types';
+import type { ConvertedModel as IrModel } from './usage';
 
 /** What an extension says, in wire names, before it is checked against the operation. */
 interface PaginationPlan {

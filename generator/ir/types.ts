@@ -10,7 +10,9 @@
  *   stable as a spec grows.
  * - Types are the spec's: `integer` with its `format`, `string` with its `format`, `binary` for
  *   raw bytes; constraints (`minLength`, `pattern`, `minimum` …) and `readOnly`/`writeOnly` are
- *   kept as given. How a target types them is the target's decision.
+ *   kept as given. How a target types them is the target's decision, except the direction split:
+ *   which way each model travels is a spec fact, so models come shaped per direction (a response
+ *   model without `writeOnly` properties, request variants without `readOnly` ones; `./usage.ts`).
  *
  * Spec text (descriptions, enum values, URLs) is kept raw: escaping is the renderer's job.
  *
@@ -78,6 +80,11 @@ export type IrNameSource =
    * the spec text: `Response`, `Item`, `200`) and the names of the enclosing operation or model.
    */
   | { readonly role: 'inlineModel'; readonly parts: readonly (string | IrName)[] }
+  /**
+   * The request variant of a model used both ways that has `readOnly`/`writeOnly` properties
+   * (see `./usage.ts`): the model's name with the policy's suffix (`PetWritable`).
+   */
+  | { readonly role: 'requestModel'; readonly model: IrName }
   | { readonly role: 'apiClass' | 'apiProperty' | 'apiFile'; readonly tag: string }
   /** An operation's method: from the operationId, else from method and path. */
   | { readonly role: 'operation'; readonly operationId: string | undefined; readonly method: string; readonly path: string }
@@ -186,7 +193,10 @@ export interface IrProperty extends IrDocs {
   readonly name: string;
   /** The property's identifier, for targets that do not use wire names as they are. */
   readonly propertyName: IrName;
-  /** Listed in the schema's `required`. With `readOnly`/`writeOnly` it applies in one direction only. */
+  /**
+   * Listed in the schema's `required`. A `readOnly` property only appears in response models and a
+   * `writeOnly` one only in request models (`./usage.ts`), so where it appears this holds.
+   */
   readonly required: boolean;
   readonly readOnly: boolean;
   readonly writeOnly: boolean;
@@ -267,6 +277,28 @@ export interface IrModel {
   readonly schema: IrSchema;
   /** For `allOf` of named object models only: the models it extends. */
   readonly extends?: readonly IrName[];
+  /**
+   * Whether request bodies/parameters and responses (success or error) reach the model, through
+   * `$ref`s at any depth (see `./usage.ts`). Neither: no operation uses it (typed as if both).
+   * The schema is already shaped for it: a response-only model has no `writeOnly` properties, a
+   * request-only one no `readOnly` properties, so `required` holds as written.
+   */
+  readonly usage: IrUsage;
+  /**
+   * The schema as the spec gives it, before shaping by direction (what `sdkgen diff` compares: a
+   * change of usage alone changes no spec fact). The same object as `schema` when nothing changed.
+   */
+  readonly specSchema: IrSchema;
+  /** Set on a model used both ways that is split: its request variant (the model itself types responses). */
+  readonly requestVariant?: IrName;
+  /** Set on a request variant: the model it is the request side of. */
+  readonly variantOf?: IrName;
+}
+
+/** The directions a model is used in (see `IrModel.usage`). */
+export interface IrUsage {
+  readonly request: boolean;
+  readonly response: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

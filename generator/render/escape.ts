@@ -155,6 +155,19 @@ export function jsonString(text: string): string {
   return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * A TOML basic string (`"…"`): backslash, quote and every control character escaped (TOML allows
+ * none of U+0000–U+001F or U+007F raw in a basic string).
+ */
+export function tomlString(text: string): string {
+  const escaped = text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\\') return '\\\\';
+    if (c === '"') return '\\"';
+    return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+  return `"${escaped}"`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Python
 // ---------------------------------------------------------------------------------------------

@@ -77,6 +77,11 @@ const CASES: readonly [string, Doc, { kind: string; target: string; member?: str
   ['property made required', edit((d) => list(d, ...PET, 'required').push('tag')), { kind: 'property-required-changed', target: 'Pet', member: 'tag' }, 'major'],
   ['enum value added', edit((d) => list(d, ...COLOR, 'enum').push('blue')), { kind: 'enum-value-added', target: 'Color', member: '"blue"' }, 'minor'],
   ['enum value removed', edit((d) => list(d, ...COLOR, 'enum').pop()), { kind: 'enum-value-removed', target: 'Color', member: '"green"' }, 'major'],
+  ['readOnly property added (Pet is split: the request variant is no model of its own)', edit((d) => (at(d, ...PET, 'properties')['id'] = { type: 'string', readOnly: true })), { kind: 'property-added', target: 'Pet', member: 'id' }, 'minor'],
+  ['required writeOnly property added (in the request variant only; still a breaking change)', edit((d) => {
+    at(d, ...PET, 'properties')['secret'] = { type: 'string', writeOnly: true };
+    list(d, ...PET, 'required').push('secret');
+  }), { kind: 'property-added', target: 'Pet', member: 'secret' }, 'major'],
   ['error response added', edit((d) => (at(d, ...GET, 'responses')['404'] = { description: 'none' })), { kind: 'errors-changed', target: 'listPets' }, 'patch'],
 ];
 

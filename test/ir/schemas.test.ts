@@ -64,10 +64,16 @@ test('readOnly / writeOnly are flags; `required` is what the spec says, in every
   const { ir } = buildNeutral(
     doc({ schemas: { U: { type: 'object', required: ['id', 'password', 'name'], properties: { id: { type: 'string', readOnly: true }, password: { type: 'string', writeOnly: true }, name: { type: 'string' } } } } }),
   );
-  const u = model(ir.models, 'U').schema;
-  if (u.kind !== 'object') throw new Error('expected an object');
-  expect(u.properties.map((p) => [p.name, p.required, p.readOnly, p.writeOnly])).toEqual([
+  // U is used by no operation, so typed both ways: the model for responses (no writeOnly
+  // property), its request variant (no readOnly one); see test/ir/usage.test.ts.
+  const flags = (m: IrModel): unknown[] => (m.schema.kind === 'object' ? m.schema.properties.map((p) => [p.name, p.required, p.readOnly, p.writeOnly]) : []);
+  const u = model(ir.models, 'U');
+  expect(flags(u)).toEqual([
     ['id', true, true, false],
+    ['name', true, false, false],
+  ]);
+  const request = ir.models.find((m) => m.variantOf === u.name);
+  expect(request && flags(request)).toEqual([
     ['password', true, false, true],
     ['name', true, false, false],
   ]);

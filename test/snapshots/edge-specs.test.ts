@@ -9,7 +9,8 @@
  *
  * Then all SDKs are type-checked in one `tsc --strict --noUnusedLocals` run (one tsconfig that
  * includes every SDK: one compiler start instead of thirty), together with usage files that pin
- * down typing promises (a request body may leave out required readOnly properties), and the
+ * down typing promises (a request body type has no readOnly properties, a response type has its
+ * required readOnly ones: the readOnly/writeOnly split), and the
  * generated code is checked with Prettier in one run.
  */
 import { execFileSync } from 'node:child_process';
@@ -74,22 +75,72 @@ describe('edge specs: whole-output snapshots', () => {
 
 /** Type-level promises checked against the generated SDKs (compiled with them). */
 const USAGE: Record<string, string> = {
-  'read-write-only.ts': `import type { User } from '../schemas-readonly-writeonly/src/index.js';
+  'read-write-only.ts': `import type { User, UserWritable } from '../schemas-readonly-writeonly/src/index.js';
 import { ReadOnlyWriteOnlyEdgeClient } from '../schemas-readonly-writeonly/src/index.js';
 
-// A request body may leave out the required readOnly \`id\` (the server sets it) …
-export async function create(client: ReadOnlyWriteOnlyEdgeClient): Promise<string | undefined> {
-  const created: User = await client.default.createUser({ body: { email: 'a@example.com', password: 'secret' } });
-  // … and a response may lack the required writeOnly \`password\`.
-  const password: string | undefined = created.password;
-  void password;
-  return created.id;
+// User is used both ways: the request body type leaves out the readOnly \`id\` …
+export async function create(client: ReadOnlyWriteOnlyEdgeClient): Promise<string> {
+  const body: UserWritable = { email: 'a@example.com', password: 'secret' };
+  // @ts-expect-error a request body has no readOnly id (the server sets it)
+  const withId: UserWritable = { email: 'a@example.com', password: 'secret', id: 'x' };
+  // @ts-expect-error the writeOnly password is required in requests
+  const noPassword: UserWritable = { email: 'a@example.com' };
+  void withId;
+  void noPassword;
+  const created: User = await client.default.createUser({ body });
+  // @ts-expect-error a response has no writeOnly password
+  void created.password;
+  // … and the response type has the required readOnly \`id\`, no \`!\` needed.
+  return created.id.toUpperCase();
 }
 
 // readOnly stays readonly.
 export function rename(user: User): void {
   // @ts-expect-error id is read-only
   user.id = 'x';
+}
+`,
+  'read-write-split.ts': `import type { Accepted, Dog, DogWritable, Owner, OwnerWritable, Pet, PetWritable, SignUp, Tag } from '../schemas-readonly-writeonly-split/src/index.js';
+import { ReadOnlyWriteOnlySplitEdgeClient } from '../schemas-readonly-writeonly-split/src/index.js';
+
+export async function flows(client: ReadOnlyWriteOnlySplitEdgeClient): Promise<string> {
+  // Response only: required readOnly fields are required.
+  const accepted: Accepted = await client.default.createPets({ body: [{ name: 'Rex', secret: 's' }] });
+  // @ts-expect-error a response-only model has no writeOnly field
+  void accepted.token;
+  // Request only: no readOnly id; the required writeOnly password is required.
+  const signUp: SignUp = { email: 'a@example.com', password: 'secret' };
+  // @ts-expect-error password is required in SignUp
+  const noPassword: SignUp = { email: 'a@example.com' };
+  void noPassword;
+  await client.default.signUp({ body: signUp });
+  // Nested refs and arrays: request variants all the way down.
+  const owner: OwnerWritable = { pets: [{ name: 'Rex', secret: 's', tags: [{ name: 't' }] }], favourite: { name: 'Fido', secret: 's' } };
+  const saved: Owner = await client.default.putOwner({ body: owner });
+  const first: Pet | undefined = saved.pets[0];
+  const ids: number[] = saved.pets.map((p) => p.id);
+  // @ts-expect-error a request variant refers to PetWritable, which has no id
+  const withId: OwnerWritable = { pets: [{ id: 1, name: 'Rex', secret: 's' }] };
+  void withId;
+  // allOf of a split model.
+  const dog: DogWritable = { name: 'Rex', secret: 's', barks: true };
+  const created: Dog = await client.default.createDog({ body: dog });
+  const pets: Pet[] = await client.default.listPets();
+  const writable: PetWritable = { name: 'x', secret: 'y' };
+  const tag: Tag = { name: 't' };
+  void first;
+  void ids;
+  void pets;
+  void writable;
+  void tag;
+  return \`\${accepted.status.toUpperCase()} \${accepted.requestId} \${created.id.toFixed(0)} \${created.barks}\`;
+}
+`,
+  'shell-ev-required.ts': `import type { InlineResponse2021 } from '../shell-ev/src/index.js';
+
+// The stop response's required readOnly fields are required: no \`!\`.
+export function statusOf(s: InlineResponse2021): string {
+  return \`\${s.status.toUpperCase()} \${s.requestId.toUpperCase()}\`;
 }
 `,
   'recursive.ts': `import type { JsonValue } from '../schemas-recursive/src/index.js';

@@ -71,6 +71,43 @@ describe('python: whole-output snapshots', () => {
   });
 });
 
+/** Uses of the split models that must type-check (see the mypy usage test). */
+const PY_USAGE = `from __future__ import annotations
+
+from edge_schemas_readonly_writeonly_split.models import Accepted, AcceptedStatus, OwnerWritable, Pet, PetWritable, SignUp
+from shellev.models import GetChargeSessionRetrieveResponse200JsonStatusEnum, InlineResponse2021
+from typing_extensions import assert_type
+
+
+def stop_status(s: InlineResponse2021) -> str:
+    # Response only: the required readOnly fields are required (not Optional).
+    assert_type(s.status, GetChargeSessionRetrieveResponse200JsonStatusEnum)
+    assert_type(s.request_id, str)
+    return s.request_id.upper()
+
+
+def accepted(a: Accepted) -> str:
+    assert_type(a.request_id, str)
+    Accepted(status=AcceptedStatus.SUCCESS)  # type: ignore[call-arg]
+    return a.request_id
+
+
+def requests() -> None:
+    PetWritable(name="Rex", secret="s")
+    PetWritable(name="Rex")  # type: ignore[call-arg]
+    PetWritable(name="Rex", secret="s", id=1)  # type: ignore[call-arg]
+    SignUp(email="a@example.com", password="p")
+    SignUp(email="a@example.com")  # type: ignore[call-arg]
+    OwnerWritable(pets=[PetWritable(name="Rex", secret="s")])
+    OwnerWritable(pets=[Pet(id=1, name="Rex")])  # type: ignore[list-item]
+
+
+def responses(p: Pet) -> int:
+    assert_type(p.id, int)
+    Pet(name="Rex")  # type: ignore[call-arg]
+    return p.id
+`;
+
 describe('python: the generated packages lint, type-check and import', () => {
   let python = '';
   beforeAll(() => {
@@ -106,6 +143,27 @@ describe('python: the generated packages lint, type-check and import', () => {
   test('mypy --strict (Python 3.9) over every package at once', () => {
     const packages = [...rendered].map(([name, { importName }]) => path.join(name, importName));
     run(['-m', 'mypy', '--strict', '--python-version', '3.9', '--no-incremental', '--cache-dir', path.join(OUT, '.mypy'), ...packages]);
+  });
+
+  // Type-level promises of the readOnly/writeOnly split, checked by mypy against the packages (each
+  // `# type: ignore[...]` must be needed: --strict warns about unused ones, so a field that is not
+  // required fails the check).
+  test('mypy --strict: response models require their required readOnly fields; request variants leave them out', () => {
+    const usage = path.join(OUT, '.usage');
+    fs.mkdirSync(usage, { recursive: true });
+    fs.writeFileSync(path.join(usage, 'split_usage.py'), PY_USAGE);
+    const env = { ...process.env, MYPYPATH: [path.join(OUT, 'shell-ev'), path.join(OUT, 'schemas-readonly-writeonly-split')].join(path.delimiter) };
+    try {
+      execFileSync(python, ['-m', 'mypy', '--strict', '--python-version', '3.9', '--no-incremental', '--cache-dir', path.join(OUT, '.mypy-usage'), path.join(usage, 'split_usage.py')], {
+        cwd: OUT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env,
+      });
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      throw new Error(`mypy over the usage file failed:\n${`${e.stdout ?? ''}${e.stderr ?? ''}`.slice(0, 8000)}`);
+    }
   });
 
   test('every package imports, and its client can be built', () => {

@@ -38,15 +38,15 @@ export interface InlineResponse2021 {
   /**
    * Mandatory UUID (according to RFC 4122 standards) for requests and responses. This will be played back in the response from the request.
    *
-   * Read-only: set by the server and always present in responses; leave it out of requests.
+   * Read-only: set by the server.
    */
-  readonly requestId?: string;
+  readonly requestId: string;
   /**
    * Indicates overall status of the request
    *
-   * Read-only: set by the server and always present in responses; leave it out of requests.
+   * Read-only: set by the server.
    */
-  readonly status?: GetChargeSessionRetrieveResponse200JsonStatusEnum;
+  readonly status: GetChargeSessionRetrieveResponse200JsonStatusEnum;
 }
 
 /** Indicates overall status of the request */
@@ -63,15 +63,15 @@ export interface GetChargeSessionRetrieveResponse200Json {
   /**
    * Mandatory UUID (according to RFC 4122 standards) for requests and responses. This will be played back in the response from the request.
    *
-   * Read-only: set by the server and always present in responses; leave it out of requests.
+   * Read-only: set by the server.
    */
-  readonly requestId?: string;
+  readonly requestId: string;
   /**
    * Indicates overall status of the request
    *
-   * Read-only: set by the server and always present in responses; leave it out of requests.
+   * Read-only: set by the server.
    */
-  readonly status?: GetChargeSessionRetrieveResponse200JsonStatusEnum;
+  readonly status: GetChargeSessionRetrieveResponse200JsonStatusEnum;
   /** Details of the charge session. */
   data?: DataRetrieve[];
 }
@@ -90,15 +90,15 @@ export interface ActiveResponse200Json {
   /**
    * Mandatory UUID (according to RFC 4122 standards) for requests and responses. This will be played back in the response from the request.
    *
-   * Read-only: set by the server and always present in responses; leave it out of requests.
+   * Read-only: set by the server.
    */
-  readonly requestId?: string;
+  readonly requestId: string;
   /**
    * Indicates overall status of the request
    *
-   * Read-only: set by the server and always present in responses; leave it out of requests.
+   * Read-only: set by the server.
    */
-  readonly status?: GetChargeSessionRetrieveResponse200JsonStatusEnum;
+  readonly status: GetChargeSessionRetrieveResponse200JsonStatusEnum;
   /** The active charge sessions. */
   data?: DataActive[];
 }

@@ -3,7 +3,8 @@
  * models in their final order (components in document order, then inline ones as they are met).
  */
 import type { BuildContext, Json } from '../context';
-import type { IrModel, IrName } from '../types';
+import type { IrName } from '../types';
+import type { ConvertedModel as IrModel } from '../usage';
 import { specText } from './spec-text';
 
 export class ModelRegistry {

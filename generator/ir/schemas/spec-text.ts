@@ -12,6 +12,9 @@ export function specText(name: IrName): string {
       return name.key;
     case 'inlineModel':
       return name.parts.map((part) => (typeof part === 'string' ? part : specText(part))).join(' ');
+    case 'requestModel':
+      // In spec terms the request variant is the schema it comes from.
+      return specText(name.model);
     case 'operation':
       return name.operationId ?? operationWordsFromPath(name.method, name.path);
     case 'client':

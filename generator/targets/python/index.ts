@@ -30,6 +30,6 @@ export const pythonTarget: Target = {
   packageNameFromFile: (fileName) => importPackageName(fileName.replace(/\.(ya?ml|json)$/i, '')).replace(/^[^a-z_]+/, '') || 'sdk',
   namingPolicy: (config) => pythonNamingPolicy(config),
   view: ({ ir, names, config, packageVersion }) =>
-    buildPythonView(new PyContext(ir, names, { distributionName: config.packageName, importName: importPackageName(config.packageName), version: packageVersion })),
+    buildPythonView(new PyContext(ir, names, { distributionName: config.packageName, importName: importPackageName(config.packageName), version: packageVersion, repository: config.repository, homepage: config.homepage })),
   format: formatPython,
 };

@@ -229,6 +229,9 @@ export class PythonNamer {
       }
       case 'inlineModel':
         return classIdentifier(source.parts.map((p) => (typeof p === 'string' ? p : pascalWords(resolved(p)))).join(' '), 'Model');
+      case 'requestModel':
+        // As hey-api names request variants (`PetWritable`).
+        return classIdentifier(`${pascalWords(resolved(source.model))} Writable`, 'Model');
       case 'apiClass':
         return classIdentifier(`${pascalWords(source.tag)}${apiClassSuffix}`, 'Default');
       case 'apiProperty':

@@ -16,5 +16,5 @@ export const typescriptTarget: Target = {
   checkClassName: (name) => (isValidClassName(name) ? undefined : 'must be a TypeScript identifier such as MyApiClient'),
   packageNameFromFile: npmNameFromFile,
   namingPolicy: (config) => typescriptNamingPolicy(config),
-  view: ({ ir, names, config, packageVersion }) => buildView(new TsContext(ir, names, { packageName: config.packageName, packageVersion })),
+  view: ({ ir, names, config, packageVersion }) => buildView(new TsContext(ir, names, { packageName: config.packageName, packageVersion, repository: config.repository, homepage: config.homepage })),
 };

@@ -260,6 +260,9 @@ export class TypeScriptNamer {
         return this.modelName(source.key, source.errorBody);
       case 'inlineModel':
         return typeIdentifier(inlineParts(source.parts, resolved).join(' '), 'Model');
+      case 'requestModel':
+        // As hey-api names request variants (`PetWritable`).
+        return typeIdentifier(`${resolved(source.model)} Writable`, 'Model');
       case 'apiClass':
         return typeIdentifier(`${pascalWords(source.tag)}${apiClassSuffix}`, 'Default');
       case 'apiProperty':

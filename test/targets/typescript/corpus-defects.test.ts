@@ -1,11 +1,11 @@
 /**
  * Constructs the real-world corpus (scripts/corpus) tripped over, one table per construct:
- * recursive maps, readOnly/writeOnly requiredness, integers beyond 2^53, numeric enum members,
+ * recursive maps, readOnly/writeOnly requiredness (the request/response split), integers beyond 2^53, numeric enum members,
  * a schema both inline and `$ref`'d, and the client class name.
  */
 import type { IrModel, IrProperty } from '../../../generator/ir';
 import { build, doc, tsType } from '../../ir/helpers';
-import { isRequiredInType, requiredOnlyIn } from '../../../generator/targets/typescript/view/types';
+import { isRequiredInType } from '../../../generator/targets/typescript/view/types';
 
 function model(models: readonly IrModel[], name: string): IrModel {
   const found = models.find((m) => m.name === name);
@@ -45,24 +45,29 @@ describe('maps: an index signature where the value can mention a model (a recurs
   });
 });
 
-describe('readOnly / writeOnly: required one way only → optional in the TypeScript type, with `requiredIn`', () => {
-  test.each<[string, Record<string, unknown>, boolean, { required: boolean; requiredIn?: 'responses' | 'requests'; readOnly: boolean; writeOnly: boolean }]>([
-    ['required readOnly', { type: 'string', readOnly: true }, true, { required: false, requiredIn: 'responses', readOnly: true, writeOnly: false }],
-    ['required writeOnly', { type: 'string', writeOnly: true }, true, { required: false, requiredIn: 'requests', readOnly: false, writeOnly: true }],
-    ['optional readOnly', { type: 'string', readOnly: true }, false, { required: false, readOnly: true, writeOnly: false }],
-    ['required plain', { type: 'string' }, true, { required: true, readOnly: false, writeOnly: false }],
-    ['required readOnly through $ref', ref('Id'), true, { required: false, requiredIn: 'responses', readOnly: true, writeOnly: false }],
-    ['required readOnly and writeOnly (contradictory): left required', { type: 'string', readOnly: true, writeOnly: true }, true, { required: true, readOnly: true, writeOnly: true }],
+describe('readOnly / writeOnly: required one way only → required in that direction\'s type, absent from the other', () => {
+  type Shape = 'required' | 'optional' | 'absent';
+  test.each<[string, Record<string, unknown>, boolean, { response: Shape; request: Shape; readOnly: boolean; writeOnly: boolean }]>([
+    ['required readOnly', { type: 'string', readOnly: true }, true, { response: 'required', request: 'absent', readOnly: true, writeOnly: false }],
+    ['required writeOnly', { type: 'string', writeOnly: true }, true, { response: 'absent', request: 'required', readOnly: false, writeOnly: true }],
+    ['optional readOnly', { type: 'string', readOnly: true }, false, { response: 'optional', request: 'absent', readOnly: true, writeOnly: false }],
+    ['required plain', { type: 'string' }, true, { response: 'required', request: 'required', readOnly: false, writeOnly: false }],
+    ['required readOnly through $ref', ref('Id'), true, { response: 'required', request: 'absent', readOnly: true, writeOnly: false }],
+    ['required readOnly and writeOnly (contradictory): left required both ways', { type: 'string', readOnly: true, writeOnly: true }, true, { response: 'required', request: 'required', readOnly: true, writeOnly: true }],
   ])('%s', (_label, property, required, expected) => {
     const schemas = { Id: { type: 'string', readOnly: true }, U: { type: 'object', required: required ? ['p'] : [], properties: { p: property } } };
     const { ir } = build(doc({ schemas }));
-    const u = model(ir.models, 'U').schema;
-    if (u.kind !== 'object') throw new Error('expected an object');
-    const p = u.properties[0] as IrProperty;
-    // The IR keeps the spec's `required`; the TypeScript view makes one-way ones optional.
-    expect(p.required).toBe(required);
-    const requiredIn = requiredOnlyIn(p);
-    expect({ required: isRequiredInType(p), readOnly: p.readOnly, writeOnly: p.writeOnly, ...(requiredIn ? { requiredIn } : {}) }).toEqual(expected);
+    // U is used by no operation, so typed both ways: U for responses, UWritable (when split) for requests.
+    const u = model(ir.models, 'U');
+    const request = ir.models.find((m: IrModel) => m.variantOf === u.name) ?? u;
+    const shape = (m: IrModel): { shape: Shape; p?: IrProperty } => {
+      const p = m.schema.kind === 'object' ? m.schema.properties.find((x) => x.name === 'p') : undefined;
+      return { shape: p === undefined ? 'absent' : isRequiredInType(p) ? 'required' : 'optional', ...(p ? { p } : {}) };
+    };
+    const flags = shape(u).p ?? shape(request).p;
+    // The IR keeps the spec's `required` and flags on the properties it keeps.
+    expect(flags?.required).toBe(required);
+    expect({ response: shape(u).shape, request: shape(request).shape, readOnly: flags?.readOnly, writeOnly: flags?.writeOnly }).toEqual(expected);
   });
 });
 

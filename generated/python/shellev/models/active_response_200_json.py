@@ -19,19 +19,19 @@ if TYPE_CHECKING:
 class ActiveResponse200Json(BaseModel):
     """The ``ActiveResponse200Json`` model."""
 
-    request_id: Optional[str] = Field(default=None, validation_alias="requestId", serialization_alias="requestId")
+    request_id: str = Field(validation_alias="requestId", serialization_alias="requestId")
     """Mandatory UUID (according to RFC 4122 standards) for requests and responses. This will be played back in the
     response from the request.
 
-    Read-only: set by the server and always present in responses; leave it out of requests.
+    Read-only: set by the server.
 
     Wire name: ``requestId``.
     """
 
-    status: Optional[GetChargeSessionRetrieveResponse200JsonStatusEnum] = None
+    status: GetChargeSessionRetrieveResponse200JsonStatusEnum
     """Indicates overall status of the request
 
-    Read-only: set by the server and always present in responses; leave it out of requests.
+    Read-only: set by the server.
     """
 
     data: Optional[list[DataActive]] = None

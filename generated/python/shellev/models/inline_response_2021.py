@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
@@ -18,17 +18,17 @@ if TYPE_CHECKING:
 class InlineResponse2021(BaseModel):
     """The ``InlineResponse2021`` model."""
 
-    request_id: Optional[str] = Field(default=None, validation_alias="requestId", serialization_alias="requestId")
+    request_id: str = Field(validation_alias="requestId", serialization_alias="requestId")
     """Mandatory UUID (according to RFC 4122 standards) for requests and responses. This will be played back in the
     response from the request.
 
-    Read-only: set by the server and always present in responses; leave it out of requests.
+    Read-only: set by the server.
 
     Wire name: ``requestId``.
     """
 
-    status: Optional[GetChargeSessionRetrieveResponse200JsonStatusEnum] = None
+    status: GetChargeSessionRetrieveResponse200JsonStatusEnum
     """Indicates overall status of the request
 
-    Read-only: set by the server and always present in responses; leave it out of requests.
+    Read-only: set by the server.
     """

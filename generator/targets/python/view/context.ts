@@ -15,6 +15,9 @@ export interface PyPackageSettings {
   /** Import package (`import <name>`), the folder the code lives in. */
   readonly importName: string;
   readonly version: string;
+  /** `package.repository` and `package.homepage` of the config (validated URLs). */
+  readonly repository?: string | undefined;
+  readonly homepage?: string | undefined;
 }
 
 /** Where a module lives: `models`, `exceptions`, `controllers`, or the package root (`''`). */

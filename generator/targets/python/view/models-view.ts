@@ -9,6 +9,7 @@ import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
 import { isRequiredField } from './types';
+import { onlyIn } from '../../../ir/usage';
 
 /** One model module's context (see `items/model.py.hbs`). */
 export interface ModelModule {
@@ -26,11 +27,6 @@ export function schemaDoc(schema: IrSchema, extra: { description?: string | unde
   if (extra.deprecated || meta?.deprecated) parts.push('Deprecated.');
   return parts;
 }
-
-const DIRECTION_NOTE: Readonly<Record<'responses' | 'requests', string>> = {
-  responses: 'Read-only: set by the server and always present in responses; leave it out of requests.',
-  requests: 'Write-only: required in requests, never present in responses.',
-};
 
 /**
  * The one value a property can have (a `const`, or an enum with one member), as a Python
@@ -73,10 +69,11 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
     value = ` = Field(${args.join(', ')})`;
   }
   const docs = schemaDoc(p.schema, { description: p.description, deprecated: p.deprecated });
-  const oneWay = p.required && p.readOnly !== p.writeOnly ? (p.readOnly ? 'responses' : 'requests') : undefined;
   if (constant !== undefined) docs.push('Always this value: set by the model, and always sent.');
-  if (oneWay !== undefined) docs.push(DIRECTION_NOTE[oneWay]);
-  else if (p.readOnly) docs.push('Read-only: set by the server.');
+  // The IR leaves write-only fields out of response models and read-only ones out of request models.
+  const only = onlyIn(p);
+  if (only === 'response') docs.push('Read-only: set by the server.');
+  else if (only === 'request') docs.push('Write-only: sent in requests, never present in responses.');
   if (attr !== p.name) docs.push(`Wire name: \`\`${p.name}\`\`.`);
   return `    ${attr}: ${annotation}${value}\n${pyDocstring(docs, 4)}`;
 }
@@ -151,10 +148,17 @@ export function modelModules(v: PyContext, header: string): ModelModule[] {
   });
 }
 
+/** What a split model's docstring says about its other variant. */
+function variantNote(v: PyContext, model: IrModel): string[] {
+  if (model.variantOf) return [`The request side of \`\`${v.name(model.variantOf)}\`\`: without its read-only fields (the server sets them).`];
+  if (model.requestVariant) return [`As received in responses; requests use \`\`${v.name(model.requestVariant)}\`\`.`];
+  return [];
+}
+
 function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
   const s = model.schema;
   const name = v.name(model.name);
-  const doc = pyDocstring(schemaDoc(s).length > 0 ? schemaDoc(s) : [`The \`\`${name}\`\` model.`], 4);
+  const doc = pyDocstring([...(schemaDoc(s).length > 0 ? schemaDoc(s) : [`The \`\`${name}\`\` model.`]), ...variantNote(v, model)], 4);
   if (s.kind === 'enum') {
     const numeric = s.valueType === 'number' && s.members.every((m) => Number.isInteger(m.value));
     const base = s.valueType === 'number' && !numeric ? 'ValueEnum' : ENUM_BASE[s.valueType];

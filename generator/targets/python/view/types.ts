@@ -121,10 +121,11 @@ export class PyTypePrinter {
 }
 
 /**
- * Whether a property is required in its model's constructor. One model serves requests and
- * responses, so a property the spec requires in one direction only (`readOnly`, `writeOnly`) is
- * optional, as in the TypeScript target.
+ * Whether a property is required in its model's constructor: as the spec says. The IR shapes every
+ * model for the directions it is used in (`generator/ir/usage.ts`): a response model has no
+ * `writeOnly` fields, a request model no `readOnly` ones, so `required` holds in each, as in the
+ * TypeScript target.
  */
 export function isRequiredField(p: IrProperty): boolean {
-  return p.required && p.readOnly === p.writeOnly;
+  return p.required;
 }

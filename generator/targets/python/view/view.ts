@@ -10,7 +10,7 @@
  */
 import type { IrFeatures } from '../../../ir/types';
 import { envVarPrefix } from '../../../naming/env';
-import { markdownCode, markdownInline, pyCommentText, pyDocstring } from '../../../render/escape';
+import { markdownCode, markdownInline, pyCommentText, pyDocstring, tomlString } from '../../../render/escape';
 import type { TargetView, ViewFile } from '../../types';
 import { moduleName } from '../naming-policy';
 import { RUFF_SETTINGS } from '../format';
@@ -105,6 +105,11 @@ export function buildPythonView(v: PyContext): TargetView {
     importName: pkg,
     versionToml: JSON.stringify(v.settings.version),
     descriptionToml: JSON.stringify(pyCommentText(v.ir.info.title ? `${v.ir.info.title} SDK` : `${pkg} SDK`)),
+    // `[project.urls]` lines (empty: the config sets neither).
+    projectUrls: [
+      ...(v.settings.homepage === undefined ? [] : [`Homepage = ${tomlString(v.settings.homepage)}`]),
+      ...(v.settings.repository === undefined ? [] : [`Repository = ${tomlString(v.settings.repository)}`]),
+    ].join('\n'),
     ruffLineLength: RUFF_SETTINGS['line-length'],
     ruffTarget: RUFF_SETTINGS['target-version'],
     clientName: client,

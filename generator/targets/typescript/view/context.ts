@@ -11,6 +11,9 @@ import { TypePrinter } from './types';
 export interface TsPackageSettings {
   readonly packageName: string;
   readonly packageVersion: string;
+  /** `package.repository` and `package.homepage` of the config (validated URLs). */
+  readonly repository?: string | undefined;
+  readonly homepage?: string | undefined;
 }
 
 export class TsContext {

@@ -4,7 +4,8 @@ import { docComment, type DocTag } from '../../../render/escape';
 import { tsLiteral } from '../../../render/escape';
 import type { TsContext } from './context';
 import { printEntry, raw, typeAfter } from './layout';
-import { propertyKey, requiredOnlyIn, isRequiredInType } from './types';
+import { propertyKey, isRequiredInType } from './types';
+import { onlyIn } from '../../../ir/usage';
 
 /** Doc comment parts of a schema: its description, format hints, read-only, default, deprecation. */
 export function schemaDocs(
@@ -39,26 +40,22 @@ export interface ModelView {
   enumTypeStatement: string;
 }
 
-/** Why a property the spec requires is optional (one model types requests and responses). */
-const REQUIRED_IN_NOTE: Readonly<Record<'responses' | 'requests', string>> = {
-  responses: 'Read-only: set by the server and always present in responses; leave it out of requests.',
-  requests: 'Write-only: required in requests, never present in responses.',
-};
-
 function propertyView(v: TsContext, p: IrProperty): { doc: string; declaration: string } {
   const head = `  ${p.readOnly ? 'readonly ' : ''}${propertyKey(p.name)}${isRequiredInType(p) ? '' : '?'}:`;
   const docs = schemaDocs(p.schema.meta, { description: p.description, deprecated: p.deprecated });
-  const onlyIn = requiredOnlyIn(p);
-  if (onlyIn !== undefined) {
-    // Replaces the generic read-only line of `schemaDocs`, which says less.
-    const generic = docs.indexOf('Read-only: set by the server.');
-    if (generic >= 0) docs.splice(generic, 1);
-    docs.splice(1, 0, REQUIRED_IN_NOTE[onlyIn]);
-  }
+  // A type that has a write-only property types requests only (the IR leaves it out of the others).
+  if (onlyIn(p) === 'request') docs.splice(1, 0, 'Write-only: sent in requests, never present in responses.');
   return {
     doc: docComment(docs, 2),
     declaration: typeAfter(head, v.type(p.schema), ';', 2),
   };
+}
+
+/** What a split model's doc says about its other variant. */
+function variantNote(v: TsContext, model: IrModel): string | undefined {
+  if (model.variantOf) return `The request side of \`${v.name(model.variantOf)}\`: without its read-only properties (the server sets them).`;
+  if (model.requestVariant) return `As received in responses; requests use \`${v.name(model.requestVariant)}\`.`;
+  return undefined;
 }
 
 export function modelView(v: TsContext, model: IrModel): ModelView {
@@ -68,8 +65,8 @@ export function modelView(v: TsContext, model: IrModel): ModelView {
     // Every exported symbol gets TSDoc; a schema without a description says where it comes from.
     doc: docComment(
       s.meta?.description
-        ? schemaDocs(s.meta)
-        : [`The \`${name}\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`${model.pointer}\`).`, ...schemaDocs(s.meta)],
+        ? [...schemaDocs(s.meta), variantNote(v, model)]
+        : [`The \`${name}\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`${model.pointer}\`).`, variantNote(v, model), ...schemaDocs(s.meta)],
     ),
     name,
     isInterface: false,

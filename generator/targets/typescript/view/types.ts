@@ -11,18 +11,13 @@ export function propertyKey(name: string): string {
 }
 
 /**
- * Whether a property is required in its TypeScript type. One model types both request and
- * response bodies, so a property the spec requires in one direction only (`readOnly`: responses,
- * `writeOnly`: requests) is optional (see the README, "readOnly and writeOnly").
+ * Whether a property is required in its TypeScript type: as the spec says. The IR shapes every
+ * model for the directions it is used in (`generator/ir/usage.ts`): a response type has no
+ * `writeOnly` properties, a request type no `readOnly` ones, so `required` holds in each (see the
+ * README, "readOnly and writeOnly").
  */
 export function isRequiredInType(p: IrProperty): boolean {
-  return p.required && p.readOnly === p.writeOnly;
-}
-
-/** Where a required property that is optional in its type is always present, if it is one. */
-export function requiredOnlyIn(p: IrProperty): 'responses' | 'requests' | undefined {
-  if (!p.required || p.readOnly === p.writeOnly) return undefined;
-  return p.readOnly ? 'responses' : 'requests';
+  return p.required;
 }
 
 /** Precedence of a printed type: 0 union, 1 intersection, 2 anything tighter. */

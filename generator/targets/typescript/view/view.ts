@@ -142,6 +142,8 @@ export function buildView(v: TsContext): TargetView {
     packageNameJson: jsonString(packageName),
     packageVersionJson: jsonString(packageVersion),
     descriptionJson: jsonString(lineCommentText(ir.info.title ? `${ir.info.title} SDK` : `${packageName} SDK`)),
+    homepageJson: v.settings.homepage === undefined ? '' : jsonString(v.settings.homepage),
+    repositoryUrlJson: v.settings.repository === undefined ? '' : jsonString(v.settings.repository),
     clientName,
     mdTitle: markdownInline(ir.info.title || packageName),
     mdDescription: ir.info.description ? markdownInline(ir.info.description) : '',
