@@ -29,6 +29,12 @@ beforeAll(async () => {
   runtime = compileRuntime();
   [redis, oauth] = await Promise.all([startRedis(), startOAuthServer({ ttl: TTL })]);
   api = await startApiServer(oauth);
+  // The token server's first answer is slow (cold start): get it out of the way of the timings.
+  await fetch(oauth.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'post-client', client_secret: 'post-secret-value' }),
+  }).then((res) => res.text());
   echo = await startScriptedServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: true, auth: req.headers.authorization }));
@@ -111,9 +117,11 @@ test('no token anywhere: 16 processes × 50 concurrent calls → exactly 1 token
   expect(tokensUsed(first).size).toBe(1);
   const key = `${PREFIX}${first[0]?.cacheKey}`;
   await withRedis(async (client) => {
+    // Expires in Redis with the token (on a loaded machine this round can outlast the token).
     const ttl = await client.pTTL(key);
-    expect(ttl).toBeGreaterThan(0); // expires with the token
-    expect(ttl).toBeLessThanOrEqual(TTL * 1000);
+    const left = (first[0]?.expiry ?? 0) * 1000 - Date.now();
+    if (left > 200) expect(Math.abs(ttl - left)).toBeLessThan(1500);
+    else if (left < -200) expect(ttl).toBe(-2);
     expect(await client.exists(`${PREFIX}lock:${first[0]?.cacheKey}`)).toBe(0); // released
   });
 }, 60_000);
