@@ -26,7 +26,7 @@ await redis.connect();
 
 function manager(store) {
   return new ClientCredentialsAuthManager(
-    new ClientCredentialsAuthCredentials({ oAuthClientId: 'bench-client', oAuthClientSecret: 'bench-secret', tokenStore: store }),
+    new ClientCredentialsAuthCredentials({ oAuthClientId: 'bench-client', oAuthClientSecret: 'bench-secret', tokenStore: store, oAuthClockSkew: 0 }),
     { schemeName: 'BearerAuth', tokenUrl: args.tokenUrl, logger: { warn: () => undefined } },
   );
 }

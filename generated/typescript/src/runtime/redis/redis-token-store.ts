@@ -99,17 +99,29 @@ export class RedisTokenStore implements TokenStore {
   async tryLock(key: string, ttlMs: number): Promise<TokenStoreLock | undefined> {
     const name = `${this.#prefix}lock:${key}`;
     const value = randomUUID();
-    const taken = await this.#run('SET NX', this.#set(name, value, Math.ceil(ttlMs), true));
-    if (taken === null || taken === undefined) return undefined;
-    return {
-      release: async () => {
-        const client = this.#client;
-        const released = isIoRedis(client)
-          ? client.eval(RELEASE_SCRIPT, 1, name, value)
-          : client.eval(RELEASE_SCRIPT, { keys: [name], arguments: [value] });
-        await this.#run('EVAL', released);
-      },
+    const release = async (): Promise<void> => {
+      const client = this.#client;
+      const released = isIoRedis(client)
+        ? client.eval(RELEASE_SCRIPT, 1, name, value)
+        : client.eval(RELEASE_SCRIPT, { keys: [name], arguments: [value] });
+      await this.#run('EVAL', released);
     };
+    const reply = this.#set(name, value, Math.ceil(ttlMs), true);
+    let taken: unknown;
+    try {
+      taken = await this.#run('SET NX', reply);
+    } catch (error) {
+      // Given up on, the command may still run later (a client's offline queue replays it when
+      // Redis is back): a lock taken then is freed at once instead of blocking the fleet.
+      reply
+        .then(
+          (late) => late === null || release(),
+          () => undefined,
+        )
+        .catch(() => undefined);
+      throw error;
+    }
+    return taken === null || taken === undefined ? undefined : { release };
   }
 
   /** Never print the client (its options may hold a password) when a store is logged. */
