@@ -114,10 +114,9 @@ export class RedisTokenStore implements TokenStore {
       // Given up on, the command may still run later (a client's offline queue replays it when
       // Redis is back): a lock taken then is freed at once instead of blocking the fleet.
       reply
-        .then(
-          (late) => late === null || release(),
-          () => undefined,
-        )
+        .then(async (late) => {
+          if (late !== null) await release();
+        })
         .catch(() => undefined);
       throw error;
     }
