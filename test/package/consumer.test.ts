@@ -226,6 +226,7 @@ describe('(e) the main entry uses web APIs only', () => {
     expect(graph.files).toEqual(expect.arrayContaining(['dist/esm/index.js', 'dist/esm/client.js']));
     expect(graph.files.length).toBeGreaterThan(10);
     expect(graph.files.filter((f) => f.includes('/node'))).toEqual([]);
+    expect(graph.files.filter((f) => f.includes('/redis'))).toEqual([]); // the Redis store: subpath only
     expect(graph.problems).toEqual([]);
   });
 
@@ -239,5 +240,12 @@ describe('(e) the main entry uses web APIs only', () => {
     // Guards the check above: the same walk from dist/esm/node.js must find the node: imports.
     const graph = walkModuleGraph(installed, 'dist/esm/node.js', 'esm');
     expect(graph.problems.join('\n')).toMatch(/from 'node:fs\/promises'/);
+  });
+
+  test('the ./redis entry is built and holds RedisTokenStore (node:crypto only, no Redis client)', () => {
+    const graph = walkModuleGraph(installed, 'dist/esm/redis.js', 'esm');
+    expect(graph.files).toEqual(expect.arrayContaining(['dist/esm/redis.js', 'dist/esm/runtime/redis/redis-token-store.js']));
+    expect(graph.problems.join('\n')).toMatch(/node:crypto/);
+    expect(graph.problems.filter((p) => !p.includes('node:crypto'))).toEqual([]); // no client import
   });
 });

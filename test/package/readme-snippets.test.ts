@@ -91,7 +91,7 @@ test('every TypeScript snippet of the README and docs compiles under strict, exa
           noUncheckedIndexedAccess: true,
           noEmit: true,
           skipLibCheck: false,
-          paths: { shellev: [path.join(SDK, 'src', 'index.ts')], 'shellev/node': [path.join(SDK, 'src', 'node.ts')] },
+          paths: { shellev: [path.join(SDK, 'src', 'index.ts')], 'shellev/node': [path.join(SDK, 'src', 'node.ts')], 'shellev/redis': [path.join(SDK, 'src', 'redis.ts')] },
         },
         files: ['globals.d.ts', ...names],
       }),

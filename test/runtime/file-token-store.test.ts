@@ -2,7 +2,7 @@
  * FileTokenStore: sharing between processes, concurrent writers, permissions, corrupt files.
  * Child processes run the real runtime, transpiled to ESM by test/support/compile-runtime.ts.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileTokenStore } from '../../templates/typescript/runtime/node/file-token-store';
@@ -116,4 +116,59 @@ test('a stale lock left by a crashed process is taken over', async () => {
   await new Promise((r) => setTimeout(r, 150));
   await store.set('k', { accessToken: 'a', tokenType: 'Bearer' });
   expect((await store.get('k'))?.accessToken).toBe('a');
+});
+
+describe('tryLock (fleet-wide single flight)', () => {
+  test('8 processes that find no token at once: exactly 1 token request', async () => {
+    const file = join(workDir, 'fleet', 'tokens.json');
+    await oauth.reset();
+    await oauth.configure({ tokenDelayMs: 300 }); // the holder is still fetching while the others look
+    const results = await Promise.all(Array.from({ length: 8 }, () => child(tokenChild(file))));
+    await oauth.configure({ tokenDelayMs: 0 });
+    expect((await oauth.stats()).tokenRequests).toBe(1);
+    expect(new Set(results.map((r) => r['accessTokenSha256'])).size).toBe(1);
+    // Every lock was released.
+    expect(readdirSync(join(workDir, 'fleet')).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  }, 60_000);
+
+  test('two processes try at the same moment: exactly one takes the lock', async () => {
+    const file = join(workDir, 'race.json');
+    const args = { mode: 'lock', file, key: 'cc-race', ttlMs: 5000, holdMs: 300, startAt: Date.now() + 500 };
+    const results = await Promise.all([child(args), child(args)]);
+    expect(results.map((r) => r['taken']).sort()).toEqual([false, true]);
+    expect(existsSync(`${file}.cc-race.lock`)).toBe(false); // released
+  }, 30_000);
+
+  test('a stale lock of a killed process blocks until its expiry, then is taken over', async () => {
+    const file = join(workDir, 'stale-fleet.json');
+    const store = new FileTokenStore(file);
+    writeFileSync(`${file}.cc-k.lock`, `long-gone-holder ${Date.now() + 300}`);
+    expect(await store.tryLock('cc-k', 5000)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 350));
+    const lock = await store.tryLock('cc-k', 5000);
+    expect(lock).toBeDefined();
+    expect(readFileSync(`${file}.cc-k.lock`, 'utf8')).not.toContain('long-gone-holder');
+    expect(statSync(`${file}.cc-k.lock`).mode & 0o777).toBe(0o600);
+    await lock?.release();
+    expect(existsSync(`${file}.cc-k.lock`)).toBe(false);
+    // An empty lock file (its holder died before writing) expires `ttl` after it was made.
+    writeFileSync(`${file}.cc-e.lock`, '');
+    expect(await store.tryLock('cc-e', 200)).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await store.tryLock('cc-e', 200)).toBeDefined();
+  });
+
+  test("a release after expiry does not delete the next holder's lock", async () => {
+    const file = join(workDir, 'late.json');
+    const store = new FileTokenStore(file);
+    const first = await store.tryLock('cc-l', 100);
+    await new Promise((r) => setTimeout(r, 150));
+    const second = await store.tryLock('cc-l', 5000);
+    expect(second).toBeDefined();
+    await first?.release();
+    expect(existsSync(`${file}.cc-l.lock`)).toBe(true);
+    expect(await store.tryLock('cc-l', 5000)).toBeUndefined();
+    await second?.release();
+    expect(existsSync(`${file}.cc-l.lock`)).toBe(false);
+  });
 });

@@ -5,6 +5,9 @@
  *        or {"error": <class name>, "code": <OAuth error code>} when the token is refused
  *   { mode: 'write', runtimeDir, file, writer, count }
  *     -> sets `count` distinct keys as fast as possible; prints {"done": true}
+ *   { mode: 'lock', runtimeDir, file, key, ttlMs, holdMs, startAt }
+ *     -> at `startAt` (epoch ms) tries `tryLock(key, ttlMs)`, holds a taken lock `holdMs`, releases
+ *        it; prints {"taken": boolean}
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -37,6 +40,14 @@ if (args.mode === 'token') {
   }
   const accessTokenSha256 = createHash('sha256').update(token.accessToken).digest('hex');
   process.stdout.write(`${JSON.stringify({ accessTokenSha256, cacheKey: manager.cacheKey })}\n`);
+} else if (args.mode === 'lock') {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, args.startAt - Date.now())));
+  const lock = await store.tryLock(args.key, args.ttlMs);
+  if (lock !== undefined) {
+    await new Promise((resolve) => setTimeout(resolve, args.holdMs));
+    await lock.release();
+  }
+  process.stdout.write(`${JSON.stringify({ taken: lock !== undefined })}\n`);
 } else {
   for (let i = 0; i < args.count; i++) {
     await store.set(`writer-${args.writer}-key-${i}`, {

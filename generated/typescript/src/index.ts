@@ -152,4 +152,5 @@ export type {
   OAuthTokenUpdateCallback,
   TokenEndpointAuthMethod,
   TokenStore,
+  TokenStoreLock,
 } from './runtime/index.js';

@@ -92,7 +92,7 @@ describe('Shell EV SDK', () => {
     expect(pkg).toMatchObject({ name: 'shellev', version: '2.2.0', sideEffects: false, files: ['dist', 'docs', 'examples', 'README.md'] });
     expect(pkg.type).toBeUndefined();
     expect(pkg.dependencies).toBeUndefined();
-    expect(Object.keys(pkg.exports)).toEqual(['.', './node', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './node', './redis', './package.json']);
     expect(pkg.exports['.'].require.types).toBe('./dist/cjs/index.d.ts');
   });
 

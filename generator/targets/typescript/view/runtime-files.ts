@@ -4,6 +4,7 @@ import type { IrFeatures } from '../../../ir/types';
 /** Runtime files of the client-credentials grant (token manager, token requests, stores). */
 const CLIENT_CREDENTIALS_RUNTIME = [
   'node/',
+  'redis/',
   'auth/browser.ts',
   'auth/cache-key.ts',
   'auth/client-credentials-manager.ts',

@@ -221,6 +221,6 @@ export function buildView(v: TsContext): TargetView {
     root,
     items: files,
     excludeRuntime: excludedRuntime(ir.features),
-    skipTemplates: ir.features.clientCredentials ? [] : ['src/node.ts.hbs'],
+    skipTemplates: ir.features.clientCredentials ? [] : ['src/node.ts.hbs', 'src/redis.ts.hbs'],
   };
 }

@@ -9,6 +9,11 @@
  * A store or callback that times out is logged and skipped (a `get` then finds no token); a
  * provider that times out fails the call with a `TimeoutException`. Token requests have their
  * own per-attempt timeout.
+ *
+ * With a store that has `tryLock` (`RedisTokenStore`, `FileTokenStore`) the single flight spans
+ * processes and machines: of all that find no valid token at once, one requests it (also for a
+ * refresh-ahead and for the replacement of a token rejected with 401) and the others wait for it
+ * in the store. A failing store costs one warning per outage; tokens are then fetched directly.
  */
 import { DEFAULT_TIMEOUT_MS, DEFAULT_TOKEN_RETRY, resolveRetry } from '../config.js';
 import { ConfigurationException, SdkException } from '../errors.js';
@@ -21,7 +26,12 @@ import type { ClientCredentialsAuthCredentials } from './client-credentials.js';
 import { normalizeToken, type OAuthToken } from './oauth-token.js';
 import { abortable, currentFlight, singleFlight, type ObtainedToken } from './single-flight.js';
 import { requestClientCredentialsToken } from './token-request.js';
-import { defaultTokenStore, MemoryTokenStore, type TokenStore } from './token-store.js';
+import {
+  defaultTokenStore,
+  MemoryTokenStore,
+  type TokenStore,
+  type TokenStoreLock,
+} from './token-store.js';
 
 /** A URL with a scheme (`https:`); anything else is relative or a template. */
 const ABSOLUTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:/;
@@ -62,6 +72,12 @@ const DEFAULT_REFRESH_AHEAD_FRACTION = 0.1;
 /** …but never more than this many seconds. */
 const DEFAULT_REFRESH_AHEAD_MAX_SECONDS = 300;
 
+/** The longest a fleet-wide token lock is held (and a process waits for another's token), ms. */
+const LOCK_MAX_MS = 30_000;
+/** The first and the longest pause between looks at the store while another process fetches, ms. */
+const LOCK_POLL_FIRST_MS = 25;
+const LOCK_POLL_MAX_MS = 250;
+
 /** The first and the longest wait between failed background refreshes, ms. */
 const REFRESH_BACKOFF_FIRST_MS = 1000;
 const REFRESH_BACKOFF_MAX_MS = 60_000;
@@ -84,6 +100,8 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   /** Background refreshes that failed in a row, and the time (ms) before which none starts. */
   #refreshFailures = 0;
   #refreshNotBefore = 0;
+  /** Set by a failed store operation, cleared by a working one: one warning per outage. */
+  #storeDown = false;
 
   /**
    * @param credentials - The user's credentials; `undefined` leaves the scheme unconfigured.
@@ -220,7 +238,9 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     this.#rejected = receipt.accessToken;
     if (current?.accessToken === receipt.accessToken) this.#current = undefined;
     const flight = singleFlight(this.#store, this.#flightKey, async () => {
-      const stored = await this.#storeGet();
+      // With a fleet-wide lock the replacement overwrites the rejected token; deleting it here
+      // could delete the replacement another process has just stored.
+      const stored = this.#store.tryLock === undefined ? await this.#storeGet() : undefined;
       if (stored?.accessToken === receipt.accessToken) {
         await this.#storeCall('delete', () => this.#store.delete(this.#key));
       }
@@ -296,20 +316,43 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
    * a stored token only counts if it is itself outside the window, i.e. newer.
    */
   async #obtain(background: boolean): Promise<ObtainedToken> {
-    const stored = await this.#storeGet();
-    if (
-      stored !== undefined &&
-      stored.accessToken !== this.#rejected &&
-      this.isValid(stored) &&
-      !(background && this.#inRefreshWindow(stored))
-    ) {
-      this.#current = stored;
-      this.#refreshFailures = this.#refreshNotBefore = 0;
-      return { token: stored, fetched: false };
+    const usable = (token: OAuthToken | undefined): token is OAuthToken =>
+      token !== undefined &&
+      token.accessToken !== this.#rejected &&
+      this.isValid(token) &&
+      !(background && this.#inRefreshWindow(token));
+    let stored = await this.#storeGet();
+    let lock: TokenStoreLock | false | undefined;
+    if (!usable(stored) && this.#store.tryLock !== undefined) {
+      // Fleet-wide single flight: one process fetches, the others wait for its token in the store,
+      // taking the lock themselves if it is freed (or expires) without one; when the store fails
+      // or the wait outlasts the lock's lifetime, they fetch directly.
+      const timeout = this.#options.timeout ?? DEFAULT_TIMEOUT_MS;
+      const ttl = timeout > 0 ? Math.min(timeout, LOCK_MAX_MS) : LOCK_MAX_MS;
+      const until = this.#nowMs() + ttl;
+      for (let pause = LOCK_POLL_FIRST_MS; ; pause = Math.min(pause * 2, LOCK_POLL_MAX_MS)) {
+        lock = await this.#storeCall(
+          'lock',
+          async () => (await this.#store.tryLock?.(this.#key, ttl)) ?? false,
+        );
+        if (lock !== false || this.#nowMs() >= until) break;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        if (usable((stored = await this.#storeGet()))) break;
+      }
+      if (lock) stored = await this.#storeGet(); // the holder before us may have just stored one
     }
-    const token = await this.#requestNew({}, undefined, true);
-    await this.#adopt(token);
-    return { token, fetched: true };
+    try {
+      if (usable(stored)) {
+        this.#current = stored;
+        this.#refreshFailures = this.#refreshNotBefore = 0;
+        return { token: stored, fetched: false };
+      }
+      const token = await this.#requestNew({}, undefined, true);
+      await this.#adopt(token);
+      return { token, fetched: true };
+    } finally {
+      if (lock) void this.#storeCall('unlock', () => (lock as TokenStoreLock).release());
+    }
   }
 
   /**
@@ -430,9 +473,13 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
    */
   async #storeCall<T>(operation: string, run: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await this.#bounded(run(), `token store ${operation}`);
+      const result = await this.#bounded(run(), `token store ${operation}`);
+      this.#storeDown = false;
+      return result;
     } catch (error) {
-      this.#warn(`token store ${operation} failed (${describeError(error)})`);
+      // One warning per outage (until an operation works again), not one per call.
+      if (!this.#storeDown) this.#warn(`token store ${operation} failed (${describeError(error)})`);
+      this.#storeDown = true;
       return undefined;
     }
   }

@@ -8,16 +8,19 @@
  * - Writers serialize read-modify-write with a lock file (`<file>.lock`, created with `wx`, so
  *   exactly one process wins). A lock older than `staleLockMs` is considered abandoned by a
  *   crashed process and removed.
+ * - Fleet-wide single flight (`tryLock`): one lock file per token key (`<file>.<key>.lock`, also
+ *   created with `wx`) holding a random value and its expiry; past the expiry it is taken over, and
+ *   a release deletes it only while it still holds our value.
  * - Files are created with mode 0600 (the folder, if created, 0700): they hold access tokens.
  * - An unreadable or corrupt file is treated as empty with one warning; the next write replaces
  *   it. The client secret is never given to a store, so it can never be in the file.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OAuthToken } from '../auth/oauth-token.js';
 import { normalizeToken } from '../auth/oauth-token.js';
-import type { TokenStore } from '../auth/token-store.js';
+import type { TokenStore, TokenStoreLock } from '../auth/token-store.js';
 
 /** Tuning for `FileTokenStore`. */
 export interface FileTokenStoreOptions {
@@ -75,6 +78,36 @@ export class FileTokenStore implements TokenStore {
     await this.#update((tokens) => {
       delete tokens[key];
     });
+  }
+
+  /** @inheritDoc */
+  async tryLock(key: string, ttlMs: number): Promise<TokenStoreLock | undefined> {
+    await mkdir(dirname(this.#path), { recursive: true, mode: 0o700 });
+    // Keys are `cc-<hex>-<hex>`; anything else is made safe for a file name.
+    const path = `${this.#path}.${key.replace(/[^\w.-]/g, '_')}.lock`;
+    const value = randomUUID();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await writeFile(path, `${value} ${Date.now() + ttlMs}`, { flag: 'wx', mode: 0o600 });
+        return {
+          release: async () => {
+            if ((await readLock(path, 0))?.value === value)
+              await unlink(path).catch(() => undefined);
+          },
+        };
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw error;
+      }
+      // Held and not expired: another process is fetching. Gone (just released) or expired (its
+      // holder was killed): remove it, unless another process just did and took it, and try once
+      // more.
+      const held = await readLock(path, ttlMs);
+      if (held !== undefined && held.expiresAt > Date.now()) return undefined;
+      if (held !== undefined && (await readLock(path, ttlMs))?.value === held.value) {
+        await unlink(path).catch(() => undefined);
+      }
+    }
+    return undefined;
   }
 
   /** Never print tokens when a store is logged. */
@@ -175,6 +208,23 @@ export class FileTokenStore implements TokenStore {
       `FileTokenStore: token file ${this.#path} ${problem}; treating it as empty ` +
         '(it is rewritten on the next token update)',
     );
+  }
+}
+
+/**
+ * A `tryLock` file's holder value and expiry (ms), or `undefined` when there is none. A file not
+ * written yet (or left empty by a crash) expires `ttlMs` after it was created.
+ */
+async function readLock(
+  path: string,
+  ttlMs: number,
+): Promise<{ value: string; expiresAt: number } | undefined> {
+  try {
+    const [value = '', expiresAt] = (await readFile(path, 'utf8')).split(' ');
+    if (expiresAt !== undefined) return { value, expiresAt: Number(expiresAt) };
+    return { value, expiresAt: (await stat(path)).mtimeMs + ttlMs };
+  } catch {
+    return undefined;
   }
 }
 

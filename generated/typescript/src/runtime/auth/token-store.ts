@@ -3,6 +3,12 @@
  */
 import type { OAuthToken } from './oauth-token.js';
 
+/** A held fleet-wide lock on one token key (see `TokenStore.tryLock`). */
+export interface TokenStoreLock {
+  /** Gives the lock up, if it is still ours (it may have expired and been taken meanwhile). */
+  release(): Promise<void>;
+}
+
 /**
  * Pluggable token persistence. Keys come from `tokenCacheKeys` (no secrets in them); values are
  * plain `OAuthToken` data. Implementations may be shared by many clients and must tolerate
@@ -15,6 +21,13 @@ export interface TokenStore {
   set(key: string, token: OAuthToken): Promise<void>;
   /** Removes the token under `key` (no error if absent). */
   delete(key: string): Promise<void>;
+  /**
+   * Optional fleet-wide single flight: takes the lock on `key` for at most `ttlMs` (it expires by
+   * itself after that, so a killed holder never blocks), or resolves `undefined` when another
+   * process holds it. With it, when many processes find no valid token at once, one requests it
+   * and the others wait for it to appear in the store.
+   */
+  tryLock?(key: string, ttlMs: number): Promise<TokenStoreLock | undefined>;
 }
 
 /** In-process store. Tokens are copied in and out so callers cannot mutate the cached one. */
