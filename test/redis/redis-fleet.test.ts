@@ -15,7 +15,7 @@ import { startFleet, type CallsResult, type FleetProcess } from './fleet';
 const PROCESSES = 16;
 const CALLS = 50;
 const TTL = 12; // seconds: short-lived tokens, so expiry and refresh-ahead happen within the test (the first, cold round of 800 calls can take several seconds on a loaded 2-CPU machine)
-const PREFIX = 'shellev:token:';
+const PREFIX = 'sdkgen:token:'; // the default: the fleet's children pass no keyPrefix
 
 let redis: RedisServer;
 let oauth: OAuthServer;
@@ -194,7 +194,7 @@ test('nothing secret in Redis: every key and value scanned', async () => {
   });
   expect(entries.length).toBeGreaterThan(0);
   for (const [key, value] of entries) {
-    expect(key).toMatch(/^shellev:token:(lock:)?cc-[0-9a-f]{16}-[0-9a-f]{5}$/);
+    expect(key).toMatch(/^sdkgen:token:(lock:)?cc-[0-9a-f]{16}-[0-9a-f]{5}$/);
     for (const form of forms) {
       expect(key).not.toContain(form);
       expect(value).not.toContain(form);

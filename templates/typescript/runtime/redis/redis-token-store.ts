@@ -43,7 +43,7 @@ export type RedisClientLike = NodeRedisClientLike | IoRedisClientLike;
 
 /** Options of `RedisTokenStore`. */
 export interface RedisTokenStoreOptions {
-  /** Prefix of every key the store writes. Default `shellev:token:`. */
+  /** Prefix of every key the store writes. Default `sdkgen:token:`, as in every generated SDK, TypeScript or Python. */
   readonly keyPrefix?: string;
   /** Longest wait for one Redis operation, ms (0 or `Infinity`: none). Default 250. */
   readonly storeTimeout?: number;
@@ -66,7 +66,7 @@ export class RedisTokenStore implements TokenStore {
    */
   constructor(client: RedisClientLike, options: RedisTokenStoreOptions = {}) {
     this.#client = client;
-    this.#prefix = options.keyPrefix ?? 'shellev:token:';
+    this.#prefix = options.keyPrefix ?? 'sdkgen:token:';
     this.#timeout = options.storeTimeout ?? 250;
   }
 
