@@ -55,6 +55,11 @@ export interface HttpClientOptions {
   readonly hooks?: Hooks | undefined;
   /** Where retries and responses are logged (already filtered by level; see `leveledLogger`). */
   readonly logger?: Logger | undefined;
+  /**
+   * Checks each 2xx body (`validateResponses`; absent: `off`): may log, or throw to fail the call.
+   * The client passes one that loads the generated rules on first use.
+   */
+  readonly validate?: ((operationId: string, data: unknown, response: Response) => Promise<void>) | undefined;
 }
 
 /** A scheme chosen for a call, with the scopes the operation asks for. */
@@ -208,7 +213,12 @@ export class HttpClient {
         const status = response.status;
         logger?.debug(`${what}: HTTP ${status} (attempt ${attemptNo})`);
         if (request !== undefined) await runHook(hooks!, 'afterResponse', request, response);
-        if (response.ok) return { data: result.value as T, response, raw: result.raw };
+        if (response.ok) {
+          // No `await` without a validator: a tick saved on every call.
+          const { validate } = this.#options;
+          if (validate !== undefined) await validate(op.operationId, result.value, response);
+          return { data: result.value as T, response, raw: result.raw };
+        }
 
         if (status === 401 && !replayedAfter401 && replayable && receipts.length > 0) {
           replayedAfter401 = true;

@@ -30,6 +30,7 @@ import { collectRefs, errorView, modelView } from './models-view';
 import { serviceView } from './operations-view';
 import { quickstartView } from './quickstart-view';
 import { excludedRuntime } from './runtime-files';
+import { validatorsView } from './validators-view';
 
 /** Header of every generated TypeScript file. */
 function header(v: TsContext): string {
@@ -136,6 +137,7 @@ export function buildView(v: TsContext): TargetView {
     packageName,
     baseUrlEnvVar: `${envVarPrefix(packageName)}_BASE_URL`,
     logEnvVar: `${envVarPrefix(packageName)}_LOG`,
+    validateEnvVar: `${envVarPrefix(packageName)}_VALIDATE_RESPONSES`,
     // A product token: the package name without its scope's `@` (and `/` made `-`), then the version.
     userAgentLiteral: tsString(`${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`),
     hasRequiredOptions: authOptions.some((o) => o.required),
@@ -206,6 +208,7 @@ export function buildView(v: TsContext): TargetView {
       ...(typeOnlyModels.length > 0 ? [importLine('export type', typeOnlyModels, tsString('./models.js'))] : []),
     ].join('\n'),
     errorExports: ir.errors.length > 0 ? importLine('export', ir.errors.map((e) => v.name(e.className)), tsString('./errors.js')) : '',
+    validators: validatorsView(v),
     quickstart: quickstartView(v, modelIndex),
     ...readmeExtras(v, modelIndex),
   };
@@ -219,6 +222,10 @@ export function buildView(v: TsContext): TargetView {
     root,
     items: files,
     excludeRuntime: excludedRuntime(ir.features),
-    skipTemplates: ir.features.clientCredentials ? [] : ['src/node.ts.hbs'],
+    skipTemplates: [
+      ...(ir.features.clientCredentials ? [] : ['src/node.ts.hbs']),
+      // No operations: no responses to validate.
+      ...(hasServices ? [] : ['src/validators.ts.hbs']),
+    ],
   };
 }
