@@ -15,8 +15,10 @@ from ._runtime.errors import (
     NetworkException,
     OAuthProviderException,
     ResponseParseException,
+    ResponseValidationException,
     SdkException,
     TimeoutException,
+    Violation,
 )
 from ._runtime.hooks import HookRequest, Hooks
 from ._runtime.logs import LogLevel
@@ -54,11 +56,13 @@ __all__ = [
     "ProxySettings",
     "RequestOptions",
     "ResponseParseException",
+    "ResponseValidationException",
     "RetryPolicy",
     "SdkException",
     "ShellevClient",
     "SyncPage",
     "TimeoutException",
     "TokenStore",
+    "Violation",
     "__version__",
 ]

@@ -40,8 +40,10 @@ from .errors import (
     OAuthProviderErrorEnum,
     OAuthProviderException,
     ResponseParseException,
+    ResponseValidationException,
     SdkException,
     TimeoutException,
+    Violation,
 )
 from .hooks import HookRequest, Hooks
 from .http_client import AsyncHttpClient, HttpClient
@@ -94,6 +96,7 @@ __all__ = [
     "ProxySettings",
     "RequestOptions",
     "ResponseParseException",
+    "ResponseValidationException",
     "RetryPolicy",
     "SdkException",
     "Secret",
@@ -102,6 +105,7 @@ __all__ = [
     "TimeoutException",
     "TokenStore",
     "TokenSupplierContext",
+    "Violation",
     "async_to_raw_response_wrapper",
     "binary_body",
     "client_base_url",

@@ -24,6 +24,7 @@ import { PyImports } from './imports';
 import { modelModules } from './models-view';
 import { packageModules } from './package-view';
 import { settingsView } from './settings-view';
+import { validatorsView } from './validators-view';
 
 const MODULE_TEMPLATE = 'items/module.py.hbs';
 
@@ -89,6 +90,7 @@ export function buildPythonView(v: PyContext): TargetView {
     ...packageModules(v, header, clientModule),
     { path: `${pkg}/configuration.py`, context: configurationView(v, header) },
     { path: `${pkg}/_settings.py`, context: settingsView(v, header) },
+    { path: `${pkg}/_validators.py`, context: validatorsView(v, header) },
     { path: `${pkg}/${clientModule}.py`, context: clientView(v, header) },
   ];
   const items: ViewFile[] = [...modules, quickstart(v, header, clientModule)].map((m) => ({ template: MODULE_TEMPLATE, path: m.path, context: withGap(m.context) }));
