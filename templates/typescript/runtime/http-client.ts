@@ -27,7 +27,7 @@ import type {
 } from './operation.js';
 import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
-import { expandPath, serializeParams } from './serialize.js';
+import { expandPath, serializeParams, type ExtraStyles } from './serialize.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
 import { assertSecureTransport, configuredUrl, joinUrl, redactUrl } from './url.js';
 
@@ -60,6 +60,8 @@ export interface HttpClientOptions {
    * The client passes one that loads the generated rules on first use.
    */
   readonly validate?: ((operationId: string, data: unknown, response: Response) => Promise<void>) | undefined;
+  /** The parameter styles beyond `simple` and `form`, for SDKs whose API uses them. */
+  readonly paramStyles?: ExtraStyles | undefined;
 }
 
 /** A scheme chosen for a call, with the scopes the operation asks for. */
@@ -130,7 +132,7 @@ export class HttpClient {
   async #send<T>(op: OperationRequest, options: RequestOptions): Promise<RawResult<T>> {
     // This runs on every call: it builds plain strings and records and leaves URL and Headers
     // parsing to fetch, so a call with a cached token costs little more than a bare fetch.
-    const serialized = serializeParams(op.params);
+    const serialized = serializeParams(op.params, this.#options.paramStyles);
     const base = op.baseUrl === undefined ? this.#base : new URL(op.baseUrl).href;
     const href = buildUrl(base, expandPath(op.path, serialized.path), serialized.query);
 

@@ -36,7 +36,9 @@ def test_bound_is_the_same_as_typescript() -> None:
 
 
 def response(status: int = 200) -> httpx.Response:
-    return httpx.Response(status, headers={"x-trace": "t1"}, request=httpx.Request("GET", "https://api.example.com/pets"))
+    return httpx.Response(
+        status, headers={"x-trace": "t1"}, request=httpx.Request("GET", "https://api.example.com/pets")
+    )
 
 
 RULE = {"type": "object", "properties": {"name": {"type": "string", "maxLength": 3}}, "required": ["name"]}

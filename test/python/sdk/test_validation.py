@@ -30,7 +30,7 @@ from shellev import (
     ShellevClient,
 )
 from shellev.models import ChargesessionStartBody
-from support.scripted_server import Exchange, ScriptedServer
+from support.scripted_server import ScriptedServer
 
 REQUEST_ID = "123e4567-e89b-12d3-a456-426614174000"
 SECRET = "tok-SECRET-0123456789"
@@ -90,7 +90,9 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == "shellev" and r.levelno >= logging.WARNING]
 
 
-def test_off_by_default_returns_the_data_and_logs_nothing(server: ScriptedServer, caplog: pytest.LogCaptureFixture) -> None:
+def test_off_by_default_returns_the_data_and_logs_nothing(
+    server: ScriptedServer, caplog: pytest.LogCaptureFixture
+) -> None:
     with caplog.at_level(logging.DEBUG, logger="shellev"), ShellevClient(**settings(server, log_level="debug")) as c:
         assert c.config.validate_responses == "off"
         result = stop(c)
@@ -101,7 +103,10 @@ def test_off_by_default_returns_the_data_and_logs_nothing(server: ScriptedServer
 def test_warn_returns_the_data_and_logs_one_warning_with_the_paths(
     server: ScriptedServer, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.DEBUG, logger="shellev"), ShellevClient(**settings(server, validate_responses="warn")) as c:
+    with (
+        caplog.at_level(logging.DEBUG, logger="shellev"),
+        ShellevClient(**settings(server, validate_responses="warn")) as c,
+    ):
         result = stop(c)
     assert result.status == "PAUSED"
     assert warnings(caplog) == [MESSAGE]
@@ -109,7 +114,10 @@ def test_warn_returns_the_data_and_logs_one_warning_with_the_paths(
 
 
 def test_strict_raises_naming_the_path(server: ScriptedServer) -> None:
-    with ShellevClient(**settings(server, validate_responses="strict")) as c, pytest.raises(ResponseValidationException) as info:
+    with (
+        ShellevClient(**settings(server, validate_responses="strict")) as c,
+        pytest.raises(ResponseValidationException) as info,
+    ):
         stop(c)
     error = info.value
     assert isinstance(error, APIException) and isinstance(error, SdkException)

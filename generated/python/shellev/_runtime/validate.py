@@ -26,13 +26,13 @@ Rule = Mapping[str, object]
 #: The most violations one response reports (a wrong list can break every element).
 MAX_VIOLATIONS = 20
 
-_FORMATS: Dict[str, "re.Pattern[str]"] = {
+_FORMATS: Dict[str, re.Pattern[str]] = {
     "date-time": re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$", re.I),
     "date": re.compile(r"^\d{4}-\d\d-\d\d$"),
     "uuid": re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I),
 }
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$", re.ASCII)
-_PATTERNS: Dict[str, "re.Pattern[str]"] = {}
+_PATTERNS: Dict[str, re.Pattern[str]] = {}
 
 
 def validate(value: object, rule: Rule, schemas: Mapping[str, Rule], path: str = "$") -> List[Violation]:
@@ -67,7 +67,9 @@ def check_response(
     raise ResponseValidationException(message, violations, data, response)
 
 
-def _check(value: object, rule: Rule, schemas: Mapping[str, Rule], path: str, out: List[Violation], extras: bool) -> None:
+def _check(
+    value: object, rule: Rule, schemas: Mapping[str, Rule], path: str, out: List[Violation], extras: bool
+) -> None:
     if len(out) >= MAX_VIOLATIONS:
         return
 
@@ -202,7 +204,9 @@ def _declared(rule: Rule, schemas: Mapping[str, Rule], seen: Set[int]) -> Option
 
 def _has_type(value: object, kind: str) -> bool:
     if kind == "integer":
-        return (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and value.is_integer())
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
+        )
     if kind == "number":
         return _is_number(value) and math.isfinite(float(value))  # type: ignore[arg-type]
     if kind == "string":
@@ -232,7 +236,7 @@ def _num(rule: Rule, key: str, default: float) -> float:
     return float(value) if _is_number(value) else default  # type: ignore[arg-type]
 
 
-def _compiled(pattern: str) -> "re.Pattern[str]":
+def _compiled(pattern: str) -> re.Pattern[str]:
     found = _PATTERNS.get(pattern)
     if found is None:
         found = _PATTERNS[pattern] = re.compile(pattern)

@@ -67,5 +67,4 @@ export type { OAuthToken } from './auth/oauth-token.js';
 export { MemoryTokenStore } from './auth/token-store.js';
 export type { TokenStore } from './auth/token-store.js';
 export { refuseSecretInBrowser } from './auth/browser.js';
-export { redactOptions } from './auth/secret-value.js';
 export type { ServerVariableValues } from './operation.js';

@@ -29,7 +29,7 @@ import { importLine, obj, printEntry, printNode } from './layout';
 import { collectRefs, errorView, modelView } from './models-view';
 import { serviceView } from './operations-view';
 import { quickstartView } from './quickstart-view';
-import { excludedRuntime } from './runtime-files';
+import { excludedRuntime, usesExtraParamStyles, usesSecretValues } from './runtime-files';
 import { validatorsView } from './validators-view';
 
 /** Header of every generated TypeScript file. */
@@ -150,6 +150,8 @@ export function buildView(v: TsContext): TargetView {
     clientDoc: docComment([ir.info.title ? `Client of the ${ir.info.title} API (version ${ir.info.version}).` : undefined, ir.info.description]),
     hasNodeEntry: ir.features.clientCredentials,
     runtime: ir.features,
+    usesParamStyles: usesExtraParamStyles(ir.services),
+    usesSecretValues: usesSecretValues(ir.features),
     hasAuth: authSchemes.length > 0,
     auth: authSchemes[0] ?? NO_AUTH_SCHEME,
     authSchemes,
@@ -221,7 +223,7 @@ export function buildView(v: TsContext): TargetView {
   return {
     root,
     items: files,
-    excludeRuntime: excludedRuntime(ir.features),
+    excludeRuntime: excludedRuntime(ir.features, ir.services),
     skipTemplates: [
       ...(ir.features.clientCredentials ? [] : ['src/node.ts.hbs']),
       // No operations: no responses to validate.
