@@ -123,7 +123,7 @@ describe('serializeParams', () => {
     expect(serializePathParam(param, paramStyles)).toBe(';id=5');
     const q: ParamSpec = { name: 'q', in: 'query', value: { a: 1 }, style: 'deepObject' };
     expect(serializeParams([q]).query).toEqual(['q=a,1']);
-    expect(serializeParams([q], paramStyles).query).toEqual(['q%5Ba%5D=1']);
+    expect(serializeParams([q], paramStyles).query).toEqual(['q[a]=1']);
   });
 
   test('expandPath substitutes and rejects missing path parameters', () => {
