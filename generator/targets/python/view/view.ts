@@ -14,7 +14,7 @@ import { markdownCode, markdownInline, pyCommentText, pyDocstring } from '../../
 import type { TargetView, ViewFile } from '../../types';
 import { moduleName } from '../naming-policy';
 import { RUFF_SETTINGS } from '../format';
-import { clientView, configurationView, implementedSchemes, logLevelVariable, userAgent } from './client-view';
+import { clientView, configurationView, implementedSchemes, logLevelVariable, userAgent, validateVariable } from './client-view';
 import type { PyContext } from './context';
 import { controllerModules } from './controllers-view';
 import { controllerDocs, exampleCall, readmeExamples } from './docs-view';
@@ -123,6 +123,7 @@ export function buildPythonView(v: PyContext): TargetView {
     controllers: v.ir.services.map((s) => ({ mdTitle: markdownInline(s.tag), property: v.name(s.propertyName), className: v.name(s.className), docsPath: `docs/${v.name(s.fileName)}.md` })),
     userAgent: userAgent(v),
     logVariable: logLevelVariable(v),
+    validateVariable: validateVariable(v),
     requestIdHeaders: [...new Set(v.ir.services.flatMap((s) => s.operations.flatMap((op) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => markdownCode(p.name)))))].join(', '),
     requestIdParams: [...new Set(v.ir.services.flatMap((s) => s.operations.flatMap((op) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => markdownCode(v.name(p.propertyName))))))].join(', '),
     ...readmeExamples(v, clientModule),

@@ -88,6 +88,7 @@ function readmeExtras(v: TsContext, models: ModelIndex): Record<string, unknown>
   const { packageName, packageVersion } = v.settings;
   return {
     readmeCall: simplest === undefined ? '' : callOf(simplest),
+    readmeCheckedCall: simplest === undefined ? '' : callOf(simplest).replace(/^client\./, 'checked.'),
     userAgentText: `${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`,
     hasRequestIds: requestIds.length > 0,
     requestIdNames: requestIds.join(', '),
