@@ -84,8 +84,10 @@ export class ShellevClient {
       validate:
         validateResponses === 'off'
           ? undefined
-          : async (operationId, data, response) =>
-              (await import('./validators.js')).validateResponse(validateResponses, logger, operationId, data, response),
+          : async (operationId, data, response) => {
+              const { validateResponse } = await import('./validators.js');
+              validateResponse(validateResponses, logger, operationId, data, response);
+            },
       auth: { BearerAuth: this.bearerAuth },
     });
     this.charging = new ChargingApi(http);

@@ -116,9 +116,10 @@ export class Configuration {
 
   /** `validateResponses` as given, else `SHELLEV_VALIDATE_RESPONSES` (`warn` or `strict`), else `'off'`. */
   get validateResponses(): 'off' | 'warn' | 'strict' {
+    if (this.#validateResponses !== undefined) return this.#validateResponses;
     const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
     const fromEnv = host.process?.env?.['SHELLEV_VALIDATE_RESPONSES'];
-    return this.#validateResponses ?? (fromEnv === 'warn' || fromEnv === 'strict' ? fromEnv : 'off');
+    return fromEnv === 'warn' || fromEnv === 'strict' ? fromEnv : 'off';
   }
 
   /**
