@@ -25,7 +25,7 @@ import { authSchemesView, clientWiring, ENUM_NAME, environmentView, NO_AUTH_SCHE
 import type { TsContext } from './context';
 import { docsPageView, docsPath, exampleEntries } from './docs-view';
 import type { ModelIndex } from './example';
-import { importLine, obj, printEntry, printNode } from './layout';
+import { fits, importLine, obj, printEntry, printNode } from './layout';
 import { collectRefs, errorView, modelView } from './models-view';
 import { serviceView } from './operations-view';
 import { quickstartView } from './quickstart-view';
@@ -139,6 +139,10 @@ export function buildView(v: TsContext): TargetView {
     baseUrlEnvVar: `${envVarPrefix(packageName)}_BASE_URL`,
     logEnvVar: `${envVarPrefix(packageName)}_LOG`,
     validateEnvVar: `${envVarPrefix(packageName)}_VALIDATE_RESPONSES`,
+    // Prettier breaks after `=` a line that does not fit (long package names make long names).
+    validateEnvLine: ((line) => (fits(line) ? line : line.replace(' = ', ' =\n      ')))(
+      `    const fromEnv = host.process?.env?.[${tsString(`${envVarPrefix(packageName)}_VALIDATE_RESPONSES`)}];`,
+    ),
     // A product token: the package name without its scope's `@` (and `/` made `-`), then the version.
     userAgentLiteral: tsString(`${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`),
     hasRequiredOptions: authOptions.some((o) => o.required),
