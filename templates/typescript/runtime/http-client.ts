@@ -387,18 +387,9 @@ async function readSuccessBody(
     await response.body?.cancel();
     return undefined;
   }
-  switch (kind) {
-    case 'json': {
-      const text = await response.text();
-      return isBlank(text) ? undefined : parseJson(text, response);
-    }
-    case 'text':
-      return response.text();
-    case 'blob':
-      return response.blob();
-    case 'arrayBuffer':
-      return response.arrayBuffer();
-  }
+  // `json` with a body never gets here (`readResponse` reads it inline).
+  if (kind === 'text') return response.text();
+  return kind === 'blob' ? response.blob() : response.arrayBuffer();
 }
 
 /** `JSON.parse`, failing as `ResponseParseException` (message with the redacted URL). */
