@@ -3,6 +3,9 @@
  * spec/shell-ev.yaml in validation mode (`--errors`: a request that violates the spec is answered
  * with an error instead of a mock). The token comes from the real oidc-provider server.
  *
+ * Responses are checked with `validateResponses: 'strict'`: Prism's mocks match the spec, so the
+ * SDK's rules (generated from the same spec) must accept every one.
+ *
  * The negative control proves the check can fail: a request without the required header is reported.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -79,6 +82,8 @@ function client(): ShellevClient {
     // Prism serves the spec's paths at its root (it drops the server's `/ev` base path).
     baseUrl: prismUrl,
     retry: false,
+    // Prism's mocks follow the spec, so the spec's own response rules must pass them.
+    validateResponses: 'strict',
   });
 }
 
@@ -102,7 +107,7 @@ const calls: Array<[string, (c: ShellevClient) => Promise<unknown>]> = [
   })],
 ];
 
-test.each(calls)('%s passes Prism request validation', async (operation, call) => {
+test.each(calls)('%s passes Prism request validation, and its response passes strict response validation', async (operation, call) => {
   const before = log.length;
   const result = await call(client());
   expect(result).toBeDefined();

@@ -13,6 +13,7 @@ import {
 import { jsonBody, textBody } from '../../templates/typescript/runtime/body';
 import { binaryBody, formBody, multipartBody } from '../../templates/typescript/runtime/body-encoders';
 import { buildUrl, HttpClient, resolveUrl } from '../../templates/typescript/runtime/http-client';
+import { paramStyles } from '../../templates/typescript/runtime/serialize-styles';
 import { joinUrl } from '../../templates/typescript/runtime/url';
 import type { OperationRequest } from '../../templates/typescript/runtime/operation';
 import { backoffDelay, parseRetryAfter } from '../../templates/typescript/runtime/retry';
@@ -60,7 +61,8 @@ class FallbackException extends ApiException {}
 
 describe('request building', () => {
   test('base path prefix, path/query/header/cookie params, per-call headers', async () => {
-    await client({ headers: { 'user-agent': 'sdk/1', 'x-over': 'client' } }).request(
+    // deepObject is one of the styles a client passes as `paramStyles` when its API uses them.
+    await client({ headers: { 'user-agent': 'sdk/1', 'x-over': 'client' }, paramStyles }).request(
       op({
         path: '/items/{id}',
         params: [

@@ -10,6 +10,7 @@ import {
   serializePathParam,
   serializeQueryParam,
 } from '../../templates/typescript/runtime/serialize';
+import { paramStyles } from '../../templates/typescript/runtime/serialize-styles';
 
 const values = {
   empty: null,
@@ -64,7 +65,9 @@ function serialize(style: ParamStyle, explode: boolean, kind: Kind): string {
     style,
     explode,
   };
-  return inPath ? serializePathParam(param) : serializeQueryParam(param).join('&');
+  // The styles beyond simple and form come from serialize-styles.ts, as a client that uses them passes them.
+  const styles = style === 'simple' || style === 'form' ? undefined : paramStyles;
+  return inPath ? serializePathParam(param, styles) : serializeQueryParam(param, styles).join('&');
 }
 
 describe('OpenAPI style table', () => {
@@ -112,6 +115,15 @@ describe('serializeParams', () => {
     expect(serializeQueryParam({ name: 'd', in: 'query', value: new Date(0) })).toEqual([
       'd=1970-01-01T00%3A00%3A00.000Z',
     ]);
+  });
+
+  test('without paramStyles, a style only serialize-styles.ts knows falls back to the default', () => {
+    const param: ParamSpec = { name: 'id', in: 'path', value: 5, style: 'matrix' };
+    expect(serializePathParam(param)).toBe('5');
+    expect(serializePathParam(param, paramStyles)).toBe(';id=5');
+    const q: ParamSpec = { name: 'q', in: 'query', value: { a: 1 }, style: 'deepObject' };
+    expect(serializeParams([q]).query).toEqual(['q=a,1']);
+    expect(serializeParams([q], paramStyles).query).toEqual(['q[a]=1']);
   });
 
   test('expandPath substitutes and rejects missing path parameters', () => {

@@ -21,8 +21,10 @@ from ._runtime.errors import (
     NetworkException,
     OAuthProviderException,
     ResponseParseException,
+    ResponseValidationException,
     SdkException,
     TimeoutException,
+    Violation,
 )
 from ._runtime.hooks import HookRequest, Hooks
 from ._runtime.logs import LogLevel
@@ -61,6 +63,7 @@ __all__ = [
     "ProxySettings",
     "RequestOptions",
     "ResponseParseException",
+    "ResponseValidationException",
     "RetryPolicy",
     "SdkException",
     "ShellevClient",
@@ -68,5 +71,6 @@ __all__ = [
     "TimeoutException",
     "TokenStore",
     "TokenStoreLock",
+    "Violation",
     "__version__",
 ]

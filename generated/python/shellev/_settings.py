@@ -9,6 +9,7 @@ import httpx
 from typing_extensions import TypedDict
 
 from ._runtime.auth.credentials import ClientCredentialsAuthCredentials
+from ._runtime.config import ResponseValidation
 from ._runtime.env import EnvSettings, load_env_settings
 from ._runtime.errors import ConfigurationException
 from ._runtime.hooks import Hooks
@@ -34,6 +35,7 @@ class ClientSettings(TypedDict, total=False):
     headers: Mapping[str, str]
     hooks: Hooks
     log_level: LogLevel
+    validate_responses: ResponseValidation
     client_credentials_auth_credentials: ClientCredentialsAuthCredentials
 
 

@@ -17,6 +17,8 @@ from ._runtime.config import (
     DEFAULT_RETRY_METHODS,
     DEFAULT_RETRY_STATUSES,
     DEFAULT_TIMEOUT,
+    ResponseValidation,
+    parse_validate_responses,
 )
 from ._runtime.errors import ConfigurationException
 from ._runtime.hooks import Hooks
@@ -76,6 +78,9 @@ class Configuration:
         Hooks).
         log_level: What the SDK logs through the logging module: off, error, warn, info or debug. Default: the
         SHELLEV_LOG environment variable, else warn.
+        validate_responses: Checks every 2xx JSON body against the API definition: off, warn (logs one warning
+        naming the paths that do not match, returns the data) or strict (raises ResponseValidationException).
+        Default: the SHELLEV_VALIDATE_RESPONSES environment variable, else off.
         client_credentials_auth_credentials: OAuth 2.0 Client Credentials Grant. The client obtains an access
         token from the token endpoint (`POST {OAuth server}/v2/oauth/token`, `application/x-www-form-urlencoded`
         body with `grant_type=client_credentials` and an optional space-separated `scope`, client authenticated
@@ -102,6 +107,7 @@ class Configuration:
         headers: Optional[Mapping[str, str]] = None,
         hooks: Optional[Hooks] = None,
         log_level: Optional[LogLevel] = None,
+        validate_responses: Optional[ResponseValidation] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> None:
         self._environment = environment
@@ -118,6 +124,7 @@ class Configuration:
         self._headers = headers
         self._hooks = hooks
         self._log_level = log_level
+        self._validate_responses = validate_responses
         self._client_credentials_auth_credentials = client_credentials_auth_credentials
 
     @property
@@ -195,6 +202,18 @@ class Configuration:
         return self._log_level if self._log_level is not None else parse_log_level(os.environ.get("SHELLEV_LOG"))
 
     @property
+    def validate_responses(self) -> ResponseValidation:
+        """Checks every 2xx JSON body against the API definition: off, warn (logs one warning naming the paths that
+        do not match, returns the data) or strict (raises ResponseValidationException). Default: the
+        SHELLEV_VALIDATE_RESPONSES environment variable, else off.
+        """
+        return (
+            self._validate_responses
+            if self._validate_responses is not None
+            else parse_validate_responses(os.environ.get("SHELLEV_VALIDATE_RESPONSES"))
+        )
+
+    @property
     def client_credentials_auth_credentials(self) -> ClientCredentialsAuthCredentials:
         """OAuth 2.0 Client Credentials Grant. The client obtains an access token from the token endpoint
         (`POST {OAuth server}/v2/oauth/token`, `application/x-www-form-urlencoded` body with
@@ -253,6 +272,7 @@ class Configuration:
         headers: Optional[Mapping[str, str]] = None,
         hooks: Optional[Hooks] = None,
         log_level: Optional[LogLevel] = None,
+        validate_responses: Optional[ResponseValidation] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> Configuration:
         """A copy with the given settings replaced (``None`` keeps the current value)."""
@@ -273,6 +293,7 @@ class Configuration:
             headers=self._headers if headers is None else headers,
             hooks=self._hooks if hooks is None else hooks,
             log_level=self._log_level if log_level is None else log_level,
+            validate_responses=self._validate_responses if validate_responses is None else validate_responses,
             client_credentials_auth_credentials=self._client_credentials_auth_credentials
             if client_credentials_auth_credentials is None
             else client_credentials_auth_credentials,

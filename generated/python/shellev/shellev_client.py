@@ -12,8 +12,9 @@ from typing_extensions import Unpack
 
 from ._runtime.auth.credentials import ClientCredentialsAuthCredentials
 from ._runtime.auth.manager import AsyncClientCredentialsAuthManager, ClientCredentialsAuthManager
+from ._runtime.config import ResponseValidation
 from ._runtime.hooks import Hooks
-from ._runtime.http_client import AsyncHttpClient, HttpClient
+from ._runtime.http_client import AsyncHttpClient, HttpClient, Validator
 from ._runtime.logs import LeveledLogger, LogLevel
 from ._runtime.proxy_settings import ProxySettings
 from ._runtime.url import resolve_url
@@ -23,6 +24,15 @@ from .controllers.charging_controller import AsyncChargingController, ChargingCo
 from .controllers.locations_controller import AsyncLocationsController, LocationsController
 
 _LOGGER = logging.getLogger("shellev")
+
+
+def _validator(mode: ResponseValidation, log: LeveledLogger) -> Validator:
+    """Checks 2xx bodies against the API definition's rules (``validate_responses``). The rules and their checker are
+    imported here, on first use, so a client without validation never loads them.
+    """
+    from ._validators import validate_response
+
+    return lambda operation_id, data, response: validate_response(mode, log, operation_id, data, response)
 
 
 class ShellevClient:
@@ -82,6 +92,7 @@ class ShellevClient:
         headers: Optional[Mapping[str, str]] = None,
         hooks: Optional[Hooks] = None,
         log_level: Optional[LogLevel] = None,
+        validate_responses: Optional[ResponseValidation] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> None:
         base = config if config is not None else Configuration()
@@ -100,6 +111,7 @@ class ShellevClient:
             headers=headers,
             hooks=hooks,
             log_level=log_level,
+            validate_responses=validate_responses,
             client_credentials_auth_credentials=client_credentials_auth_credentials,
         )
         c = self.config
@@ -115,6 +127,7 @@ class ShellevClient:
             proxy_settings=c.proxy_settings,
             logger=log,
             hooks=c.hooks,
+            validator=None if c.validate_responses == "off" else _validator(c.validate_responses, log),
         )
         self.bearer_auth = ClientCredentialsAuthManager(
             c._client_credentials_auth_credentials,
@@ -185,6 +198,7 @@ class AsyncShellevClient:
         headers: Optional[Mapping[str, str]] = None,
         hooks: Optional[Hooks] = None,
         log_level: Optional[LogLevel] = None,
+        validate_responses: Optional[ResponseValidation] = None,
         client_credentials_auth_credentials: Optional[ClientCredentialsAuthCredentials] = None,
     ) -> None:
         base = config if config is not None else Configuration()
@@ -203,6 +217,7 @@ class AsyncShellevClient:
             headers=headers,
             hooks=hooks,
             log_level=log_level,
+            validate_responses=validate_responses,
             client_credentials_auth_credentials=client_credentials_auth_credentials,
         )
         c = self.config
@@ -218,6 +233,7 @@ class AsyncShellevClient:
             proxy_settings=c.proxy_settings,
             logger=log,
             hooks=c.hooks,
+            validator=None if c.validate_responses == "off" else _validator(c.validate_responses, log),
         )
         self.bearer_auth = AsyncClientCredentialsAuthManager(
             c._client_credentials_auth_credentials,

@@ -70,6 +70,7 @@ export class ShellevClient {
         logger: logger,
       },
     );
+    const validateResponses = this.config.validateResponses;
     const http = new HttpClient({
       baseUrl,
       fetch: this.config.fetch,
@@ -79,6 +80,14 @@ export class ShellevClient {
       headers: { 'user-agent': USER_AGENT, ...this.config.headers },
       hooks: this.config.hooks,
       logger,
+      // The rules and their checker load on the first response only when validation is on.
+      validate:
+        validateResponses === 'off'
+          ? undefined
+          : async (operationId, data, response) => {
+              const { validateResponse } = await import('./validators.js');
+              validateResponse(validateResponses, logger, operationId, data, response);
+            },
       auth: { BearerAuth: this.bearerAuth },
     });
     this.charging = new ChargingApi(http);

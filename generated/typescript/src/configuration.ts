@@ -39,6 +39,12 @@ export interface ConfigurationOptions {
    */
   readonly logLevel?: LogLevel | undefined;
   /**
+   * Checks every 2xx response body against the spec's schema: `'off'`, `'warn'` (logs one warning
+   * naming the paths that do not match, returns the data) or `'strict'` (throws a
+   * `ResponseValidationException`). Default: the `SHELLEV_VALIDATE_RESPONSES` environment variable, else `'off'`.
+   */
+  readonly validateResponses?: 'off' | 'warn' | 'strict' | undefined;
+  /**
    * Allows a client secret in a browser page, where every visitor can read it. Default: false
    * (the client constructor throws a `ConfigurationException` there).
    */
@@ -78,6 +84,8 @@ export class Configuration {
   readonly logger: Logger | undefined;
   /** The level as given (`undefined`: `SHELLEV_LOG`, else `'warn'`). */
   readonly #logLevel: LogLevel | undefined;
+  /** As given (`undefined`: `SHELLEV_VALIDATE_RESPONSES`, else `'off'`). */
+  readonly #validateResponses: 'off' | 'warn' | 'strict' | undefined;
   readonly dangerouslyAllowBrowser: boolean | undefined;
   readonly clientCredentialsAuthCredentials: ClientCredentialsAuthCredentials;
 
@@ -94,6 +102,7 @@ export class Configuration {
     this.hooks = options.hooks;
     this.logger = options.logger;
     this.#logLevel = options.logLevel;
+    this.#validateResponses = options.validateResponses;
     this.dangerouslyAllowBrowser = options.dangerouslyAllowBrowser;
     this.clientCredentialsAuthCredentials = options.clientCredentialsAuthCredentials;
   }
@@ -103,6 +112,14 @@ export class Configuration {
     const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
     const fromEnv = host.process?.env?.['SHELLEV_LOG'];
     return this.#logLevel ?? (fromEnv as LogLevel | undefined) ?? 'warn';
+  }
+
+  /** `validateResponses` as given, else `SHELLEV_VALIDATE_RESPONSES` (`warn` or `strict`), else `'off'`. */
+  get validateResponses(): 'off' | 'warn' | 'strict' {
+    if (this.#validateResponses !== undefined) return this.#validateResponses;
+    const host = globalThis as { process?: { env?: Record<string, string | undefined> } };
+    const fromEnv = host.process?.env?.['SHELLEV_VALIDATE_RESPONSES'];
+    return fromEnv === 'warn' || fromEnv === 'strict' ? fromEnv : 'off';
   }
 
   /**
@@ -130,6 +147,7 @@ export class Configuration {
       hooks: this.hooks,
       logger: this.logger,
       logLevel: this.#logLevel,
+      validateResponses: this.#validateResponses,
       dangerouslyAllowBrowser: this.dangerouslyAllowBrowser,
       clientCredentialsAuthCredentials: this.clientCredentialsAuthCredentials,
     };

@@ -125,6 +125,7 @@ export {
   NetworkException,
   OAuthProviderException,
   ResponseParseException,
+  ResponseValidationException,
   SdkException,
   TimeoutException,
 } from './runtime/index.js';
@@ -137,6 +138,7 @@ export type {
   OAuthErrorCode,
   RequestOptions,
   RetryOptions,
+  Violation,
   WithResponse,
 } from './runtime/index.js';
 export type { PagePromise } from './runtime/index.js';

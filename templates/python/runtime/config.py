@@ -9,6 +9,8 @@ The client keywords and their defaults are those of the reference SDK's client p
 
 from __future__ import annotations
 
+from typing import Literal, Optional
+
 from .retry import RetryPolicy
 
 #: Default timeout of API and token requests, in seconds (0 or ``None``: no timeout).
@@ -51,3 +53,18 @@ DEFAULT_TOKEN_RETRY = RetryPolicy(
 
 #: Default logger name; generated code passes the package name.
 DEFAULT_LOGGER_NAME = "sdkgen"
+
+#: How success bodies are checked against the API definition (``validate_responses``): not at
+#: all, with one logged warning per response that does not match, or by raising
+#: :class:`.errors.ResponseValidationException`.
+ResponseValidation = Literal["off", "warn", "strict"]
+
+
+def parse_validate_responses(value: Optional[str]) -> ResponseValidation:
+    """``warn`` or ``strict`` (any case) as given, anything else (unset, a typo) ``off``."""
+    lowered = (value or "").strip().lower()
+    if lowered == "warn":
+        return "warn"
+    if lowered == "strict":
+        return "strict"
+    return "off"

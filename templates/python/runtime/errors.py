@@ -13,7 +13,7 @@ Exceptions pickle (also generated subclasses), so they can cross process boundar
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Dict, Generic, Mapping, Optional, TypeVar
+from typing import Any, ClassVar, Dict, Generic, List, Mapping, NamedTuple, Optional, Sequence, TypeVar
 
 from .model import StrEnum
 
@@ -230,3 +230,28 @@ class ResponseParseException(SdkException):
         """Creates the error; ``response_code`` is the HTTP status of the response."""
         super().__init__(message)
         self.response_code: int = response_code
+
+
+class Violation(NamedTuple):
+    """One way a response breaks its schema: where (``$.data[0].status``) and which rule (``enum``)."""
+
+    path: str
+    rule: str
+
+
+class ResponseValidationException(APIException[Any]):
+    """``validate_responses="strict"``: a 2xx response body does not match the operation's
+    schema. The message lists the violations by path and rule (never a value).
+
+    Attributes:
+        violations: Every violation found (bounded).
+        path: The path of the first violation.
+        response: The ``httpx.Response`` (its request as sent before credentials were added).
+    """
+
+    def __init__(self, reason: str, violations: Sequence[Violation], body: object, response: Any) -> None:
+        """See the class docstring; ``body`` is the parsed JSON."""
+        super().__init__(reason, response.status_code, dict(response.headers.items()), body)
+        self.violations: List[Violation] = list(violations)
+        self.path: str = violations[0].path if violations else "$"
+        self.response: Any = response

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar, Union, cast
 from urllib.parse import urljoin
 
 import httpx
@@ -44,7 +44,7 @@ from .response import APIResponse, public_response
 from .retry import RetryPolicy, backoff_delay
 from .serialize import expand_path, serialize_params
 from .url import assert_secure_transport, check_url, join_url, origin, redact_url
-from .wire import validate_json
+from .wire import adapter, validate_json
 
 T = TypeVar("T")
 
@@ -54,6 +54,9 @@ MAX_REDIRECTS = 10
 _REDIRECTS = (301, 302, 303, 307, 308)
 
 #: Schemes chosen for an operation: (provider, scopes) pairs, or ``None`` when not yet decided.
+#: Checks a 2xx body (see ``HttpClient``): operation id, parsed JSON, response.
+Validator = Callable[[str, object, httpx.Response], None]
+
 _Chosen = Tuple[Tuple[AuthProvider, Tuple[str, ...]], ...]
 
 
@@ -103,8 +106,10 @@ class _HttpClientBase:
         server_variables: Optional[Mapping[str, str]] = None,
         logger: Optional[Log] = None,
         hooks: Optional[Hooks] = None,
+        validator: Optional[Validator] = None,
     ) -> None:
         self._base = check_url(base_url, "base_url")
+        self._validator = validator
         self._timeout = check_timeout(timeout)
         self._retry = retry or DEFAULT_RETRY
         self._headers = checked_headers(headers or {})
@@ -421,6 +426,12 @@ class _HttpClientBase:
             if not content or not content.strip():
                 return None
             try:
+                if self._validator is not None:
+                    data = json.loads(content)
+                    # The response as callers see it: its request without credentials.
+                    public = public_response(received.response, op.method, received.url, {})
+                    self._validator(op.operation_id, data, public)
+                    return data if op.response_type is None else adapter(op.response_type).validate_python(data)
                 if op.response_type is not None:
                     return validate_json(op.response_type, content)
                 return json.loads(content)
@@ -475,6 +486,9 @@ class HttpClient(_HttpClientBase):
         logger: The SDK's logger (default ``logging.getLogger('sdkgen')``), or a
             :class:`.logs.LeveledLogger` with the client's ``log_level``.
         hooks: Functions called around every attempt (see :class:`.hooks.Hooks`).
+        validator: Checks each 2xx JSON body before it is parsed into the declared type
+            (``validate_responses``; ``None``: off); called with the operation id, the parsed
+            JSON and the response, it may log, or raise to fail the call.
 
     Raises:
         ConfigurationException: for a relative or user-info base URL, or a bad timeout.
@@ -497,6 +511,7 @@ class HttpClient(_HttpClientBase):
         server_variables: Optional[Mapping[str, str]] = None,
         logger: Optional[Log] = None,
         hooks: Optional[Hooks] = None,
+        validator: Optional[Validator] = None,
     ) -> None:
         """See the class docstring."""
         super().__init__(
@@ -509,6 +524,7 @@ class HttpClient(_HttpClientBase):
             server_variables=server_variables,
             logger=logger,
             hooks=hooks,
+            validator=validator,
         )
         self._owns_client = http_client is None
         self._client = (
@@ -581,6 +597,7 @@ class AsyncHttpClient(_HttpClientBase):
         server_variables: Optional[Mapping[str, str]] = None,
         logger: Optional[Log] = None,
         hooks: Optional[Hooks] = None,
+        validator: Optional[Validator] = None,
     ) -> None:
         """See :class:`HttpClient`."""
         super().__init__(
@@ -593,6 +610,7 @@ class AsyncHttpClient(_HttpClientBase):
             server_variables=server_variables,
             logger=logger,
             hooks=hooks,
+            validator=validator,
         )
         self._owns_client = http_client is None
         self._client = (
@@ -630,4 +648,4 @@ class AsyncHttpClient(_HttpClientBase):
         await self.aclose()
 
 
-__all__ = ["MAX_REDIRECTS", "AsyncHttpClient", "HttpClient", "check_timeout"]
+__all__ = ["MAX_REDIRECTS", "AsyncHttpClient", "HttpClient", "Validator", "check_timeout"]

@@ -78,6 +78,15 @@ test.each<[string, Record<string, unknown>, Partial<IrFeatures>]>([
   for (const file of ['http-client.ts', 'body.ts', 'errors.ts', 'headers.ts', 'transport.ts', 'auth/auth-provider.ts']) {
     expect(shipped(file)).toBe(true);
   }
+  // The static-credential helpers ship with the providers that use them; the rare parameter styles
+  // (none of these documents uses one) do not ship at all.
+  const staticCredentials = features.apiKeyAuth || features.basicAuth || features.bearerAuth;
+  expect(['auth/secret-value.ts', shipped('auth/secret-value.ts')]).toEqual(['auth/secret-value.ts', staticCredentials]);
+  expect(['redactOptions', barrel.includes('redactOptions')]).toEqual(['redactOptions', staticCredentials]);
+  expect([shipped('serialize-styles.ts'), barrel.includes('paramStyles')]).toEqual([false, false]);
+  // The validation checker ships with every SDK that has operations (loaded only when used).
+  expect(shipped('validate.ts')).toBe(true);
+  expect(files.has('src/validators.ts')).toBe(true);
   // Nothing generated imports a module that was left out (every relative import resolves).
   for (const [file, text] of files) {
     if (!file.endsWith('.ts')) continue;
@@ -100,4 +109,25 @@ test('an operation with its own (plain, absolute) server needs server templates'
   const { features, files } = render(document);
   expect(features).toEqual({ ...NONE, serverTemplates: true });
   expect(files.get('src/api/default.ts') ?? [...files.keys()].join(', ')).toContain("operationBaseUrl(\n          [{ url: 'https://uploads.example.com' }]");
+});
+
+test.each([
+  ['matrix path parameter', 'path', 'matrix'],
+  ['label path parameter', 'path', 'label'],
+  ['deepObject query parameter', 'query', 'deepObject'],
+  ['pipeDelimited query parameter', 'query', 'pipeDelimited'],
+  ['spaceDelimited query parameter', 'query', 'spaceDelimited'],
+])('a %s ships serialize-styles.ts and the client passes paramStyles', (_name, where, style) => {
+  const document = api();
+  const send = ((document['paths'] as Record<string, Record<string, Record<string, unknown>>>)['/send'] as Record<string, Record<string, unknown>>)['post'] as Record<string, unknown>;
+  send['parameters'] = [{ name: 'p', in: where, required: where === 'path', style, schema: { type: 'array', items: { type: 'string' } } }];
+  if (where === 'path') {
+    const paths = document['paths'] as Record<string, unknown>;
+    paths['/send/{p}'] = paths['/send'];
+    delete paths['/send'];
+  }
+  const { files } = render(document);
+  expect(files.has('src/runtime/serialize-styles.ts')).toBe(true);
+  expect(files.get('src/runtime/index.ts')).toContain("export { paramStyles } from './serialize-styles.js';");
+  expect(files.get('src/client.ts')).toMatch(/\n {6}paramStyles,\n/);
 });

@@ -49,8 +49,10 @@ from .errors import (
     OAuthProviderErrorEnum,
     OAuthProviderException,
     ResponseParseException,
+    ResponseValidationException,
     SdkException,
     TimeoutException,
+    Violation,
 )
 from .hooks import HookRequest, Hooks
 from .http_client import AsyncHttpClient, HttpClient
@@ -106,6 +108,7 @@ __all__ = [
     "ProxySettings",
     "RequestOptions",
     "ResponseParseException",
+    "ResponseValidationException",
     "RetryPolicy",
     "SdkException",
     "Secret",
@@ -115,6 +118,7 @@ __all__ = [
     "TokenStore",
     "TokenStoreLock",
     "TokenSupplierContext",
+    "Violation",
     "async_to_raw_response_wrapper",
     "binary_body",
     "client_base_url",

@@ -8,8 +8,10 @@ from .._runtime.errors import (
     NetworkException,
     OAuthProviderException,
     ResponseParseException,
+    ResponseValidationException,
     SdkException,
     TimeoutException,
+    Violation,
 )
 from .bad_request_exception import BadRequestException
 from .internal_server_error_exception import InternalServerErrorException
@@ -31,6 +33,7 @@ __all__ = [
     "NotFoundException",
     "OAuthProviderException",
     "ResponseParseException",
+    "ResponseValidationException",
     "SdkException",
     "ServiceunavailableException",
     "TimeoutException",
@@ -39,4 +42,5 @@ __all__ = [
     "V2ChargeSessionRetrieve404ErrorException",
     "V2ChargeSessionStart404ErrorException",
     "V2ChargeSessionStop404ErrorException",
+    "Violation",
 ]

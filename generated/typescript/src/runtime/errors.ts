@@ -174,6 +174,37 @@ export class ResponseParseException extends SdkException {
   }
 }
 
+/** One way a response breaks its schema: where (`$.data[0].status`) and which rule (`enum`). */
+export interface Violation {
+  readonly path: string;
+  readonly rule: string;
+}
+
+/**
+ * `validateResponses: 'strict'`: a 2xx response body does not match the operation's schema. The
+ * message lists the violations by path and rule (never a value).
+ */
+export class ResponseValidationException extends ApiException {
+  /** The path of the first violation. */
+  readonly path: string;
+
+  /**
+   * @param message - Lists the violations.
+   * @param violations - Every violation found (bounded).
+   * @param init - Status, headers and parsed body of the response.
+   * @param response - The response (its body already read).
+   */
+  constructor(
+    message: string,
+    readonly violations: readonly Violation[],
+    init: ApiExceptionInit,
+    readonly response: Response,
+  ) {
+    super(message, init);
+    this.path = violations[0]?.path ?? '$';
+  }
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -27,7 +27,7 @@ import type {
 } from './operation.js';
 import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
-import { expandPath, serializeParams } from './serialize.js';
+import { expandPath, serializeParams, type ExtraStyles } from './serialize.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
 import { assertSecureTransport, configuredUrl, joinUrl, redactUrl } from './url.js';
 
@@ -55,6 +55,13 @@ export interface HttpClientOptions {
   readonly hooks?: Hooks | undefined;
   /** Where retries and responses are logged (already filtered by level; see `leveledLogger`). */
   readonly logger?: Logger | undefined;
+  /**
+   * Checks each 2xx body (`validateResponses`; absent: `off`): may log, or throw to fail the call.
+   * The client passes one that loads the generated rules on first use.
+   */
+  readonly validate?: ((operationId: string, data: unknown, response: Response) => Promise<void>) | undefined;
+  /** The parameter styles beyond `simple` and `form`, for SDKs whose API uses them. */
+  readonly paramStyles?: ExtraStyles | undefined;
 }
 
 /** A scheme chosen for a call, with the scopes the operation asks for. */
@@ -125,7 +132,7 @@ export class HttpClient {
   async #send<T>(op: OperationRequest, options: RequestOptions): Promise<RawResult<T>> {
     // This runs on every call: it builds plain strings and records and leaves URL and Headers
     // parsing to fetch, so a call with a cached token costs little more than a bare fetch.
-    const serialized = serializeParams(op.params);
+    const serialized = serializeParams(op.params, this.#options.paramStyles);
     const base = op.baseUrl === undefined ? this.#base : new URL(op.baseUrl).href;
     const href = buildUrl(base, expandPath(op.path, serialized.path), serialized.query);
 
@@ -208,7 +215,12 @@ export class HttpClient {
         const status = response.status;
         logger?.debug(`${what}: HTTP ${status} (attempt ${attemptNo})`);
         if (request !== undefined) await runHook(hooks!, 'afterResponse', request, response);
-        if (response.ok) return { data: result.value as T, response, raw: result.raw };
+        if (response.ok) {
+          // No `await` without a validator: a tick saved on every call.
+          const { validate } = this.#options;
+          if (validate !== undefined) await validate(op.operationId, result.value, response);
+          return { data: result.value as T, response, raw: result.raw };
+        }
 
         if (status === 401 && !replayedAfter401 && replayable && receipts.length > 0) {
           replayedAfter401 = true;
@@ -375,18 +387,9 @@ async function readSuccessBody(
     await response.body?.cancel();
     return undefined;
   }
-  switch (kind) {
-    case 'json': {
-      const text = await response.text();
-      return isBlank(text) ? undefined : parseJson(text, response);
-    }
-    case 'text':
-      return response.text();
-    case 'blob':
-      return response.blob();
-    case 'arrayBuffer':
-      return response.arrayBuffer();
-  }
+  // `json` with a body never gets here (`readResponse` reads it inline).
+  if (kind === 'text') return response.text();
+  return kind === 'blob' ? response.blob() : response.arrayBuffer();
 }
 
 /** `JSON.parse`, failing as `ResponseParseException` (message with the redacted URL). */

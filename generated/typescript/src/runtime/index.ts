@@ -5,6 +5,8 @@
  * Generated modules import from here only (never from the files behind it). Only the runtime
  * modules this SDK uses are shipped: those of other auth kinds, of form/multipart/binary bodies, of
  * server URL templates, pagination and request ids are left out when the API does not need them.
+ * `validate.ts` is not here: only `../validators.ts` imports it, and the client loads that module
+ * lazily when `validateResponses` is on, so a client without validation never loads its code.
  */
 export {
   ApiException,
@@ -13,6 +15,7 @@ export {
   NetworkException,
   OAuthProviderException,
   ResponseParseException,
+  ResponseValidationException,
   SdkException,
   TimeoutException,
 } from './errors.js';
@@ -21,6 +24,7 @@ export type {
   ApiExceptionInit,
   OAuthErrorCode,
   OAuthProviderExceptionInit,
+  Violation,
 } from './errors.js';
 export type {
   ErrorClassMap,
@@ -63,5 +67,4 @@ export type { OAuthToken } from './auth/oauth-token.js';
 export { MemoryTokenStore } from './auth/token-store.js';
 export type { TokenStore, TokenStoreLock } from './auth/token-store.js';
 export { refuseSecretInBrowser } from './auth/browser.js';
-export { redactOptions } from './auth/secret-value.js';
 export type { ServerVariableValues } from './operation.js';

@@ -1,6 +1,10 @@
 /**
  * Parameter serialization per OpenAPI 3.x `style` / `explode` (the spec's "Style Examples" table)
  * for path, query, header and cookie parameters. Pure functions: no I/O, easy to table-test.
+ *
+ * `simple` and `form` are here; `label`, `matrix`, `deepObject`, `spaceDelimited` and
+ * `pipeDelimited` live in `serialize-styles.ts`, which only SDKs whose API uses them ship: their
+ * client hands its `paramStyles` to the `HttpClient`, which passes them on here.
  */
 import type { ParamLocation, ParamSpec, ParamStyle } from './operation.js';
 
@@ -17,7 +21,7 @@ export interface SerializedParams {
 }
 
 /** A value reduced to what styles can express: nothing, a scalar, a list, or key/value pairs. */
-type Shape =
+export type Shape =
   | { kind: 'empty' }
   | { kind: 'scalar'; value: string }
   | { kind: 'array'; values: string[] }
@@ -30,17 +34,26 @@ const DEFAULT_STYLE: Record<ParamLocation, ParamStyle> = {
   cookie: 'form',
 };
 
+/**
+ * The styles beyond `simple` and `form` (`paramStyles` of `serialize-styles.ts`); each returns
+ * `undefined` for a style it does not handle, which then falls back to the default one.
+ */
+export interface ExtraStyles {
+  path(param: ParamSpec, style: ParamStyle, shape: Shape, explode: boolean, enc: Encode): string | undefined;
+  query(name: string, style: ParamStyle, shape: Shape, explode: boolean, enc: Encode): string[] | undefined;
+}
+
 /** Serializes every parameter whose value is not `undefined`. */
-export function serializeParams(params: readonly ParamSpec[]): SerializedParams {
+export function serializeParams(params: readonly ParamSpec[], styles?: ExtraStyles): SerializedParams {
   const out: SerializedParams = { path: {}, query: [], headers: {}, cookies: [] };
   for (const param of params) {
     if (param.value === undefined) continue;
     switch (param.in) {
       case 'path':
-        out.path[param.name] = serializePathParam(param);
+        out.path[param.name] = serializePathParam(param, styles);
         break;
       case 'query':
-        out.query.push(...serializeQueryParam(param));
+        out.query.push(...serializeQueryParam(param, styles));
         break;
       case 'header':
         out.headers[param.name] = serializeHeaderParam(param);
@@ -78,33 +91,26 @@ export function expandPath(template: string, values: Readonly<Record<string, str
   return path;
 }
 
-/** Path: `simple` (default), `label` or `matrix`; every reserved character is percent-encoded. */
-export function serializePathParam(param: ParamSpec): string {
+/**
+ * Path: `simple` (default), `label` or `matrix` (with `styles`); every reserved character is
+ * percent-encoded.
+ */
+export function serializePathParam(param: ParamSpec, styles?: ExtraStyles): string {
   const enc = param.allowReserved ? encodeAllowReserved : encodeStrict;
   const style = param.style ?? DEFAULT_STYLE.path;
   const explode = param.explode ?? style === 'form';
   const shape = toShape(param);
-  if (style === 'label') return label(shape, explode, enc);
-  if (style === 'matrix') return matrix(param.name, shape, explode, enc);
-  return simple(shape, explode, enc);
+  return styles?.path(param, style, shape, explode, enc) ?? simple(shape, explode, enc);
 }
 
-/** Query: `form` (default), `spaceDelimited`, `pipeDelimited`, `deepObject`. */
-export function serializeQueryParam(param: ParamSpec): string[] {
+/** Query: `form` (default); `spaceDelimited`, `pipeDelimited`, `deepObject` with `styles`. */
+export function serializeQueryParam(param: ParamSpec, styles?: ExtraStyles): string[] {
   const enc = param.allowReserved ? encodeAllowReserved : encodeStrict;
   const style = param.style ?? DEFAULT_STYLE.query;
   const explode = param.explode ?? style === 'form';
   const shape = toShape(param);
   const name = encodeStrict(param.name);
-  if (style === 'deepObject' && shape.kind === 'object') {
-    return shape.entries.map(([k, v]) => `${name}[${encodeStrict(k)}]=${enc(v)}`);
-  }
-  if ((style === 'spaceDelimited' || style === 'pipeDelimited') && !explode) {
-    const sep = style === 'spaceDelimited' ? '%20' : '|';
-    if (shape.kind === 'array') return [`${name}=${shape.values.map(enc).join(sep)}`];
-    if (shape.kind === 'object') return [`${name}=${flatten(shape.entries).map(enc).join(sep)}`];
-  }
-  return form(name, shape, explode, enc);
+  return styles?.query(name, style, shape, explode, enc) ?? form(name, shape, explode, enc);
 }
 
 /** Header: `simple` only (OpenAPI allows nothing else); values are sent as-is. */
@@ -130,41 +136,6 @@ function simple(shape: Shape, explode: boolean, enc: Encode): string {
       return explode
         ? shape.entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join(',')
         : flatten(shape.entries).map(enc).join(',');
-  }
-}
-
-function label(shape: Shape, explode: boolean, enc: Encode): string {
-  switch (shape.kind) {
-    case 'empty':
-      return '.';
-    case 'scalar':
-      return `.${enc(shape.value)}`;
-    case 'array':
-      return `.${shape.values.map(enc).join(explode ? '.' : ',')}`;
-    case 'object':
-      return explode
-        ? shape.entries.map(([k, v]) => `.${enc(k)}=${enc(v)}`).join('')
-        : `.${flatten(shape.entries).map(enc).join(',')}`;
-  }
-}
-
-function matrix(rawName: string, shape: Shape, explode: boolean, enc: Encode): string {
-  const name = encodeStrict(rawName);
-  // RFC 6570 `;` operator: an empty value is written as the bare name.
-  const pair = (k: string, v: string): string => (v === '' ? `;${k}` : `;${k}=${enc(v)}`);
-  switch (shape.kind) {
-    case 'empty':
-      return `;${name}`;
-    case 'scalar':
-      return pair(name, shape.value);
-    case 'array':
-      return explode
-        ? shape.values.map((v) => pair(name, v)).join('')
-        : `;${name}=${shape.values.map(enc).join(',')}`;
-    case 'object':
-      return explode
-        ? shape.entries.map(([k, v]) => pair(encodeStrict(k), v)).join('')
-        : `;${name}=${flatten(shape.entries).map(enc).join(',')}`;
   }
 }
 
@@ -209,14 +180,14 @@ function scalarToString(value: unknown): string {
   return String(value);
 }
 
-function flatten(entries: [string, string][]): string[] {
+export function flatten(entries: [string, string][]): string[] {
   return entries.flatMap(([k, v]) => [k, v]);
 }
 
-type Encode = (s: string) => string;
+export type Encode = (s: string) => string;
 
 /** RFC 3986 percent-encoding of everything outside the unreserved set (plus `!'()*`, also safe). */
-function encodeStrict(s: string): string {
+export function encodeStrict(s: string): string {
   return encodeURIComponent(s);
 }
 

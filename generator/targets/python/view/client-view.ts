@@ -65,6 +65,11 @@ export function logLevelVariable(v: PyContext): string {
   return `${envVarPrefix(v.settings.distributionName)}_LOG`;
 }
 
+/** The environment variable of the default `validate_responses` (`SHELLEV_VALIDATE_RESPONSES`). */
+export function validateVariable(v: PyContext): string {
+  return `${envVarPrefix(v.settings.distributionName)}_VALIDATE_RESPONSES`;
+}
+
 export function keywords(v: PyContext, imports: PyImports): Keyword[] {
   imports.from('typing', 'Optional').from('typing', 'Sequence').from('._runtime.proxy_settings', 'ProxySettings').module('httpx');
   const fixed: Keyword[] = [
@@ -82,8 +87,9 @@ export function keywords(v: PyContext, imports: PyImports): Keyword[] {
     { name: 'headers', type: 'Mapping[str, str]', fallback: 'None', doc: `Headers sent with every request (per-call headers override them); may replace the User-Agent (\`\`${userAgent(v)}\`\`).` },
     { name: 'hooks', type: 'Hooks', fallback: 'None', doc: 'Functions called around every attempt of every call: before_request, after_response, on_error (see Hooks).' },
     { name: 'log_level', type: 'LogLevel', fallback: `parse_log_level(os.environ.get(${pyString(logLevelVariable(v))}))`, doc: `What the SDK logs through the logging module: off, error, warn, info or debug. Default: the ${logLevelVariable(v)} environment variable, else warn.` },
+    { name: 'validate_responses', type: 'ResponseValidation', fallback: `parse_validate_responses(os.environ.get(${pyString(validateVariable(v))}))`, doc: `Checks every 2xx JSON body against the API definition: off, warn (logs one warning naming the paths that do not match, returns the data) or strict (raises ResponseValidationException). Default: the ${validateVariable(v)} environment variable, else off.` },
   ];
-  imports.from('typing', 'Mapping').from('._runtime.hooks', 'Hooks').from('._runtime.logs', 'LogLevel');
+  imports.from('typing', 'Mapping').from('._runtime.hooks', 'Hooks').from('._runtime.logs', 'LogLevel').from('._runtime.config', 'ResponseValidation');
   if (v.ir.serverVariables.length > 0) {
     fixed.push({ name: 'server_variables', type: 'Mapping[str, str]', fallback: 'None', doc: `Values of the server variables (${v.ir.serverVariables.map((s) => s.name).join(', ')}).` });
   }
@@ -112,7 +118,7 @@ export function configurationView(v: PyContext, header: string): Record<string, 
   const servers = v.ir.servers.map((s) => `    Environment.${v.name(s.name)}: ${serverSpecLiteral(s.urlTemplate, s.variables)},`);
   const kws = keywords(v, imports);
   for (const k of kws) if (k.fallback.startsWith('DEFAULT_')) imports.from('._runtime.config', k.fallback);
-  imports.from('._runtime.logs', 'parse_log_level');
+  imports.from('._runtime.logs', 'parse_log_level').from('._runtime.config', 'parse_validate_responses');
   if (kws.some((k) => k.required !== undefined)) imports.from('._runtime.errors', 'ConfigurationException');
   const baseUrlVar = `${envVarPrefix(v.settings.distributionName)}_BASE_URL`;
   const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);
@@ -238,6 +244,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
     if (v.ir.serverVariables.length > 0) lines.push('            server_variables=c.server_variables,');
     lines.push('            logger=log,');
     lines.push('            hooks=c.hooks,');
+    lines.push('            validator=None if c.validate_responses == "off" else _validator(c.validate_responses, log),');
     lines.push('        )');
     for (const s of schemes) {
       const option = v.name(s.implementation.option);
@@ -331,6 +338,11 @@ ${close}
 `;
   };
   imports.from('typing_extensions', 'Unpack').from('._settings', 'ClientSettings').from('._settings', 'settings_from_environment');
-  const body = `_LOGGER = logging.getLogger(${pyString(loggerName)})\n\n\n${classFor(false)}\n\n${classFor(true)}`;
+  imports.from('._runtime.config', 'ResponseValidation').from('._runtime.http_client', 'Validator');
+  const validator = `def _validator(mode: ResponseValidation, log: LeveledLogger) -> Validator:
+${pyDocstring(["Checks 2xx bodies against the API definition's rules (``validate_responses``). The rules and their checker are imported here, on first use, so a client without validation never loads them."], 4)}    from ._validators import validate_response
+
+    return lambda operation_id, data, response: validate_response(mode, log, operation_id, data, response)`;
+  const body = `_LOGGER = logging.getLogger(${pyString(loggerName)})\n\n\n${validator}\n\n\n${classFor(false)}\n\n${classFor(true)}`;
   return { header, docstring: pyDocstring([`The ${v.ir.info.title || 'API'} clients: :class:\`${client}\` (blocking) and :class:\`Async${client}\` (asyncio).`]), imports: imports.block(), body };
 }

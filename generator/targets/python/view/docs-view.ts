@@ -152,7 +152,7 @@ export function controllerDocs(v: PyContext, service: IrService): Record<string,
 export function readmeExamples(v: PyContext, clientModule: string): Record<string, string> {
   const pkg = v.settings.importName;
   const client = v.name(v.ir.client);
-  const out: Record<string, string> = { rawExample: '', errorExample: '', paginationExample: '', asyncPaginationExample: '' };
+  const out: Record<string, string> = { rawExample: '', errorExample: '', validationExample: '', paginationExample: '', asyncPaginationExample: '' };
   const plain = pick(v, (op) => op.pagination === undefined) ?? pick(v, () => true);
   if (plain !== undefined) {
     const receiver = `client.${v.name(plain.service.propertyName)}`;
@@ -165,6 +165,13 @@ export function readmeExamples(v: PyContext, clientModule: string): Record<strin
     out['errorExample'] = code(
       importBlock(errorImports, [], [[`${pkg}.exceptions.api_exception`, 'APIException']]),
       `try:\n${tryBlock}\nexcept APIException as error:\n    print(error)  # ${v.operationId(plain.op)} failed with HTTP 404 Not Found: <the server's text>\n    print(error.status_code, error.headers.get("content-type"), error.body)`,
+    );
+    const checkImports: ExampleImports = new Map();
+    const checked = callArgs(v, plain.op, checkImports);
+    const checkedTry = [...checked.setup, `checked.${v.name(plain.service.propertyName)}.${v.name(plain.op.methodName)}(${checked.args})`].map((l) => `    ${l}`).join('\n');
+    out['validationExample'] = code(
+      importBlock(checkImports, [], [[pkg, 'ResponseValidationException'], [`${pkg}.${clientModule}`, client]]),
+      `checked = ${client}(client.config.clone_with(validate_responses="strict"))\ntry:\n${checkedTry}\nexcept ResponseValidationException as error:\n    print(error.path, error.violations)`,
     );
   }
   const paged = pick(v, (op) => op.pagination !== undefined);

@@ -43,7 +43,7 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
     .from('._runtime.hooks', 'HookRequest')
     .from('._runtime.hooks', 'Hooks')
     .from('._runtime.logs', 'LogLevel');
-  const errors = ['APIException', 'ConfigurationException', 'HookException', 'NetworkException', 'ResponseParseException', 'SdkException', 'TimeoutException', ...(cc ? ['OAuthProviderException'] : [])];
+  const errors = ['APIException', 'ConfigurationException', 'HookException', 'NetworkException', 'ResponseParseException', 'ResponseValidationException', 'SdkException', 'TimeoutException', 'Violation', ...(cc ? ['OAuthProviderException'] : [])];
   for (const e of errors) root.from('._runtime.errors', e);
   const rootNames = [client, `Async${client}`, 'Configuration', 'Environment', 'RequestOptions', 'ProxySettings', 'RetryPolicy', 'APIResponse', 'HookRequest', 'Hooks', 'LogLevel', ...errors];
   if (v.ir.features.pagination) {

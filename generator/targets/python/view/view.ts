@@ -14,7 +14,7 @@ import { markdownCode, markdownInline, pyCommentText, pyDocstring, tomlString } 
 import type { TargetView, ViewFile } from '../../types';
 import { moduleName } from '../naming-policy';
 import { RUFF_SETTINGS } from '../format';
-import { clientView, configurationView, implementedSchemes, logLevelVariable, userAgent } from './client-view';
+import { clientView, configurationView, implementedSchemes, logLevelVariable, userAgent, validateVariable } from './client-view';
 import type { PyContext } from './context';
 import { controllerModules } from './controllers-view';
 import { controllerDocs, exampleCall, readmeExamples } from './docs-view';
@@ -24,6 +24,7 @@ import { PyImports } from './imports';
 import { modelModules } from './models-view';
 import { packageModules } from './package-view';
 import { settingsView } from './settings-view';
+import { validatorsView } from './validators-view';
 
 const MODULE_TEMPLATE = 'items/module.py.hbs';
 
@@ -89,6 +90,7 @@ export function buildPythonView(v: PyContext): TargetView {
     ...packageModules(v, header, clientModule),
     { path: `${pkg}/configuration.py`, context: configurationView(v, header) },
     { path: `${pkg}/_settings.py`, context: settingsView(v, header) },
+    { path: `${pkg}/_validators.py`, context: validatorsView(v, header) },
     { path: `${pkg}/${clientModule}.py`, context: clientView(v, header) },
   ];
   const items: ViewFile[] = [...modules, quickstart(v, header, clientModule)].map((m) => ({ template: MODULE_TEMPLATE, path: m.path, context: withGap(m.context) }));
@@ -126,6 +128,7 @@ export function buildPythonView(v: PyContext): TargetView {
     controllers: v.ir.services.map((s) => ({ mdTitle: markdownInline(s.tag), property: v.name(s.propertyName), className: v.name(s.className), docsPath: `docs/${v.name(s.fileName)}.md` })),
     userAgent: userAgent(v),
     logVariable: logLevelVariable(v),
+    validateVariable: validateVariable(v),
     requestIdHeaders: [...new Set(v.ir.services.flatMap((s) => s.operations.flatMap((op) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => markdownCode(p.name)))))].join(', '),
     requestIdParams: [...new Set(v.ir.services.flatMap((s) => s.operations.flatMap((op) => op.parameters.filter((p) => p.defaultsToUuid).map((p) => markdownCode(v.name(p.propertyName))))))].join(', '),
     ...readmeExamples(v, clientModule),

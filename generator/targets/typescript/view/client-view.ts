@@ -9,6 +9,7 @@ import type { TsContext } from './context';
 import { templateVariables } from '../../../ir/url-template';
 import { arr, call, importLine, obj, printEntry, raw, type JsNode } from './layout';
 import { propertyKey } from './types';
+import { usesExtraParamStyles } from './runtime-files';
 
 export const ENUM_NAME = 'Environment';
 
@@ -165,6 +166,7 @@ export function clientWiring(v: TsContext, hasServices: boolean, hasManagers: bo
     ...(hasServices ? providerClasses(ir) : []),
     ...(hasManagers ? ['ClientCredentialsAuthManager'] : []),
     ...(hasServices ? ['HttpClient'] : []),
+    ...(hasServices && usesExtraParamStyles(ir.services) ? ['paramStyles'] : []),
     ...(needsBaseUrl && serverSpecs ? ['clientBaseUrl'] : []),
     ...(hasManagers && expandsTokenUrl(v) ? ['expandServerUrl'] : []),
     ...(needsBaseUrl ? ['leveledLogger'] : []),
@@ -187,5 +189,5 @@ export function clientWiring(v: TsContext, hasServices: boolean, hasManagers: bo
     ...(runtimeImports.length > 0 ? [importLine('import', runtimeImports, tsString('./runtime/index.js'))] : []),
     ...serviceImports,
   ].join('\n');
-  return { needsBaseUrl, baseUrlStatement, clientImports, hasServerSpecs: serverSpecs, hasServerVariables };
+  return { needsBaseUrl, baseUrlStatement, clientImports, hasServerSpecs: serverSpecs, hasServerVariables, usesParamStyles: usesExtraParamStyles(ir.services) };
 }

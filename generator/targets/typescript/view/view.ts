@@ -25,11 +25,12 @@ import { authSchemesView, clientWiring, ENUM_NAME, environmentView, NO_AUTH_SCHE
 import type { TsContext } from './context';
 import { docsPageView, docsPath, exampleEntries } from './docs-view';
 import type { ModelIndex } from './example';
-import { importLine, obj, printEntry, printNode } from './layout';
+import { fits, importLine, obj, printEntry, printNode } from './layout';
 import { collectRefs, errorView, modelView } from './models-view';
 import { serviceView } from './operations-view';
 import { quickstartView } from './quickstart-view';
-import { excludedRuntime } from './runtime-files';
+import { excludedRuntime, usesExtraParamStyles, usesSecretValues } from './runtime-files';
+import { validatorsView } from './validators-view';
 
 /** Header of every generated TypeScript file. */
 function header(v: TsContext): string {
@@ -87,6 +88,7 @@ function readmeExtras(v: TsContext, models: ModelIndex): Record<string, unknown>
   const { packageName, packageVersion } = v.settings;
   return {
     readmeCall: simplest === undefined ? '' : callOf(simplest),
+    readmeCheckedCall: simplest === undefined ? '' : callOf(simplest).replace(/^client\./, 'checked.'),
     userAgentText: `${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`,
     hasRequestIds: requestIds.length > 0,
     requestIdNames: requestIds.join(', '),
@@ -136,6 +138,11 @@ export function buildView(v: TsContext): TargetView {
     packageName,
     baseUrlEnvVar: `${envVarPrefix(packageName)}_BASE_URL`,
     logEnvVar: `${envVarPrefix(packageName)}_LOG`,
+    validateEnvVar: `${envVarPrefix(packageName)}_VALIDATE_RESPONSES`,
+    // Prettier breaks after `=` a line that does not fit (long package names make long names).
+    validateEnvLine: ((line) => (fits(line) ? line : line.replace(' = ', ' =\n      ')))(
+      `    const fromEnv = host.process?.env?.[${tsString(`${envVarPrefix(packageName)}_VALIDATE_RESPONSES`)}];`,
+    ),
     // A product token: the package name without its scope's `@` (and `/` made `-`), then the version.
     userAgentLiteral: tsString(`${packageName.replace(/^@/, '').replace(/\//g, '-')}/${packageVersion}`),
     hasRequiredOptions: authOptions.some((o) => o.required),
@@ -150,6 +157,8 @@ export function buildView(v: TsContext): TargetView {
     clientDoc: docComment([ir.info.title ? `Client of the ${ir.info.title} API (version ${ir.info.version}).` : undefined, ir.info.description]),
     hasNodeEntry: ir.features.clientCredentials,
     runtime: ir.features,
+    usesParamStyles: usesExtraParamStyles(ir.services),
+    usesSecretValues: usesSecretValues(ir.features),
     hasAuth: authSchemes.length > 0,
     auth: authSchemes[0] ?? NO_AUTH_SCHEME,
     authSchemes,
@@ -208,6 +217,7 @@ export function buildView(v: TsContext): TargetView {
       ...(typeOnlyModels.length > 0 ? [importLine('export type', typeOnlyModels, tsString('./models.js'))] : []),
     ].join('\n'),
     errorExports: ir.errors.length > 0 ? importLine('export', ir.errors.map((e) => v.name(e.className)), tsString('./errors.js')) : '',
+    validators: validatorsView(v),
     quickstart: quickstartView(v, modelIndex),
     ...readmeExtras(v, modelIndex),
   };
@@ -220,7 +230,11 @@ export function buildView(v: TsContext): TargetView {
   return {
     root,
     items: files,
-    excludeRuntime: excludedRuntime(ir.features),
-    skipTemplates: ir.features.clientCredentials ? [] : ['src/node.ts.hbs', 'src/redis.ts.hbs'],
+    excludeRuntime: excludedRuntime(ir.features, ir.services),
+    skipTemplates: [
+      ...(ir.features.clientCredentials ? [] : ['src/node.ts.hbs', 'src/redis.ts.hbs']),
+      // No operations: no responses to validate.
+      ...(hasServices ? [] : ['src/validators.ts.hbs']),
+    ],
   };
 }

@@ -1,0 +1,150 @@
+/**
+ * The response-validation table both targets ship (`validateResponses`): the constraints of every
+ * success response body, read from the target-neutral IR at build time, as plain data in JSON
+ * Schema's own keywords. Each target prints the same table in its own syntax and interprets it
+ * with a small runtime module (`runtime/validate.ts`, `_runtime/validate.py`), so an SDK needs no
+ * validation library and the rules are unit-tested once as code.
+ *
+ * Rule shape (a subset of JSON Schema; every key optional):
+ *   type ('string' | 'number' | 'integer' | 'boolean' | 'object' | 'array'), nullable, enum, const,
+ *   format, minLength, maxLength, pattern, minimum, maximum, exclusiveMinimum, exclusiveMaximum
+ *   (numbers, as in 2020-12), multipleOf, minItems, maxItems, uniqueItems, items, minProperties,
+ *   maxProperties, properties, required, additionalProperties (a rule, or `true` for "anything";
+ *   absent on an object with declared properties: an undeclared field is reported), anyOf (oneOf
+ *   and anyOf: one variant must pass), allOf, $ref (a key of `schemas`).
+ * Response bodies only: writeOnly properties are never required (a server does not send them).
+ */
+import type { IrModel, IrName, IrOperation, IrSchema, IrService } from '../ir/types';
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type Rule = { readonly [key: string]: JsonValue };
+
+export interface ValidationTable {
+  /** Models by key (their spec name, made unique). */
+  readonly schemas: Readonly<Record<string, Rule>>;
+  /** Operation id → success status (`200`, `2XX`) → the body's rule. */
+  readonly responses: Readonly<Record<string, Readonly<Record<string, Rule>>>>;
+}
+
+/** Formats the interpreters check; others are documentation only. */
+const CHECKED_FORMATS = new Set(['date-time', 'date', 'uuid', 'int32']);
+
+/**
+ * @param operationId - The id the target's runtime receives for an operation (its `operationId`
+ *   in messages), so the runtime finds the operation's rules by it.
+ */
+export function validationTable(
+  models: readonly IrModel[],
+  services: readonly IrService[],
+  operationId: (op: IrOperation) => string,
+): ValidationTable {
+  const keys = new Map<IrName, string>();
+  const taken = new Set<string>();
+  for (const m of models) {
+    let key = m.specName;
+    for (let i = 2; taken.has(key); i++) key = `${m.specName}~${i}`;
+    taken.add(key);
+    keys.set(m.name, key);
+  }
+  const rule = (s: IrSchema): Rule => ruleOf(s, keys);
+  const schemas: Record<string, Rule> = {};
+  for (const m of models) schemas[keys.get(m.name)!] = rule(m.schema);
+  const responses: Record<string, Record<string, Rule>> = {};
+  for (const op of services.flatMap((s) => s.operations)) {
+    const byStatus: Record<string, Rule> = {};
+    for (const r of op.responses) {
+      if (/^2(\d\d|XX)$/i.test(r.status) && r.kind === 'json' && r.schema !== undefined) byStatus[r.status.toUpperCase()] = rule(r.schema);
+    }
+    if (Object.keys(byStatus).length > 0) responses[operationId(op)] = byStatus;
+  }
+  return { schemas, responses };
+}
+
+function ruleOf(s: IrSchema, keys: ReadonlyMap<IrName, string>): Rule {
+  const out: Record<string, JsonValue> = {};
+  const c = s.meta?.constraints;
+  const format = s.meta?.format;
+  switch (s.kind) {
+    case 'primitive':
+      if (s.binary === true) return {};
+      out['type'] = s.type;
+      break;
+    case 'enum':
+      out['enum'] = s.members.map((m) => m.value);
+      break;
+    case 'literal':
+      out['const'] = s.value;
+      break;
+    case 'object': {
+      out['type'] = 'object';
+      const properties: Record<string, Rule> = {};
+      const required: string[] = [];
+      for (const p of s.properties) {
+        properties[p.name] = ruleOf(p.schema, keys);
+        if (p.required && !p.writeOnly) required.push(p.name);
+      }
+      if (s.properties.length > 0) out['properties'] = properties;
+      if (required.length > 0) out['required'] = required;
+      // No properties and no additionalProperties: a free-form object.
+      if (s.additionalProperties !== undefined) out['additionalProperties'] = anything(ruleOf(s.additionalProperties, keys));
+      else if (s.properties.length === 0) out['additionalProperties'] = true;
+      break;
+    }
+    case 'map':
+      out['type'] = 'object';
+      out['additionalProperties'] = anything(ruleOf(s.values, keys));
+      break;
+    case 'array':
+      out['type'] = 'array';
+      out['items'] = ruleOf(s.items, keys);
+      break;
+    case 'union':
+      out['anyOf'] = s.variants.map((variant) => ruleOf(variant.schema, keys));
+      break;
+    case 'intersection':
+      out['allOf'] = s.parts.map((part) => ruleOf(part, keys));
+      break;
+    case 'ref':
+      out['$ref'] = keys.get(s.model) ?? '';
+      if (out['$ref'] === '') return {};
+      break;
+    case 'unknown':
+      break;
+  }
+  if (s.nullable === true) out['nullable'] = true;
+  if (format !== undefined && CHECKED_FORMATS.has(format) && s.kind === 'primitive') out['format'] = format;
+  if (c !== undefined) {
+    if (c.minLength !== undefined) out['minLength'] = c.minLength;
+    if (c.maxLength !== undefined) out['maxLength'] = c.maxLength;
+    if (c.pattern !== undefined && isPortablePattern(c.pattern)) out['pattern'] = c.pattern;
+    if (c.minimum !== undefined) out[c.minimum.exclusive ? 'exclusiveMinimum' : 'minimum'] = c.minimum.value;
+    if (c.maximum !== undefined) out[c.maximum.exclusive ? 'exclusiveMaximum' : 'maximum'] = c.maximum.value;
+    if (c.multipleOf !== undefined) out['multipleOf'] = c.multipleOf;
+    if (c.minItems !== undefined) out['minItems'] = c.minItems;
+    if (c.maxItems !== undefined) out['maxItems'] = c.maxItems;
+    if (c.uniqueItems === true) out['uniqueItems'] = true;
+    if (c.minProperties !== undefined) out['minProperties'] = c.minProperties;
+    if (c.maxProperties !== undefined) out['maxProperties'] = c.maxProperties;
+  }
+  return out;
+}
+
+/** `{}` (any value) as `true`, so "additional properties allowed" reads as such. */
+function anything(rule: Rule): Rule | true {
+  return Object.keys(rule).length === 0 ? true : rule;
+}
+
+/**
+ * A pattern both targets' regex engines read alike (JavaScript `u` mode and Python `re`): one that
+ * fails to compile in JavaScript, or uses syntax the two read differently, is left out rather than
+ * checked differently by the two SDKs.
+ */
+function isPortablePattern(pattern: string): boolean {
+  if (/\(\?<[^=!]|\\[pPkQEAZz]|\(\?[imsx-]+[:)]|\[\[:/.test(pattern)) return false;
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
