@@ -13,7 +13,7 @@ import tempfile
 import time
 from typing import Optional
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+REDIS_SERVER = os.environ.get("REDIS_SERVER") or shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
 def free_port() -> int:
