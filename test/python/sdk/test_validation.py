@@ -2,7 +2,9 @@
 local server answering bodies that break the API definition (an extra field, an unknown enum
 value, a too-long string, a missing required field): ``off`` returns the data silently, ``warn``
 returns it and logs one warning naming the paths, ``strict`` raises ``ResponseValidationException``
-naming the path; the blocking and the asyncio client. Real clients, real httpx, real sockets. The
+naming the path; the blocking and the asyncio client. Unlike TypeScript's types, a pydantic model
+cannot exist without a field it requires, so a body that lacks one is a ``ResponseParseException``
+unless ``strict`` reports it first. Real clients, real httpx, real sockets. The
 Python counterpart of the end-to-end part of test/runtime/validate.test.ts."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from shellev import (
     ClientCredentialsAuthCredentials,
     MemoryTokenStore,
     OAuthToken,
+    ResponseParseException,
     ResponseValidationException,
     SdkException,
     ShellevClient,
@@ -44,6 +47,12 @@ EXPECTED = [
 ]
 MESSAGE = (
     "stop: HTTP 200 response does not match the spec: $.requestId (required), $.status (enum), "
+    "$.extra (additionalProperties), $.data (additionalProperties)"
+)
+#: The same with the required field present: a body the models can hold, for ``off`` and ``warn``.
+PARSEABLE: Dict[str, Any] = {**BROKEN, "requestId": REQUEST_ID}
+PARSEABLE_MESSAGE = (
+    "stop: HTTP 200 response does not match the spec: $.status (enum), "
     "$.extra (additionalProperties), $.data (additionalProperties)"
 )
 
@@ -93,11 +102,19 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
 def test_off_by_default_returns_the_data_and_logs_nothing(
     server: ScriptedServer, caplog: pytest.LogCaptureFixture
 ) -> None:
+    answer(server, PARSEABLE)
     with caplog.at_level(logging.DEBUG, logger="shellev"), ShellevClient(**settings(server, log_level="debug")) as c:
         assert c.config.validate_responses == "off"
         result = stop(c)
     assert result.status == "PAUSED"
     assert warnings(caplog) == []
+
+
+def test_off_a_body_without_a_required_field_is_a_parse_error(server: ScriptedServer) -> None:
+    with ShellevClient(**settings(server)) as c, pytest.raises(ResponseParseException) as info:
+        stop(c)
+    assert "stop" in str(info.value)
+    assert SECRET not in str(info.value) and SECRET not in repr(info.value)
 
 
 def test_warn_returns_the_data_and_logs_one_warning_with_the_paths(
@@ -107,9 +124,10 @@ def test_warn_returns_the_data_and_logs_one_warning_with_the_paths(
         caplog.at_level(logging.DEBUG, logger="shellev"),
         ShellevClient(**settings(server, validate_responses="warn")) as c,
     ):
+        answer(server, PARSEABLE)
         result = stop(c)
     assert result.status == "PAUSED"
-    assert warnings(caplog) == [MESSAGE]
+    assert warnings(caplog) == [PARSEABLE_MESSAGE]
     assert SECRET not in caplog.text
 
 
@@ -161,6 +179,7 @@ def test_environment_variable_sets_the_default_and_the_keyword_wins(
     monkeypatch.setenv("SHELLEV_VALIDATE_RESPONSES", "strict")
     with ShellevClient(**settings(server)) as c, pytest.raises(ResponseValidationException):
         stop(c)
+    answer(server, PARSEABLE)
     with ShellevClient(**settings(server, validate_responses="off")) as c:
         assert stop(c).status == "PAUSED"
         assert c.config.clone_with(validate_responses="warn").validate_responses == "warn"
