@@ -7,9 +7,9 @@
  *
  *   node scripts/bench/regenerate.mjs [SPEC] [--runs 3]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure } from './lib/proc.mjs';
 import { median } from './lib/stats.mjs';
@@ -23,11 +23,13 @@ const cli = join(root, 'dist', 'generator', 'cli', 'main.js');
 
 const work = mkdtempSync(join(tmpdir(), 'sdkgen-regen-'));
 const original = readFileSync(spec, 'utf8');
-const changed = join(work, 'changed.json');
+// Same file name: generated files name their spec in their header, so another name changes them all.
+mkdirSync(join(work, 'changed'));
+const changed = join(work, 'changed', basename(spec));
 const doc = JSON.parse(original);
 const firstSchema = Object.keys(doc.components?.schemas ?? {})[0];
 if (firstSchema) doc.components.schemas[firstSchema].description = 'Changed by the regeneration benchmark.';
-writeFileSync(changed, JSON.stringify(doc));
+writeFileSync(changed, JSON.stringify(doc, null, /^\{\s*\n(\s+)/.exec(original)?.[1] ?? 0));
 
 function config(name, input, out) {
   const file = join(work, `${name}.json`);
