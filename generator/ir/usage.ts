@@ -40,33 +40,41 @@ function keeps(p: IrProperty, direction: Direction | 'both'): boolean {
   return only === undefined || only === direction;
 }
 
-/** Adds the models `schema` mentions in `direction` (`both`: only through unlimited properties). */
-function refsIn(schema: IrSchema | undefined, direction: Direction | 'both', into: IrName[]): IrName[] {
+/**
+ * Adds the models `schema` mentions to `into`, through the properties `follow` accepts (default:
+ * all). Also the walk of targets that need every model a schema names (Python's model imports).
+ */
+export function schemaRefs(schema: IrSchema | undefined, into: IrName[] = [], follow: (p: IrProperty) => boolean = () => true): IrName[] {
   if (!schema) return into;
   switch (schema.kind) {
     case 'ref':
       into.push(schema.model);
       break;
     case 'array':
-      refsIn(schema.items, direction, into);
+      schemaRefs(schema.items, into, follow);
       break;
     case 'map':
-      refsIn(schema.values, direction, into);
+      schemaRefs(schema.values, into, follow);
       break;
     case 'object':
-      for (const p of schema.properties) if (keeps(p, direction)) refsIn(p.schema, direction, into);
-      refsIn(schema.additionalProperties, direction, into);
+      for (const p of schema.properties) if (follow(p)) schemaRefs(p.schema, into, follow);
+      schemaRefs(schema.additionalProperties, into, follow);
       break;
     case 'union':
-      schema.variants.forEach((v) => refsIn(v.schema, direction, into));
+      schema.variants.forEach((v) => schemaRefs(v.schema, into, follow));
       break;
     case 'intersection':
-      schema.parts.forEach((p) => refsIn(p, direction, into));
+      schema.parts.forEach((p) => schemaRefs(p, into, follow));
       break;
     default:
       break;
   }
   return into;
+}
+
+/** Adds the models `schema` mentions in `direction` (`both`: only through unlimited properties). */
+function refsIn(schema: IrSchema | undefined, direction: Direction | 'both', into: IrName[]): IrName[] {
+  return schemaRefs(schema, into, (p) => keeps(p, direction));
 }
 
 /** Whether a schema has a `readOnly`/`writeOnly` property, not looking through `$ref`s. */

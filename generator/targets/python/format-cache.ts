@@ -79,18 +79,21 @@ export class FormatCache {
     return cache;
   }
 
-  /** The formatted text of `code` if an earlier run formatted the same text, else `undefined`. */
-  lookup(code: string): string | undefined {
+  /**
+   * `code`'s cache key, and its formatted text if an earlier run formatted the same text (then
+   * kept for the next run too).
+   */
+  lookup(code: string): { readonly key: string; readonly formatted: string | undefined } {
     const key = digest(code);
     const hit = this.#previous.get(key);
-    if (hit === undefined) return undefined;
+    if (hit === undefined) return { key, formatted: undefined };
     this.#used.set(key, hit);
-    return hit === '' ? code : hit;
+    return { key, formatted: hit === '' ? code : hit };
   }
 
-  /** Records what `code` formats to. */
-  remember(code: string, formatted: string): void {
-    this.#used.set(digest(code), formatted === code ? '' : formatted);
+  /** Records what `code` (cache key `key`, from `lookup`) formats to. */
+  remember(key: string, code: string, formatted: string): void {
+    this.#used.set(key, formatted === code ? '' : formatted);
   }
 
   /** Keeps this run's entries (only those) for the next run. Never throws. */

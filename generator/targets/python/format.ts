@@ -78,17 +78,16 @@ export async function formatPython(files: readonly GeneratedFile[], outputDir: s
     else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) jobs.push({ path: file.path, code: match[1] as string });
   }
   const cache = await FormatCache.open(formatterId(), outputDir);
-  const formatted = jobs.map((job) => cache.lookup(job.code));
-  const missing = jobs.filter((_, i) => formatted[i] === undefined);
-  const size = missing.reduce((n, job) => n + job.code.length, 0);
-  const fresh = size < WORKER_THRESHOLD_BYTES ? formatHere(missing) : await formatInWorkers(missing, { ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
-  let nextFresh = 0;
-  jobs.forEach((job, i) => {
-    if (formatted[i] !== undefined) return;
-    const text = fresh[nextFresh++] as string;
-    cache.remember(job.code, text);
-    formatted[i] = text;
+  const entries = jobs.map((job) => ({ job, ...cache.lookup(job.code) }));
+  const missing = entries.filter((entry) => entry.formatted === undefined);
+  const toFormat = missing.map((entry) => entry.job);
+  const size = toFormat.reduce((n, job) => n + job.code.length, 0);
+  const fresh = size < WORKER_THRESHOLD_BYTES ? formatHere(toFormat) : await formatInWorkers(toFormat, { ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
+  missing.forEach((entry, n) => {
+    entry.formatted = fresh[n] as string;
+    cache.remember(entry.key, entry.job.code, entry.formatted);
   });
+  const formatted = entries.map((entry) => entry.formatted as string);
   await cache.save();
   let next = 0;
   return files.map((file) => {

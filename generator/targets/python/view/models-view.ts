@@ -9,7 +9,7 @@ import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
 import { isRequiredField } from './types';
-import { onlyIn } from '../../../ir/usage';
+import { onlyIn, schemaRefs } from '../../../ir/usage';
 
 /** One model module's context (see `items/model.py.hbs`). */
 export interface ModelModule {
@@ -84,7 +84,7 @@ function aliasCycles(v: PyContext): Set<IrName> {
   const cyclic = new Set<IrName>();
   for (const start of aliases.values()) {
     const seen = new Set<IrName>();
-    const stack = refsOf(start.schema);
+    const stack = schemaRefs(start.schema);
     while (stack.length > 0) {
       const next = stack.pop() as IrName;
       if (next === start.name) {
@@ -94,39 +94,10 @@ function aliasCycles(v: PyContext): Set<IrName> {
       const alias = aliases.get(next);
       if (alias === undefined || seen.has(next)) continue;
       seen.add(next);
-      stack.push(...refsOf(alias.schema));
+      stack.push(...schemaRefs(alias.schema));
     }
   }
   return cyclic;
-}
-
-/** Every model a schema mentions. */
-export function refsOf(schema: IrSchema | undefined, into: IrName[] = []): IrName[] {
-  if (!schema) return into;
-  switch (schema.kind) {
-    case 'ref':
-      into.push(schema.model);
-      break;
-    case 'array':
-      refsOf(schema.items, into);
-      break;
-    case 'map':
-      refsOf(schema.values, into);
-      break;
-    case 'object':
-      schema.properties.forEach((p) => refsOf(p.schema, into));
-      refsOf(schema.additionalProperties, into);
-      break;
-    case 'union':
-      schema.variants.forEach((variant) => refsOf(variant.schema, into));
-      break;
-    case 'intersection':
-      schema.parts.forEach((p) => refsOf(p, into));
-      break;
-    default:
-      break;
-  }
-  return into;
 }
 
 const ENUM_BASE: Readonly<Record<'string' | 'number' | 'boolean', string>> = { string: 'StrEnum', number: 'IntEnum', boolean: 'ValueEnum' };
