@@ -52,7 +52,8 @@ try {
     times.fresh.push(await run('fresh', config(`fresh-${r}`, spec, out), cache));
     times.unchanged.push(await run('unchanged', config(`same-${r}`, spec, out), cache));
     times.changed.push(await run('changed', config(`changed-${r}`, changed, out), cache));
-    rmSync(out, { recursive: true, force: true });
+    // Kept until the end: removing thousands of files right before a run slows that run's file
+    // creations on a disk that discards freed blocks online (see bench.mjs, benchSpec).
   }
   const fresh = median(times.fresh);
   console.log(`sdkgen generate, TypeScript + Python from ${spec.split('/').pop()}, median of ${runs}:`);
