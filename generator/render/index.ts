@@ -12,6 +12,8 @@ import { compileFile, overlayFiles, partialsOf } from './templates';
 export interface GeneratedFile {
   readonly path: string;
   readonly contents: string;
+  /** Already as the target's formatter writes it (see `ViewFile.formatted`): not formatted again. */
+  readonly formatted?: boolean;
 }
 
 const RUNTIME_PREFIX = 'runtime/';
@@ -41,7 +43,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   // One compiled template per file for this run (`compileFile` checks the file on every call; an
   // item template renders thousands of files).
   const compiled = new Map<string, ReturnType<typeof compileFile>>();
-  const render = (template: string, context: Record<string, unknown>, outPath: string): void => {
+  const render = (template: string, context: Record<string, unknown>, outPath: string, formatted = false): void => {
     const abs = files.get(template);
     if (abs === undefined) throw new InternalError(`template ${template} not found`);
     let contents: string;
@@ -55,7 +57,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     } catch (error) {
       throw new InternalError(`template ${template}: ${(error as Error).message}`, { cause: error });
     }
-    out.push({ path: outPath, contents });
+    out.push(formatted ? { path: outPath, contents, formatted } : { path: outPath, contents });
   };
 
   for (const [rel, abs] of files) {
@@ -68,7 +70,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     if (!rel.endsWith('.hbs') || rel.startsWith('partials/') || rel.startsWith('items/') || skip.has(rel)) continue;
     render(rel, view.root, outputPath(rel));
   }
-  for (const item of view.items) render(item.template, item.context, item.path);
+  for (const item of view.items) render(item.template, item.context, item.path, item.formatted);
   out.push(...runtime);
 
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -89,13 +91,14 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
 
 /**
  * `files` through the target's formatter; runtime files (under `runtimeDir`) are copied as
- * committed, already formatted and checked by the target's own linters. `outputDir`: the absolute
- * output folder they are for.
+ * committed, already formatted and checked by the target's own linters, and files the view laid
+ * out as the formatter would (`formatted`) are left as they are. `outputDir`: the absolute output
+ * folder they are for.
  */
 export async function formatTargetFiles(target: Target, files: readonly GeneratedFile[], runtimeDir: string, outputDir: string): Promise<GeneratedFile[]> {
   if (!target.format) return [...files];
   const prefix = `${runtimeDir}/`;
-  const rendered = files.filter((f) => !f.path.startsWith(prefix));
+  const rendered = files.filter((f) => !f.path.startsWith(prefix) && f.formatted !== true);
   const formatted = new Map((await target.format(rendered, outputDir)).map((f) => [f.path, f]));
-  return files.map((f) => formatted.get(f.path) ?? f);
+  return files.map((f) => formatted.get(f.path) ?? (f.formatted === true ? { path: f.path, contents: f.contents } : f));
 }

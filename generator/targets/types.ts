@@ -13,6 +13,11 @@ export interface ViewFile {
   readonly template: string;
   readonly path: string;
   readonly context: Record<string, unknown>;
+  /**
+   * The view laid it out as the target's formatter would (`../targets/python/view/ruff-literal`):
+   * the formatter skips it. Set only where a test compares it with the formatter's output.
+   */
+  readonly formatted?: boolean;
 }
 
 /** What a target's view makes of one IR. */

@@ -84,6 +84,7 @@ export class FormatCache {
    * kept for the next run too).
    */
   lookup(code: string): { readonly key: string; readonly formatted: string | undefined } {
+    if (this.#file === undefined) return { key: '', formatted: undefined }; // off: nothing to digest for
     const key = digest(code);
     const hit = this.#previous.get(key);
     if (hit === undefined) return { key, formatted: undefined };
@@ -93,6 +94,7 @@ export class FormatCache {
 
   /** Records what `code` (cache key `key`, from `lookup`) formats to. */
   remember(key: string, code: string, formatted: string): void {
+    if (this.#file === undefined) return;
     this.#used.set(key, formatted === code ? '' : formatted);
   }
 

@@ -1,11 +1,16 @@
 /** `_validators.py`: the response-validation table (see `../../validation-table.ts`) as Python. */
 import { pyDocstring, pyString } from '../../../render/escape';
+import { RUFF_SETTINGS } from '../format';
 import { validationTable, type JsonValue } from '../../validation-table';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
+import { layoutLiteral } from './ruff-literal';
 
-/** Context of the module (ruff formats the literals). */
-export function validatorsView(v: PyContext, header: string): Record<string, string> {
+/**
+ * Context of the module, and whether it is already as ruff formats it: the tables are laid out by
+ * `./ruff-literal` when their data allows, else written on one line each for ruff to format.
+ */
+export function validatorsView(v: PyContext, header: string): { context: Record<string, string>; formatted: boolean } {
   const table = validationTable(v.ir.models, v.ir.services, (op) => v.operationId(op));
   const imports = new PyImports()
     .from('__future__', 'annotations')
@@ -14,19 +19,22 @@ export function validatorsView(v: PyContext, header: string): Record<string, str
     .from('._runtime.logs', 'Log')
     .from('._runtime.validate', 'Rule')
     .from('._runtime.validate', 'check_response');
-  const body = `SCHEMAS: Dict[str, Rule] = ${literal(table.schemas)}
+  const width = RUFF_SETTINGS['line-length'];
+  const schemas = layoutLiteral('SCHEMAS: Dict[str, Rule] = ', table.schemas, width);
+  const responses = layoutLiteral('RESPONSES: Dict[str, Dict[str, Rule]] = ', table.responses, width);
+  const formatted = schemas !== undefined && responses !== undefined;
+  const body = `${schemas ?? `SCHEMAS: Dict[str, Rule] = ${literal(table.schemas)}`}
 """Models by their API-definition name; rules refer to them with \`\`$ref\`\`."""
 
-RESPONSES: Dict[str, Dict[str, Rule]] = ${literal(table.responses)}
+${responses ?? `RESPONSES: Dict[str, Dict[str, Rule]] = ${literal(table.responses)}`}
 """Operation id → 2xx status (\`\`200\`\`, \`\`2XX\`\`) → the rule of its body."""
 
 
 def validate_response(mode: str, log: Log, operation_id: str, data: object, response: httpx.Response) -> None:
 ${pyDocstring(['Checks a 2xx body of ``operation_id`` (``warn``: logs; ``strict``: raises ``ResponseValidationException``).'], 4)}    by_status = RESPONSES.get(operation_id, {})
     rule = by_status.get(str(response.status_code), by_status.get("2XX"))
-    check_response(mode, log, operation_id, rule, SCHEMAS, data, response)
-`;
-  return {
+    check_response(mode, log, operation_id, rule, SCHEMAS, data, response)`; // the template ends the file with its newline
+  const context = {
     header,
     docstring: pyDocstring([
       "The API definition's constraints on every 2xx response body, as data, for ``validate_responses``. The client imports this module only when validation is on; without it, neither these rules nor their checker (``_runtime/validate.py``) are loaded.",
@@ -34,6 +42,7 @@ ${pyDocstring(['Checks a 2xx body of ``operation_id`` (``warn``: logs; ``strict`
     imports: imports.block(),
     body,
   };
+  return { context, formatted };
 }
 
 function literal(value: JsonValue): string {
