@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import pickle
 import time
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import httpx
 import pytest
@@ -109,12 +109,17 @@ def make(harness: Harness, oauth: OAuthServer, api: ApiServer, watch: LeakWatch)
 # ---- single flight ---------------------------------------------------------------------------
 
 
+def assert_all_ok(results: List[Any]) -> None:
+    """Every concurrent call answered ``ok``; else the message lists each failure (a flake is readable)."""
+    failed = [r for r in results if not (isinstance(r, dict) and r["ok"])]
+    assert not failed, f"{len(failed)} of {len(results)} calls failed: {failed!r}"
+
+
 def test_100_concurrent_calls_cause_exactly_one_token_request(harness: Harness, make: Any, oauth: OAuthServer) -> None:
     c = make()
     results = harness.many(100, c.call)
     c.remember()
-    failed = [r for r in results if not (isinstance(r, dict) and r["ok"])]
-    assert not failed, f"{len(failed)} of {len(results)} calls failed: {failed[:3]!r}"
+    assert_all_ok(results)
     assert oauth.token_requests() == 1
 
 
@@ -444,8 +449,7 @@ def test_a_revoked_token_gets_one_refetch_shared_by_50_calls(
     oauth.reset()
     results = harness.many(50, c.call)
     c.remember()
-    failed = [r for r in results if not (isinstance(r, dict) and r["ok"])]
-    assert not failed, f"{len(failed)} of {len(results)} calls failed: {failed[:3]!r}"
+    assert_all_ok(results)
     assert oauth.token_requests() == 1
     # Tasks all send before any answer arrives; threads may start after the token was replaced.
     assert api.unauthorized == 50 if harness.is_async else api.unauthorized >= 1

@@ -20,13 +20,15 @@ import { pyString } from '../../../render/escape';
 import type { JsonValue } from '../../validation-table';
 
 /**
- * Characters ruff measures one column wide (Latin, Greek, Cyrillic but its combining marks, general
- * punctuation, arrows):
- * besides printable ASCII, the only ones a laid-out string may hold.
+ * Characters ruff measures one column wide (printable ASCII; Latin, Greek, Cyrillic but its
+ * combining marks; general punctuation; arrows): the only ones a laid-out string may hold.
  */
 const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\u024f\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff]*$/;
 
-/** Printable ASCII without quotes or backslashes: the text is the literal's body as it is. */
+/**
+ * Printable ASCII without quotes or backslashes: the text is the literal's body as it is (what
+ * `pyString` would write, without its per-character loop; most of a validators table is such text).
+ */
 const PLAIN = /^[\x20-\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/;
 
 /**

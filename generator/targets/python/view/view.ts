@@ -93,8 +93,9 @@ export function buildPythonView(v: PyContext): TargetView {
     { path: `${pkg}/_settings.py`, context: settingsView(v, header) },
     { path: `${pkg}/_validators.py`, context: validators.context, formatted: validators.formatted },
     { path: `${pkg}/${clientModule}.py`, context: clientView(v, header) },
+    quickstart(v, header, clientModule),
   ];
-  const items: ViewFile[] = [...modules, { ...quickstart(v, header, clientModule), formatted: false }].map((m) => ({ template: MODULE_TEMPLATE, path: m.path, context: withGap(m.context), ...(m.formatted === true ? { formatted: true } : {}) }));
+  const items: ViewFile[] = modules.map((m) => ({ template: MODULE_TEMPLATE, path: m.path, context: withGap(m.context), ...(m.formatted === true ? { formatted: true } : {}) }));
   for (const service of v.ir.services) {
     items.push({ template: 'items/docs/controller.md.hbs', path: `docs/${v.name(service.fileName)}.md`, context: controllerDocs(v, service) });
   }
