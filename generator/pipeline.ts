@@ -14,7 +14,7 @@ import { loadSpec } from './bundle';
 import { validateSpec } from './validate';
 import { buildIr, type Ir } from './ir';
 import { resolveNames } from './naming';
-import { formatTargetFiles, renderTarget, type GeneratedFile } from './render';
+import { renderAndFormat, renderFormatting, startFormatting, type GeneratedFile } from './render';
 import { targetById } from './targets';
 import type { ViewInput } from './targets/types';
 import { isValidSemver } from './config/identifiers';
@@ -112,13 +112,10 @@ export function viewInput(ir: Ir, config: TargetConfig, specVersion = specPackag
 
 /** One target's files from an IR: its naming policy, its view, its templates (and overlay), its formatter. */
 export async function renderTargetFiles(ir: Ir, config: TargetConfig, specVersion = specPackageVersion(ir)): Promise<GeneratedFile[]> {
-  const target = targetById(config.target);
-  const input = viewInput(ir, config, specVersion);
-  const files = renderTarget(target, input, config.templates ? [config.templates] : []);
-  return formatTargetFiles(target, files, target.runtime.outputDir(config), config.output);
+  return renderAndFormat(targetById(config.target), viewInput(ir, config, specVersion), config.templates ? [config.templates] : []);
 }
 
-const formats = (target: TargetConfig): number => (targetById(target.target).format ? 1 : 0);
+const formats = (target: TargetConfig): number => (targetById(target.target).formatter ? 1 : 0);
 
 /** Runs every stage up to rendering, for every target; nothing is written. Throws `SpecError` on invalid input. */
 export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks = {}): Promise<GenerationResult> {
@@ -128,7 +125,7 @@ export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks
   const ir = await irStages(config, timed, warningSink(warnings));
   const specVersion = specPackageVersion(ir);
   // Targets with a formatter render first: a large output is formatted on worker threads
-  // (Python's ruff), which then runs while this thread renders the next target.
+  // (Python's ruff), which go on while this thread renders the next target.
   const order = config.targets.map((target, index) => ({ target, index })).sort((a, b) => formats(b.target) - formats(a.target) || a.index - b.index);
   const pending: Promise<{ index: number; output: TargetOutput }>[] = [];
   try {
@@ -136,8 +133,9 @@ export async function generateFiles(config: ResolvedConfig, hooks: PipelineHooks
       const start = performance.now();
       hooks.onStage?.('render');
       const engine = targetById(target.target);
-      const rendered = renderTarget(engine, viewInput(ir, target, specVersion), target.templates ? [target.templates] : []);
-      const formatted = formatTargetFiles(engine, rendered, engine.runtime.outputDir(target), target.output);
+      const formatting = await startFormatting(engine, engine.runtime.outputDir(target), target.output);
+      const rendered = renderFormatting(formatting, engine, viewInput(ir, target, specVersion), target.templates ? [target.templates] : []);
+      const formatted = formatting.finish(rendered);
       pending.push(
         formatted.then((files) => {
           timings[`render ${target.target}`] = performance.now() - start;

@@ -14,16 +14,19 @@ export interface GeneratedFile {
   readonly contents: string;
   /** Already as the target's formatter writes it (see `ViewFile.formatted`): not formatted again. */
   readonly formatted?: boolean;
+  /** In the formatter's style but for long lines (see `ViewFile.styled`). */
+  readonly styled?: boolean;
 }
 
 const RUNTIME_PREFIX = 'runtime/';
 
 /**
  * Renders `target`'s files for `input`; `templateDirs` overlay the built-in templates in order.
- * Returns them as the templates print them: the target's formatter (`target.format`, asynchronous)
- * is applied by `formatTargetFiles`.
+ * Returns them as the templates print them, sorted by path; `onRendered` sees each rendered (not
+ * copied) file as soon as it is printed, which is how the target's formatter (`startFormatting`)
+ * gets to work while the rest is rendered.
  */
-export function renderTarget(target: Target, input: ViewInput, templateDirs: readonly string[]): GeneratedFile[] {
+export function renderTarget(target: Target, input: ViewInput, templateDirs: readonly string[], onRendered?: (file: GeneratedFile) => void): GeneratedFile[] {
   // Later folders win: built-in first, then the user's overlays in the order given.
   const files = overlayFiles([target.templateDir(), ...templateDirs]);
   const view = target.view(input);
@@ -43,7 +46,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   // One compiled template per file for this run (`compileFile` checks the file on every call; an
   // item template renders thousands of files).
   const compiled = new Map<string, ReturnType<typeof compileFile>>();
-  const render = (template: string, context: Record<string, unknown>, outPath: string, formatted = false): void => {
+  const render = (template: string, context: Record<string, unknown>, outPath: string, flags: Pick<GeneratedFile, 'formatted' | 'styled'> = {}): void => {
     const abs = files.get(template);
     if (abs === undefined) throw new InternalError(`template ${template} not found`);
     let contents: string;
@@ -57,7 +60,9 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     } catch (error) {
       throw new InternalError(`template ${template}: ${(error as Error).message}`, { cause: error });
     }
-    out.push(formatted ? { path: outPath, contents, formatted } : { path: outPath, contents });
+    const file: GeneratedFile = { path: outPath, contents, ...(flags.formatted === true ? { formatted: true } : {}), ...(flags.styled === true ? { styled: true } : {}) };
+    out.push(file);
+    onRendered?.(file);
   };
 
   for (const [rel, abs] of files) {
@@ -70,7 +75,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     if (!rel.endsWith('.hbs') || rel.startsWith('partials/') || rel.startsWith('items/') || skip.has(rel)) continue;
     render(rel, view.root, outputPath(rel));
   }
-  for (const item of view.items) render(item.template, item.context, item.path, item.formatted);
+  for (const item of view.items) render(item.template, item.context, item.path, item);
   out.push(...runtime);
 
   out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -89,16 +94,52 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   return out;
 }
 
+/** One target's rendered files on their way through its formatter. */
+export interface TargetFormatting {
+  /** For `renderTarget`: takes each rendered file (`undefined`: the target has no formatter). */
+  readonly onRendered: ((file: GeneratedFile) => void) | undefined;
+  /** `files` (what `renderTarget` returned) with the formatted text of those the formatter took. */
+  finish(files: readonly GeneratedFile[]): Promise<GeneratedFile[]>;
+  /** Rendering failed: stops the formatter. */
+  abort(): void;
+}
+
 /**
- * `files` through the target's formatter; runtime files (under `runtimeDir`) are copied as
- * committed, already formatted and checked by the target's own linters, and files the view laid
- * out as the formatter would (`formatted`) are left as they are. `outputDir`: the absolute output
- * folder they are for.
+ * Starts the target's formatter for the output folder `outputDir` (absolute). Runtime files (under
+ * `runtimeDir`) are copied as committed, already formatted and checked by the target's own linters,
+ * and files the view laid out as the formatter would (`formatted`) are left as they are; the
+ * formatter decides which `styled` files it can leave as they are.
  */
-export async function formatTargetFiles(target: Target, files: readonly GeneratedFile[], runtimeDir: string, outputDir: string): Promise<GeneratedFile[]> {
-  if (!target.format) return [...files];
+export async function startFormatting(target: Target, runtimeDir: string, outputDir: string): Promise<TargetFormatting> {
+  // The flags are for the formatter only; written files carry none.
+  const plain = (f: GeneratedFile): GeneratedFile => (f.formatted === true || f.styled === true ? { path: f.path, contents: f.contents } : f);
+  if (!target.formatter) return { onRendered: undefined, finish: async (files) => files.map(plain), abort: () => undefined };
+  const session = await target.formatter(outputDir);
   const prefix = `${runtimeDir}/`;
-  const rendered = files.filter((f) => !f.path.startsWith(prefix) && f.formatted !== true);
-  const formatted = new Map((await target.format(rendered, outputDir)).map((f) => [f.path, f]));
-  return files.map((f) => formatted.get(f.path) ?? (f.formatted === true ? { path: f.path, contents: f.contents } : f));
+  return {
+    onRendered: (file) => {
+      if (!file.path.startsWith(prefix) && file.formatted !== true) session.add(file);
+    },
+    finish: async (files) => {
+      const formatted = new Map((await session.finish()).map((f) => [f.path, f]));
+      return files.map((f) => formatted.get(f.path) ?? plain(f));
+    },
+    abort: () => session.abort(),
+  };
+}
+
+/** `renderTarget` feeding `formatting`; the formatter is stopped if rendering fails. */
+export function renderFormatting(formatting: TargetFormatting, target: Target, input: ViewInput, templateDirs: readonly string[]): GeneratedFile[] {
+  try {
+    return renderTarget(target, input, templateDirs, formatting.onRendered);
+  } catch (error) {
+    formatting.abort();
+    throw error;
+  }
+}
+
+/** Renders and formats one target's files (the whole render stage for one target). */
+export async function renderAndFormat(target: Target, input: ViewInput, templateDirs: readonly string[]): Promise<GeneratedFile[]> {
+  const formatting = await startFormatting(target, target.runtime.outputDir(input.config), input.config.output);
+  return formatting.finish(renderFormatting(formatting, target, input, templateDirs));
 }

@@ -18,14 +18,24 @@ export interface ViewFile {
    * the formatter skips it. Set only where a test compares it with the formatter's output.
    */
   readonly formatted?: boolean;
+  /**
+   * The view printed it in the formatter's style throughout, so only lines over the formatter's
+   * limit can need its work: the formatter may skip it when no line is (`FormatSession`). Set only
+   * for modules whose every construct a test checks against the formatter.
+   */
+  readonly styled?: boolean;
 }
 
 /** What a target's view makes of one IR. */
 export interface TargetView {
   /** Context of every fixed template (files whose output path is the template path minus `.hbs`). */
   readonly root: Record<string, unknown>;
-  /** Per-item files (one per tag, per model …): template under `items/`, output path chosen by the view. */
-  readonly items: readonly ViewFile[];
+  /**
+   * Per-item files (one per tag, per model …): template under `items/`, output path chosen by the
+   * view. Iterated once, by the render stage, which formats each file as it comes: a view may
+   * build them lazily.
+   */
+  readonly items: Iterable<ViewFile>;
   /** Runtime files (paths relative to `runtime/`, or folder prefixes) this SDK does not ship. */
   readonly excludeRuntime: readonly string[];
   /** Fixed templates this SDK does not get (e.g. `src/node.ts.hbs` without client credentials). */
@@ -69,11 +79,23 @@ export interface Target {
   namingPolicy(config: TargetConfig): NamingPolicy;
   view(input: ViewInput): TargetView;
   /**
-   * Formats the rendered files in place of the target's formatter (ruff for Python), so output is
+   * Starts formatting one output with the target's formatter (ruff for Python), so output is
    * formatted whatever the templates print; runtime files are copied as committed. Absent: the
    * view prints formatted code itself (TypeScript, laid out for Prettier by `view/layout.ts`).
    * `outputDir` (absolute) names the output the files are for, so a formatter can keep what it
    * formatted for that output's next run.
    */
-  format?(files: readonly GeneratedFile[], outputDir: string): Promise<GeneratedFile[]>;
+  formatter?(outputDir: string): Promise<FormatSession>;
+}
+
+/**
+ * A target's formatter over one output: files are added as the render stage prints them, so
+ * formatting (on worker threads) can run while the rest is still being rendered.
+ */
+export interface FormatSession {
+  add(file: GeneratedFile): void;
+  /** Every added file, formatted, in the order added. */
+  finish(): Promise<GeneratedFile[]>;
+  /** Stops formatting (rendering failed): nothing is left running. */
+  abort(): void;
 }

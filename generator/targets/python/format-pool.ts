@@ -1,11 +1,15 @@
 /**
- * ruff formatting on worker threads: one worker per available CPU (at most four), each with its
- * own ruff instance, pulling batches of files from a shared queue. The queue holds the largest
- * files first (longest-processing-time-first): a multi-megabyte module (GitHub's `_validators.py`,
- * 3.7 MB, half a second of ruff) handed out last, or in a batch with 63 others, would keep one
- * worker busy long after the rest finished. Batches are bounded by size as well as by count.
- * Workers are started per call and ended when the queue is empty, so nothing keeps the process
- * alive afterwards.
+ * ruff formatting on worker threads: one per available CPU but the one rendering (at least one, at
+ * most four), each with its
+ * own ruff instance. Sources are queued as the view renders them and sent in batches (bounded by
+ * count and by size) to the worker with the least text outstanding, so the workers format the
+ * first modules while this thread still renders the rest: on GitHub's API the view and ruff take
+ * about as long each, and run side by side instead of one after the other.
+ *
+ * Batches are pushed, not pulled: this thread is busy rendering while the workers run and reads
+ * their replies only when it is done, so a worker could not ask for more in between. Workers are
+ * started when the pool is made (their WebAssembly compiles while the view goes on) and ended by
+ * `close`, so nothing keeps the process alive afterwards.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -24,22 +28,22 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ruff = require(workerData.ruffModule);
 const workspace = new ruff.Workspace(workerData.settings, ruff.PositionEncoding.Utf16);
-parentPort.on('message', ({ start, codes }) => {
+parentPort.on('message', ({ id, codes }) => {
   const formatted = [];
   for (let i = 0; i < codes.length; i++) {
     try {
       formatted.push(workspace.format(codes[i]));
     } catch (error) {
-      parentPort.postMessage({ start, failedAt: start + i, message: String(error) });
+      parentPort.postMessage({ id, failedAt: i, message: String(error) });
       return;
     }
   }
-  parentPort.postMessage({ start, formatted });
+  parentPort.postMessage({ id, formatted });
 });
 `;
 
 interface Reply {
-  readonly start: number;
+  readonly id: number;
   readonly formatted?: readonly string[];
   readonly failedAt?: number;
   readonly message?: string;
@@ -54,45 +58,103 @@ export interface RuffSetup {
   readonly notPython: (path: string, cause: unknown) => Error;
 }
 
-/** The formatted text of every source (`{ path, code }`), in order. */
-export async function formatInWorkers(jobs: ReadonlyArray<{ readonly path: string; readonly code: string }>, setup: RuffSetup): Promise<string[]> {
-  const results = new Array<string>(jobs.length);
-  // Indexes into `jobs`, largest first; results still land at each job's own index.
-  const queue = jobs.map((_, i) => i).sort((a, b) => (jobs[b]?.code.length ?? 0) - (jobs[a]?.code.length ?? 0) || a - b);
-  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.ceil(jobs.length / BATCH)));
-  const workerData = { ruffModule: setup.ruffModule, settings: setup.settings };
-  const notPython = setup.notPython;
-  let next = 0;
-  const workers: Worker[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: count }, () => {
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-        workers.push(worker);
-        return new Promise<void>((resolve, reject) => {
-          const send = (): void => {
-            if (next >= queue.length) return resolve();
-            const start = next;
-            let chars = 0;
-            do chars += jobs[queue[next++] as number]?.code.length ?? 0;
-            while (next < queue.length && next - start < BATCH && chars < BATCH_CHARS);
-            worker.postMessage({ start, codes: queue.slice(start, next).map((index) => (jobs[index] as { code: string }).code) });
-          };
-          worker.on('message', (reply: Reply) => {
-            if (reply.failedAt !== undefined) return reject(notPython(jobs[queue[reply.failedAt] as number]?.path ?? '?', reply.message));
-            reply.formatted?.forEach((text, i) => (results[queue[reply.start + i] as number] = text));
-            send();
-          });
-          worker.on('error', (error) => reject(new InternalError(`the ruff formatter thread failed: ${error.message}`, { cause: error })));
-          worker.on('exit', (code) => {
-            if (next < queue.length || code !== 0) reject(new InternalError(`the ruff formatter thread exited early (code ${code})`));
-          });
-          send();
-        });
-      }),
-    );
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+/** One source to format, and where its formatted text goes. */
+export interface PoolJob {
+  readonly path: string;
+  readonly code: string;
+  readonly done: (formatted: string) => void;
+}
+
+interface Batch {
+  readonly jobs: readonly PoolJob[];
+  readonly chars: number;
+}
+
+interface Lane {
+  readonly worker: Worker;
+  /** Characters sent and not yet answered: where the next batch goes. */
+  load: number;
+  readonly sent: Map<number, Batch>;
+}
+
+export class RuffPool {
+  readonly #setup: RuffSetup;
+  readonly #lanes: Lane[];
+  #queued: PoolJob[] = [];
+  #queuedChars = 0;
+  #nextId = 0;
+  #outstanding = 0;
+  #failure: Error | undefined;
+  #settled: (() => void) | undefined;
+
+  // One CPU is this thread's: it goes on rendering while the workers format.
+  constructor(setup: RuffSetup, workers = Math.max(1, Math.min(MAX_WORKERS, availableParallelism() - 1))) {
+    this.#setup = setup;
+    const workerData = { ruffModule: setup.ruffModule, settings: setup.settings };
+    this.#lanes = Array.from({ length: workers }, () => this.#lane(new Worker(WORKER_SOURCE, { eval: true, workerData })));
   }
-  return results;
+
+  /** Queues a source; it is sent with the next full batch (or by `settle`). */
+  add(job: PoolJob): void {
+    this.#queued.push(job);
+    this.#queuedChars += job.code.length;
+    if (this.#queued.length >= BATCH || this.#queuedChars >= BATCH_CHARS) this.#send();
+  }
+
+  /** Sends what is queued and resolves when every job is done; rejects with the first failure. */
+  settle(): Promise<void> {
+    this.#send();
+    return new Promise<void>((resolve, reject) => {
+      this.#settled = () => (this.#failure === undefined ? resolve() : reject(this.#failure));
+      if (this.#outstanding === 0 || this.#failure !== undefined) this.#settled();
+    });
+  }
+
+  /** Ends the workers (also after a failure, or when rendering failed half way). */
+  async close(): Promise<void> {
+    await Promise.all(this.#lanes.map((lane) => lane.worker.terminate()));
+  }
+
+  #lane(worker: Worker): Lane {
+    const lane: Lane = { worker, load: 0, sent: new Map() };
+    worker.on('message', (reply: Reply) => this.#receive(lane, reply));
+    worker.on('error', (error) => this.#fail(new InternalError(`the ruff formatter thread failed: ${error.message}`, { cause: error })));
+    worker.on('exit', (code) => {
+      if (lane.sent.size > 0) this.#fail(new InternalError(`the ruff formatter thread exited early (code ${code})`));
+    });
+    // Idle workers must not keep the process alive if `close` is never reached.
+    worker.unref();
+    return lane;
+  }
+
+  #send(): void {
+    if (this.#queued.length === 0) return;
+    const batch: Batch = { jobs: this.#queued, chars: this.#queuedChars };
+    this.#queued = [];
+    this.#queuedChars = 0;
+    const lane = this.#lanes.reduce((least, next) => (next.load < least.load ? next : least));
+    const id = this.#nextId++;
+    lane.sent.set(id, batch);
+    lane.load += batch.chars;
+    this.#outstanding++;
+    lane.worker.ref();
+    lane.worker.postMessage({ id, codes: batch.jobs.map((job) => job.code) });
+  }
+
+  #receive(lane: Lane, reply: Reply): void {
+    const batch = lane.sent.get(reply.id);
+    if (batch === undefined) return;
+    lane.sent.delete(reply.id);
+    lane.load -= batch.chars;
+    if (lane.sent.size === 0) lane.worker.unref();
+    this.#outstanding--;
+    if (reply.failedAt !== undefined) this.#fail(this.#setup.notPython(batch.jobs[reply.failedAt]?.path ?? '?', reply.message));
+    else reply.formatted?.forEach((text, i) => batch.jobs[i]?.done(text));
+    if (this.#outstanding === 0) this.#settled?.();
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    this.#settled?.();
+  }
 }

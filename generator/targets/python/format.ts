@@ -3,17 +3,21 @@
  * the version the tests check with), so every file is exactly what `ruff format` writes. The
  * WebAssembly module is loaded on first use: TypeScript-only runs never pay for it.
  *
- * Formatting is most of the Python target's render time on a large API (GitHub's: 7,000 model
- * modules), and it is the same pure function for every file, so a large output is formatted by
- * worker threads, one ruff instance each (`./format-pool`); a small one (Shell EV) in this thread,
- * where starting workers would cost more than it saves. What an earlier run of the same output
- * formatted is taken from `./format-cache` instead: a regeneration after a spec change formats only
- * the modules whose text changed.
+ * On a large API (GitHub's: 7,000 model modules) ruff would be half the Python target's render
+ * time, so it does as little as it can:
+ * - model and error modules are printed in ruff's style (`styled`), and kept as printed when no
+ *   code line is over the limit (`fitsRuffLines`): on GitHub's API all but about 200 of 7,100;
+ * - the rest is formatted as it is rendered, by worker threads once it passes a threshold
+ *   (`./format-pool`), in this thread below it (Shell EV), where starting workers costs more;
+ * - what an earlier run of the same output formatted is taken from `./format-cache`: a
+ *   regeneration after a spec change formats only the modules whose text changed.
  */
 import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
 import { FormatCache } from './format-cache';
-import { formatInWorkers } from './format-pool';
+import { RuffPool, type PoolJob } from './format-pool';
+import { isNarrow } from './view/ruff-literal';
+import type { FormatSession } from '../types';
 
 /** The formatter settings of generated packages (also written to their `pyproject.toml`). */
 export const RUFF_SETTINGS = { 'line-length': 120, 'target-version': 'py39' } as const;
@@ -27,12 +31,6 @@ function formatterId(): string {
 
 /** Below this much Python, formatting in this thread is faster than starting workers. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
-
-/** The text ruff formats: a `.py` file whole, a Markdown file's ```python blocks. */
-interface FormatJob {
-  readonly path: string;
-  readonly code: string;
-}
 
 interface RuffWorkspace {
   format(code: string): string;
@@ -54,48 +52,145 @@ function notPython(path: string, cause: unknown): InternalError {
   return new InternalError(`generated ${path} is not valid Python: ${String(cause)}`, { cause });
 }
 
-function formatHere(jobs: readonly FormatJob[]): string[] {
-  return jobs.map((job) => {
-    try {
-      return formatter().format(job.code);
-    } catch (error) {
-      throw notPython(job.path, error);
-    }
-  });
+function formatHere(job: { readonly path: string; readonly code: string }): string {
+  try {
+    return formatter().format(job.code);
+  } catch (error) {
+    throw notPython(job.path, error);
+  }
 }
 
 /** A fenced ```python block of a Markdown file. */
 const PYTHON_FENCE = /^```python\n([\s\S]*?)^```$/gm;
 
 /**
- * `files` with every `.py` file formatted, and the ```python blocks of Markdown files too (ruff
- * formats those, and the docs' examples are code users copy); other files unchanged.
+ * Whether ruff leaves a module the view printed in its style (`styled`) as it is: ruff would only
+ * break code lines over the limit, so a module none of whose code lines is over it, measured as
+ * ruff measures (only characters one column wide), with no tab, carriage return or trailing blank
+ * and exactly one newline at the end, is left alone. Lines of a `"""` string (the view's docstrings
+ * and field documentation, which hold unbreakable URLs and JSON pointers) may be longer: ruff does
+ * not break strings. Checked construct by construct against ruff (`styled-modules.test.ts`), and
+ * the edge-spec snapshots run `ruff format --check` over whole packages.
  */
-export async function formatPython(files: readonly GeneratedFile[], outputDir: string): Promise<GeneratedFile[]> {
-  const jobs: FormatJob[] = [];
-  for (const file of files) {
-    if (file.path.endsWith('.py')) jobs.push({ path: file.path, code: file.contents });
-    else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) jobs.push({ path: file.path, code: match[1] as string });
+export function fitsRuffLines(text: string): boolean {
+  if (!text.endsWith('\n') || text.endsWith('\n\n')) return false;
+  const limit = RUFF_SETTINGS['line-length'];
+  let inString = false;
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    if (text.charCodeAt(end - 1) === 32) return false;
+    if (end - start > limit && !inString && !STRING_LINE.test(text.slice(start, end))) return false;
+    // An odd number of `"""` on the line opens or closes a string (the view escapes any in prose).
+    for (let at = text.indexOf('"""', start); at >= 0 && at < end; at = text.indexOf('"""', at + 3)) inString = !inString;
+    start = end + 1;
   }
-  const cache = await FormatCache.open(formatterId(), outputDir);
-  const entries = jobs.map((job) => ({ job, ...cache.lookup(job.code) }));
-  const missing = entries.filter((entry) => entry.formatted === undefined);
-  const toFormat = missing.map((entry) => entry.job);
-  const size = toFormat.reduce((n, job) => n + job.code.length, 0);
-  const fresh = size < WORKER_THRESHOLD_BYTES ? formatHere(toFormat) : await formatInWorkers(toFormat, { ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
-  missing.forEach((entry, n) => {
-    entry.formatted = fresh[n] as string;
-    cache.remember(entry.key, entry.job.code, entry.formatted);
-  });
-  const formatted = entries.map((entry) => entry.formatted as string);
-  await cache.save();
-  let next = 0;
-  return files.map((file) => {
-    if (file.path.endsWith('.py')) return { path: file.path, contents: formatted[next++] as string };
-    if (file.path.endsWith('.md')) {
-      const contents = file.contents.replace(PYTHON_FENCE, () => `\`\`\`python\n${formatted[next++] as string}\`\`\``);
-      return { path: file.path, contents };
+  // Tabs and carriage returns are not among the narrow characters; blanks other than the space
+  // (ruff reads some of them as indentation in docstrings) are left to ruff.
+  return !inString && isNarrow(text) && !OTHER_BLANKS.test(text);
+}
+
+/** A line that is a `"""` string statement from its start (a docstring, or a field's documentation). */
+const STRING_LINE = /^ *r?"""/;
+
+const OTHER_BLANKS = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/** One text ruff formats, and what it formats to once known. */
+interface Job {
+  readonly path: string;
+  readonly code: string;
+  readonly key: string;
+  formatted: string | undefined;
+}
+
+/** Options of a formatting session (tests lower the threshold to exercise the workers). */
+export interface PythonFormatOptions {
+  /** Unformatted text past which worker threads take over (default 2 MiB). */
+  readonly workerThresholdBytes?: number;
+}
+
+/**
+ * A formatting session for one output: every `.py` file added is formatted, and the ```python
+ * blocks of Markdown files too (ruff formats those, and the docs' examples are code users copy);
+ * other files are returned unchanged. Formatting starts as files arrive: once the text still to
+ * format passes the threshold, worker threads take it (see `./format-pool`) while the caller
+ * renders the rest.
+ */
+class PythonFormatSession implements FormatSession {
+  readonly #cache: FormatCache;
+  readonly #threshold: number;
+  readonly #files: GeneratedFile[] = [];
+  readonly #jobs: Job[] = [];
+  /** Jobs not in the cache, before the pool starts (formatted here if it never does). */
+  #waiting: Job[] = [];
+  #waitingChars = 0;
+  #pool: RuffPool | undefined;
+
+  constructor(cache: FormatCache, options: PythonFormatOptions) {
+    this.#cache = cache;
+    this.#threshold = options.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES;
+  }
+
+  add(file: GeneratedFile): void {
+    this.#files.push(file);
+    if (file.path.endsWith('.py') && file.styled === true && fitsRuffLines(file.contents)) this.#jobs.push({ path: file.path, code: file.contents, key: '', formatted: file.contents });
+    else if (file.path.endsWith('.py')) this.#job(file.path, file.contents);
+    else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) this.#job(file.path, match[1] as string);
+  }
+
+  async finish(): Promise<GeneratedFile[]> {
+    try {
+      if (this.#pool === undefined) for (const job of this.#waiting) this.#done(job, formatHere(job));
+      else await this.#pool.settle();
+    } finally {
+      this.abort();
     }
-    return file;
-  });
+    await this.#cache.save();
+    let next = 0;
+    const formatted = (): string => (this.#jobs[next++] as Job).formatted as string;
+    return this.#files.map((file) => {
+      if (file.path.endsWith('.py')) return { path: file.path, contents: formatted() };
+      if (file.path.endsWith('.md')) return { path: file.path, contents: file.contents.replace(PYTHON_FENCE, () => `\`\`\`python\n${formatted()}\`\`\``) };
+      return file;
+    });
+  }
+
+  abort(): void {
+    void this.#pool?.close();
+    this.#pool = undefined;
+  }
+
+  #job(path: string, code: string): void {
+    const { key, formatted } = this.#cache.lookup(code);
+    const job: Job = { path, code, key, formatted };
+    this.#jobs.push(job);
+    if (formatted !== undefined) return;
+    if (this.#pool !== undefined) return this.#pool.add(this.#poolJob(job));
+    this.#waiting.push(job);
+    this.#waitingChars += code.length;
+    if (this.#waitingChars < this.#threshold) return;
+    this.#pool = new RuffPool({ ruffModule: require.resolve('@astral-sh/ruff-wasm-nodejs'), settings: RUFF_SETTINGS, notPython });
+    for (const waiting of this.#waiting) this.#pool.add(this.#poolJob(waiting));
+    this.#waiting = [];
+  }
+
+  #poolJob(job: Job): PoolJob {
+    return { path: job.path, code: job.code, done: (text) => this.#done(job, text) };
+  }
+
+  #done(job: Job, formatted: string): void {
+    job.formatted = formatted;
+    this.#cache.remember(job.key, job.code, formatted);
+  }
+}
+
+/** Starts formatting the files of the output folder `outputDir` (absolute; names its cache). */
+export async function openPythonFormatter(outputDir: string, options: PythonFormatOptions = {}): Promise<FormatSession> {
+  return new PythonFormatSession(await FormatCache.open(formatterId(), outputDir), options);
+}
+
+/** `files` formatted as one session formats them (for callers that have every file at hand). */
+export async function formatPython(files: readonly GeneratedFile[], outputDir: string, options: PythonFormatOptions = {}): Promise<GeneratedFile[]> {
+  const session = await openPythonFormatter(outputDir, options);
+  for (const file of files) session.add(file);
+  return session.finish();
 }

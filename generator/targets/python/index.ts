@@ -1,7 +1,7 @@
 /** The Python target: a PEP 621 package (httpx + pydantic v2) with blocking and asyncio clients. */
 import { templateFolder } from '../../render/templates';
 import type { Target } from '../types';
-import { formatPython } from './format';
+import { openPythonFormatter } from './format';
 import { classIdentifier, pythonNamingPolicy, PYTHON_KEYWORDS } from './naming-policy';
 import { PyContext } from './view/context';
 import { buildPythonView } from './view/view';
@@ -31,5 +31,5 @@ export const pythonTarget: Target = {
   namingPolicy: (config) => pythonNamingPolicy(config),
   view: ({ ir, names, config, packageVersion }) =>
     buildPythonView(new PyContext(ir, names, { distributionName: config.packageName, importName: importPackageName(config.packageName), version: packageVersion, repository: config.repository, homepage: config.homepage })),
-  format: formatPython,
+  formatter: (outputDir) => openPythonFormatter(outputDir),
 };

@@ -87,7 +87,7 @@ describe('_validators.py', () => {
   async function validatorsModule(spec: Record<string, unknown>): Promise<{ text: string; laidOut: boolean }> {
     const { ir } = buildNeutral(spec);
     const config = targetConfig({ target: 'python', packageName: 'things' });
-    const item = pythonTarget.view(viewInput(ir, config)).items.find((i) => i.path === 'things/_validators.py');
+    const item = [...pythonTarget.view(viewInput(ir, config)).items].find((i) => i.path === 'things/_validators.py');
     const module = (await renderTargetFiles(ir, config)).find((f) => f.path === 'things/_validators.py');
     if (item === undefined || module === undefined) throw new Error('no _validators.py');
     return { text: module.contents, laidOut: item.formatted === true };

@@ -8,7 +8,7 @@ import { requiredByEveryOperation } from '../../../ir/security';
 import type { IrSecurityScheme } from '../../../ir/types';
 import { templateVariables } from '../../../ir/url-template';
 import { envVarPrefix } from '../../../naming/env';
-import { pyDocstring, pyString } from '../../../render/escape';
+import { pyAttributeDoc, pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
 import { serverSpecLiteral } from './servers';
@@ -113,7 +113,7 @@ function defaultServer(v: PyContext) {
 /** Context of `configuration.py.hbs`. */
 export function configurationView(v: PyContext, header: string): Record<string, string> {
   const imports = new PyImports().from('__future__', 'annotations').module('enum').module('os').from('._runtime.servers', 'ServerSpec').from('._runtime.servers', 'client_base_url').from('._runtime.retry', 'RetryPolicy').from('._runtime.config', 'DEFAULT_RETRY');
-  const members = v.ir.servers.map((s) => `    ${v.name(s.name)} = ${pyString(v.name(s.name).toLowerCase())}\n${pyDocstring([s.description, `URL: ${s.url}`], 4)}`);
+  const members = v.ir.servers.map((s) => `    ${v.name(s.name)} = ${pyString(v.name(s.name).toLowerCase())}\n${pyAttributeDoc([s.description, `URL: ${s.url}`], 4)}`);
   if (v.ir.servers.some((s) => s.variables.length > 0)) imports.from('._runtime.servers', 'ServerVariable');
   const servers = v.ir.servers.map((s) => `    Environment.${v.name(s.name)}: ${serverSpecLiteral(s.urlTemplate, s.variables)},`);
   const kws = keywords(v, imports);
@@ -254,7 +254,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
           const manager = `${prefix}ClientCredentialsAuthManager`;
           imports.from('._runtime.auth.manager', manager);
           const property = s.kind === 'oauth2' && s.clientCredentials ? v.name(s.clientCredentials.propertyName) : option;
-          members.push(`    ${property}: ${manager}\n${pyDocstring([`Token manager of the \`\`${s.schemeName}\`\` scheme: \`\`fetch_token()\`\`, \`\`token\`\`, \`\`clear_token()\`\`.`], 4)}`);
+          members.push(`    ${property}: ${manager}\n${pyAttributeDoc([`Token manager of the \`\`${s.schemeName}\`\` scheme: \`\`fetch_token()\`\`, \`\`token\`\`, \`\`clear_token()\`\`.`], 4)}`);
           lines.push(`        self.${property} = ${manager}(`);
           lines.push(`            ${given(option)},`);
           lines.push(`            scheme_name=${scheme},`);
@@ -289,7 +289,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
       const cls = `${prefix}${v.name(service.className)}`;
       imports.from(`.controllers.${v.name(service.fileName)}`, cls);
       const property = v.name(service.propertyName);
-      members.push(`    ${property}: ${cls}\n${pyDocstring([service.description ?? `Operations tagged \`\`${service.tag}\`\`.`], 4)}`);
+      members.push(`    ${property}: ${cls}\n${pyAttributeDoc([service.description ?? `Operations tagged \`\`${service.tag}\`\`.`], 4)}`);
       lines.push(`        self.${property} = ${cls}(self._http)`);
     }
     const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);

@@ -253,8 +253,9 @@ function method(v: PyContext, op: IrOperation, imports: PyImports, asyncio: bool
   return lines.join('\n');
 }
 
-export function controllerModules(v: PyContext, header: string): ControllerModule[] {
-  return v.ir.services.map((service) => controllerModule(v, service, header));
+/** One module per service, built as they are iterated. */
+export function* controllerModules(v: PyContext, header: string): Generator<ControllerModule> {
+  for (const service of v.ir.services) yield controllerModule(v, service, header);
 }
 
 function controllerModule(v: PyContext, service: IrService, header: string): ControllerModule {

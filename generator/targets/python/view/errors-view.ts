@@ -24,13 +24,14 @@ function errorBody(v: PyContext, e: IrErrorClass, imports: PyImports): string {
   return `class ${name}(APIException[${body}]):\n${doc}\n    _body_model = ${body}\n`;
 }
 
-export function errorModules(v: PyContext, header: string): ErrorModule[] {
-  return v.ir.errors.map((e) => {
+/** One module per error class, built as they are iterated. */
+export function* errorModules(v: PyContext, header: string): Generator<ErrorModule> {
+  for (const e of v.ir.errors) {
     const imports = new PyImports().from('__future__', 'annotations');
     const body = errorBody(v, e, imports);
-    return {
+    yield {
       path: `${v.settings.importName}/exceptions/${v.module(e.className)}.py`,
       context: { header, docstring: pyDocstring([`The \`\`${v.name(e.className)}\`\` error of the API.`]), imports: imports.block(), body },
     };
-  });
+  }
 }

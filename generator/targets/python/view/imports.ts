@@ -4,6 +4,7 @@
  * (relative, furthest first); `import x` before `from x import …` within a section; names
  * constants first, then classes, then the rest, each alphabetical.
  */
+import { RUFF_SETTINGS } from '../format';
 
 type Section = 'future' | 'std' | 'third' | 'local';
 
@@ -49,7 +50,7 @@ export class PyImports {
       const lines: string[] = [];
       for (const [module, names] of sortModules([...this.typeOnly])) {
         const left = [...names].filter((n) => !this.froms.get(module)?.has(n));
-        if (left.length > 0) lines.push(`    ${fromLine(module, left)}`);
+        if (left.length > 0) lines.push(fromLine(module, left, '    '));
       }
       out += `\n\nif TYPE_CHECKING:\n${lines.join('\n')}`;
     }
@@ -101,7 +102,13 @@ function nameRank(name: string): number {
   return 2;
 }
 
-function fromLine(module: string, names: string[]): string {
+/**
+ * A `from` import at `indent`, laid out as ruff lays it out: on one line when it fits, else one
+ * name per line in parentheses with a trailing comma (so ruff has nothing to do with it).
+ */
+function fromLine(module: string, names: string[], indent = ''): string {
   const sorted = names.sort((a, b) => nameRank(a) - nameRank(b) || byModule(a, b));
-  return `from ${module} import ${sorted.join(', ')}`;
+  const line = `${indent}from ${module} import ${sorted.join(', ')}`;
+  if (line.length <= RUFF_SETTINGS['line-length']) return line;
+  return `${indent}from ${module} import (\n${sorted.map((name) => `${indent}    ${name},\n`).join('')}${indent})`;
 }

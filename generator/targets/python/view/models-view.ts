@@ -4,7 +4,8 @@
  * classes (an unknown value from the server is kept, not rejected), everything else a type alias.
  */
 import type { IrModel, IrName, IrProperty, IrSchema } from '../../../ir/types';
-import { pyDocstring, pyLiteral, pyString } from '../../../render/escape';
+import { pyAttributeDoc, pyDocstring, pyLiteral, pyString } from '../../../render/escape';
+import { RUFF_SETTINGS } from '../format';
 import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
@@ -62,11 +63,12 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
   if (constant !== undefined) args.push(`default=${constant}`);
   else if (!required) args.push('default=None');
   if (attr !== p.name) args.push(`validation_alias=${pyString(p.name)}`, `serialization_alias=${pyString(p.name)}`);
-  let value = '';
-  if (args.length === 1 && args[0]?.startsWith('default=')) value = ` = ${args[0].slice('default='.length)}`;
+  const head = `    ${attr}: ${annotation}`;
+  let field = head;
+  if (args.length === 1 && args[0]?.startsWith('default=')) field = `${head} = ${args[0].slice('default='.length)}`;
   else if (args.length > 0) {
     imports.from('pydantic', 'Field');
-    value = ` = Field(${args.join(', ')})`;
+    field = fieldCall(`${head} = Field`, args);
   }
   const docs = schemaDoc(p.schema, { description: p.description, deprecated: p.deprecated });
   if (constant !== undefined) docs.push('Always this value: set by the model, and always sent.');
@@ -75,7 +77,21 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
   if (only === 'response') docs.push('Read-only: set by the server.');
   else if (only === 'request') docs.push('Write-only: sent in requests, never present in responses.');
   if (attr !== p.name) docs.push(`Wire name: \`\`${p.name}\`\`.`);
-  return `    ${attr}: ${annotation}${value}\n${pyDocstring(docs, 4)}`;
+  return `${field}\n${pyAttributeDoc(docs, 4)}`;
+}
+
+/**
+ * `head(args)` as ruff lays out a class-level call: on one line when it fits; else the arguments
+ * on one line of their own; else one per line with a trailing comma. A head too long for even
+ * that is left on one line, for ruff.
+ */
+function fieldCall(head: string, args: readonly string[]): string {
+  const width = RUFF_SETTINGS['line-length'];
+  const flat = `${head}(${args.join(', ')})`;
+  if (flat.length <= width || head.length + 1 > width) return flat;
+  const inner = `        ${args.join(', ')}`;
+  if (inner.length <= width) return `${head}(\n${inner}\n    )`;
+  return `${head}(\n${args.map((arg) => `        ${arg},\n`).join('')}    )`;
 }
 
 /** Models an alias reaches through other aliases only (a cycle there cannot be a runtime alias). */
@@ -102,21 +118,22 @@ function aliasCycles(v: PyContext): Set<IrName> {
 
 const ENUM_BASE: Readonly<Record<'string' | 'number' | 'boolean', string>> = { string: 'StrEnum', number: 'IntEnum', boolean: 'ValueEnum' };
 
-export function modelModules(v: PyContext, header: string): ModelModule[] {
+/** One module per model, built as they are iterated (the render stage formats each as it comes). */
+export function* modelModules(v: PyContext, header: string): Generator<ModelModule> {
   const cyclic = aliasCycles(v);
   const pkg = v.settings.importName;
-  return v.ir.models.map((model) => {
+  for (const model of v.ir.models) {
     const imports = new PyImports().from('__future__', 'annotations');
     const name = v.name(model.name);
     v.definingModel = model.name;
     const body = isClassModel(model) ? classBody(v, model, imports) : aliasBody(v, model, imports, cyclic);
     v.definingModel = undefined;
     const doc = model.schema.meta?.description ?? `The \`\`${name}\`\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`\`${model.pointer}\`\`).`;
-    return {
+    yield {
       path: `${pkg}/models/${v.module(model.name)}.py`,
       context: { header, docstring: pyDocstring([doc]), imports: imports.block(), body },
     };
-  });
+  }
 }
 
 /** What a split model's docstring says about its other variant. */
@@ -148,7 +165,10 @@ function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
   const fields = s.properties.map((p) => fieldLines(v, p, imports, (schema) => printer.annotation(schema, imports), constants));
   if (constants.length > 0) {
     imports.from('typing', 'ClassVar').from('typing', 'Tuple');
-    fields.unshift(`    _constant_fields: ClassVar[Tuple[str, ...]] = (${constants.map(pyString).join(', ')},)`);
+    // As ruff lays it out: the comma a lone element needs stays on its line; after several, ruff
+    // reads a trailing comma as "one per line".
+    const tuple = constants.length === 1 ? `(${pyString(constants[0] as string)},)` : `(\n${constants.map((c) => `        ${pyString(c)},\n`).join('')}    )`;
+    fields.unshift(`    _constant_fields: ClassVar[Tuple[str, ...]] = ${tuple}`);
   }
   const content = fields.length > 0 ? fields.join('\n') : '';
   return `class ${name}(${bases.join(', ')}):\n${doc}${content === '' ? '' : `\n${content}`}`;
@@ -160,7 +180,7 @@ function aliasBody(v: PyContext, model: IrModel, imports: PyImports, cyclic: Rea
   const self = cyclic.has(model.name);
   const printer = v.printerIn('models', { lazyClasses: false });
   const schema = self ? breakCycle(model.schema, cyclic) : model.schema;
-  return `${name} = ${printer.annotation(schema, imports)}\n${pyDocstring(schemaDoc(model.schema))}`;
+  return `${name} = ${printer.annotation(schema, imports)}\n${pyAttributeDoc(schemaDoc(model.schema))}`;
 }
 
 /** `schema` with references to models in `cyclic` replaced by free-form values. */

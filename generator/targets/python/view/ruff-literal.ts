@@ -23,7 +23,15 @@ import type { JsonValue } from '../../validation-table';
  * Characters ruff measures one column wide (printable ASCII; Latin, Greek, Cyrillic but its
  * combining marks; general punctuation; arrows): the only ones a laid-out string may hold.
  */
-const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\u024f\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff]*$/;
+const NARROW_CHARS = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u024f\\u0370-\\u0482\\u048a-\\u04ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff';
+const NARROW = new RegExp(`^[${NARROW_CHARS}]*$`);
+/** Lines of only such characters (the newlines between them aside). */
+const NARROW_LINES = new RegExp(`^[\\n${NARROW_CHARS}]*$`);
+
+/** Whether every character of `text` is one ruff measures one column wide (newlines allowed). */
+export function isNarrow(text: string): boolean {
+  return NARROW_LINES.test(text);
+}
 
 /**
  * Printable ASCII without quotes or backslashes: the text is the literal's body as it is (what
@@ -31,18 +39,10 @@ const NARROW = /^[\x20-\x7e\xa0-\xac\xae-\u024f\u0370-\u0482\u048a-\u04ff\u2010-
  */
 const PLAIN = /^[\x20-\x21\x23-\x26\x28-\x5b\x5d-\x7e]*$/;
 
-/**
- * A string literal as ruff writes it: double quotes, unless the text holds more double quotes
- * than single ones (then single quotes, escaping those); escapes as `pyString` writes them.
- */
+/** A string literal as ruff writes it (`pyString` quotes as ruff does), if ruff measures it as we do. */
 function stringLiteral(text: string): string | undefined {
   if (PLAIN.test(text)) return `"${text}"`;
-  if (!NARROW.test(text)) return undefined;
-  const double = pyString(text);
-  const doubles = text.split('"').length - 1;
-  if (doubles <= text.split("'").length - 1) return double;
-  const body = double.slice(1, -1).replace(/\\[\s\S]|[\s\S]/g, (token) => (token === '\\"' ? '"' : token === "'" ? "\\'" : token));
-  return `'${body}'`;
+  return NARROW.test(text) ? pyString(text) : undefined;
 }
 
 /** A scalar's Python text, or `undefined` when ruff might write it otherwise. */

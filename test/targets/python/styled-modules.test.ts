@@ -1,0 +1,136 @@
+/**
+ * Model and error modules are printed in ruff's style (`styled`), and the formatter keeps those
+ * whose lines all fit as printed, without running ruff. This checks that promise construct by
+ * construct: every styled module of a spec that has each kind of model (objects with required,
+ * optional, defaulted, aliased and constant fields; enums of strings with quotes, integers and
+ * floats in exponent notation; aliases, unions, maps, arrays, self references;
+ * names long enough that imports and fields wrap; long, quoted and indented descriptions, as docstrings and
+ * as field documentation, which ruff treats differently) is, as kept, exactly what ruff writes;
+ * and the long imports are laid out as ruff lays them out. The edge-spec snapshots run `ruff format --check` over whole packages too.
+ */
+import { Workspace, PositionEncoding } from '@astral-sh/ruff-wasm-nodejs';
+import { viewInput } from '../../../generator/pipeline';
+import { renderTarget } from '../../../generator/render';
+import { pythonTarget } from '../../../generator/targets/python';
+import { fitsRuffLines, RUFF_SETTINGS } from '../../../generator/targets/python/format';
+import { pyAttributeDoc, pyDocstring, pyString } from '../../../generator/render/escape';
+import { PyImports } from '../../../generator/targets/python/view/imports';
+import { buildNeutral, doc, targetConfig } from '../../ir/helpers';
+
+const ruff = new Workspace(RUFF_SETTINGS, PositionEncoding.Utf16);
+// Long enough that its import wraps, short enough that a field of its type fits on a line.
+const LONG = 'AVeryLongModelNameThatTakesUpMostOfAnImportLine';
+
+const schemas: Record<string, unknown> = {
+  Pet: {
+    type: 'object',
+    description: 'A pet. "Quoted" words, a backslash \\ and a very long sentence that goes on and on well past the line length of the generated package so that it has to wrap.',
+    required: ['id', 'kind', 'species', 'tags'],
+    properties: {
+      id: { type: 'integer', format: 'int64', description: 'The id.' },
+      kind: { type: 'string', enum: ['pet'] },
+      species: { type: 'string', enum: ['animal'] },
+      name: { type: 'string', default: 'Rex', maxLength: 40 },
+      'camel-Name': { type: 'string', nullable: true },
+      // Aliased fields too long for one line: the arguments on a line of their own, or one per line.
+      'twenty-char-wirename': { type: 'string' },
+      'a-wire-name-so-long-that-even-the-arguments-of-its-field-do-not-fit-on-one-line': { type: 'string' },
+      tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } },
+      owner: { $ref: `#/components/schemas/${LONG}Owner` },
+      friend: { $ref: '#/components/schemas/Pet' },
+      attributes: { type: 'object', additionalProperties: { type: 'number' } },
+      weight: { type: 'number', minimum: 0.5, default: 1.5 },
+      born: { type: 'string', format: 'date-time' },
+      photo: { type: 'string', format: 'binary' },
+      status: { $ref: '#/components/schemas/Status' },
+      size: { $ref: '#/components/schemas/Size' },
+      ratio: { $ref: '#/components/schemas/Ratio' },
+      tiny: { $ref: '#/components/schemas/Tiny' },
+      quotes: { $ref: '#/components/schemas/Quotes' },
+      indented: { $ref: '#/components/schemas/Indented' },
+    },
+  },
+  Tag: { type: 'object', properties: { label: { type: 'string' } } },
+  [`${LONG}Owner`]: { type: 'object', properties: { pet: { $ref: `#/components/schemas/${LONG}Pet` }, other: { $ref: `#/components/schemas/${LONG}Other` } } },
+  [`${LONG}Pet`]: { type: 'object', properties: { x: { type: 'string' } } },
+  [`${LONG}Other`]: { type: 'object', properties: { y: { type: 'string' } } },
+  Status: { type: 'string', enum: ['available', 'sold', 'with space', 'UPPER'], description: 'Status.' },
+  Size: { type: 'integer', enum: [1, 2, 3] },
+  Ratio: { type: 'number', enum: [0.5, 1.5] },
+  Tiny: { type: 'number', enum: [1e-7, 0.25] },
+  Quotes: { type: 'string', enum: ['c"d', "e'f", 'plain', 'a"b\'c'] },
+  Indented: {
+    type: 'object',
+    description: '  indented summary\n\n   - an indented list\n     continued\n   - and more',
+    properties: { note: { type: 'string', description: 'Field doc.\n\n  - kept as written\n  - in a field' }, quote: { type: 'string', description: '"Quoted" first.' } },
+  },
+  PetOrTag: { oneOf: [{ $ref: '#/components/schemas/Pet' }, { $ref: '#/components/schemas/Tag' }] },
+  Names: { type: 'array', items: { type: 'string' } },
+  Lookup: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Tag' } },
+  Problem: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, detail: { type: 'string' } } },
+};
+
+const spec = doc({
+  schemas,
+  paths: {
+    '/pets/{id}': {
+      get: {
+        operationId: 'getPet',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        responses: {
+          200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/PetOrTag' } } } },
+          404: { description: 'missing', content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        },
+      },
+    },
+  },
+});
+
+describe('python: modules printed in ruff’s style', () => {
+  const { ir } = buildNeutral(spec);
+  const files = renderTarget(pythonTarget, viewInput(ir, targetConfig({ target: 'python', packageName: 'pets' })), []);
+  const styled = files.filter((f) => f.styled === true);
+
+  test('models and errors are styled, and most fit as printed', () => {
+    expect(styled.map((f) => f.path)).toEqual(expect.arrayContaining(['pets/models/pet.py', 'pets/models/status.py', 'pets/exceptions/problem_exception.py']));
+    expect(styled.filter((f) => fitsRuffLines(f.contents)).length).toBeGreaterThan(styled.length / 2);
+  });
+
+  test('every styled module kept as printed is what ruff writes', () => {
+    const kept = styled.filter((f) => fitsRuffLines(f.contents));
+    for (const file of kept) expect({ path: file.path, text: ruff.format(file.contents) }).toEqual({ path: file.path, text: file.contents });
+    // The constructs are there (the test would prove little otherwise).
+    const pet = kept.find((f) => f.path === 'pets/models/pet.py')?.contents ?? '';
+    expect(pet).toContain('_constant_fields: ClassVar[Tuple[str, ...]] = (\n        "kind",\n        "species",\n    )');
+    expect(pet).toMatch(/from \.a_very_long_model_name\w+ import \(\n {8}AVeryLong\w+,\n {4}\)/);
+    expect(pet).toContain('validation_alias="camel-Name"');
+    expect(pet).toMatch(/ = Field\(\n {8}default=None, validation_alias="twenty-char-wirename", serialization_alias="twenty-char-wirename"\n {4}\)\n/);
+    expect(pet).toMatch(/ = Field\(\n {8}default=None,\n {8}validation_alias="a-wire-name-so-long[^\n]+",\n {8}serialization_alias="[^\n]+",\n {4}\)\n/);
+    const text = (name: string): string => kept.find((f) => f.path === `pets/models/${name}.py`)?.contents ?? '';
+    expect(text('tiny')).toContain(' = 1e-7\n');
+    expect(text('quotes')).toContain(`= 'c"d'\n`);
+    expect(text('quotes')).toContain(`= "a\\"b'c"\n`);
+    expect(text('indented')).toContain('    """Indented summary\n\n    - an indented list\n      continued\n    - and more\n    """');
+    expect(text('indented')).toContain('    """Field doc.\n\n      - kept as written\n      - in a field\n    """');
+    expect(text('indented')).toContain('    """"Quoted" first."""');
+  });
+
+  test('a too-long import is laid out as ruff does, at the top level and under TYPE_CHECKING', () => {
+    const imports = new PyImports().from('__future__', 'annotations').from(`.${'m'.repeat(100)}`, 'ZedName').from(`.${'m'.repeat(100)}`, 'AlphaName').typeOnlyFrom(`.${'t'.repeat(100)}`, 'Other').typeOnlyFrom('.short', 'S');
+    const text = `${imports.block()}\n`;
+    expect(text).toContain(`from .${'m'.repeat(100)} import (\n    AlphaName,\n    ZedName,\n)`);
+    expect(text).toContain(`    from .${'t'.repeat(100)} import (\n        Other,\n    )`);
+    expect(ruff.format(text)).toBe(text);
+  });
+
+  test.each(['plain', 'c"d', "e'f", 'a"b\'c', '""\'', 'back\\slash"', 'line\n"break"', 'tab\t"', '\u2028"'])('a string literal is quoted as ruff quotes it: %j', (text) => {
+    const line = `x = ${pyString(text)}\n`;
+    expect(ruff.format(line)).toBe(line);
+  });
+
+  const prose = ['One line.', 'summary in lower case', '  indented summary\n\n  - item\n    more', '"Quoted" summary.', 'Ends in a quote "x"', 'A backslash \\d here.', `${'word '.repeat(40)}end`, 'Summary.\n\n    code block\n\nback'];
+  test.each(prose)('a class docstring and a field’s documentation are as ruff leaves them: %j', (text) => {
+    const module = `class A:\n${pyDocstring([text], 4)}\n    x: int\n${pyAttributeDoc([text], 4)}`;
+    expect(ruff.format(module)).toBe(module);
+  });
+});
