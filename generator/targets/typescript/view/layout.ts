@@ -75,48 +75,52 @@ export const obj = (entries: readonly (readonly [string, JsNode])[], expanded = 
 export const arr = (items: readonly JsNode[]): JsNode => ({ t: 'arr', items });
 export const call = (callee: string, args: readonly JsNode[]): JsNode => ({ t: 'call', callee, args });
 
-/** One-line text of a node (`undefined` when it must break). */
-function flat(node: JsNode): string | undefined {
+/**
+ * One-line text of a node: `undefined` when it must break, or when it is longer than `room` (it
+ * could not fit a line then; every caller only uses a flat text that fits). The limit keeps this
+ * linear: each level of a deep literal (GitHub's validation table) asks again, and would otherwise
+ * print its whole subtree each time.
+ */
+function flat(node: JsNode, room = PRINT_WIDTH): string | undefined {
   switch (node.t) {
     case 'raw':
-      return node.text;
+      return node.text.length <= room ? node.text : undefined;
     case 'obj': {
       if (node.entries.length === 0) return '{}';
       if (node.expanded) return undefined;
-      const parts: string[] = [];
-      for (const [key, value] of node.entries) {
-        const v = flat(value);
-        if (v === undefined) return undefined;
-        parts.push(`${key}: ${v}`);
-      }
-      return `{ ${parts.join(', ')} }`;
+      return joined('{ ', node.entries, ' }', room, ([key, value], left) => {
+        const v = flat(value, left - key.length - 2);
+        return v === undefined ? undefined : `${key}: ${v}`;
+      });
     }
     case 'arr': {
       if (node.items.length === 0) return '[]';
       if (arrayMustBreak(node.items)) return undefined;
-      const parts: string[] = [];
-      for (const item of node.items) {
-        const v = flat(item);
-        if (v === undefined) return undefined;
-        parts.push(v);
-      }
-      return `[${parts.join(', ')}]`;
+      return joined('[', node.items, ']', room, (item, left) => flat(item, left));
     }
-    case 'call': {
-      const parts: string[] = [];
-      for (const arg of node.args) {
-        const v = flat(arg);
-        if (v === undefined) return undefined;
-        parts.push(v);
-      }
-      return `${node.callee}(${parts.join(', ')})`;
-    }
+    case 'call':
+      return joined(`${node.callee}(`, node.args, ')', room, (arg, left) => flat(arg, left));
     case 'cond': {
-      const a = flat(node.then);
-      const b = flat(node.otherwise);
-      return a === undefined || b === undefined ? undefined : `${node.test} ? ${a} : ${b}`;
+      const a = flat(node.then, room);
+      const b = a === undefined ? undefined : flat(node.otherwise, room);
+      if (a === undefined || b === undefined) return undefined;
+      const text = `${node.test} ? ${a} : ${b}`;
+      return text.length <= room ? text : undefined;
     }
   }
+}
+
+/** `open` + the parts joined by `, ` + `close`, or `undefined` once a part or the whole is too long. */
+function joined<T>(open: string, items: readonly T[], close: string, room: number, part: (item: T, left: number) => string | undefined): string | undefined {
+  let text = open;
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) text += ', ';
+    const p = part(items[i] as T, room - text.length - close.length);
+    if (p === undefined) return undefined;
+    text += p;
+  }
+  text += close;
+  return text.length <= room ? text : undefined;
 }
 
 /** Prettier breaks arrays of more than one object (or array) literal with more than one entry. */
