@@ -16,11 +16,11 @@ import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
 import { FormatCache } from './format-cache';
 import { RuffPool, type PoolJob } from './format-pool';
+import { RUFF_SETTINGS } from './ruff-settings';
 import { isNarrow } from './view/ruff-literal';
 import type { FormatSession } from '../types';
 
-/** The formatter settings of generated packages (also written to their `pyproject.toml`). */
-export const RUFF_SETTINGS = { 'line-length': 120, 'target-version': 'py39' } as const;
+export { RUFF_SETTINGS };
 
 /** What the formatting depends on besides the text: ruff's version and settings. */
 function formatterId(): string {
@@ -69,19 +69,20 @@ const PYTHON_FENCE = /^```python\n([\s\S]*?)^```$/gm;
  * ruff measures (only characters one column wide), with no tab, carriage return or trailing blank
  * and exactly one newline at the end, is left alone. Lines of a `"""` string (the view's docstrings
  * and field documentation, which hold unbreakable URLs and JSON pointers) may be longer: ruff does
- * not break strings. Checked construct by construct against ruff (`styled-modules.test.ts`), and
+ * not break strings; so may an import of a module whose name alone is too long. Checked construct by construct against ruff (`styled-modules.test.ts`), and
  * the edge-spec snapshots run `ruff format --check` over whole packages.
  */
 export function fitsRuffLines(text: string): boolean {
   if (!text.endsWith('\n') || text.endsWith('\n\n')) return false;
   const limit = RUFF_SETTINGS['line-length'];
   let inString = false;
+  // The next `"""`: each opens or closes a string (the view escapes any in prose).
+  let quote = text.indexOf('"""');
   for (let start = 0; start < text.length; ) {
     const end = text.indexOf('\n', start);
     if (text.charCodeAt(end - 1) === 32) return false;
-    if (end - start > limit && !inString && !STRING_LINE.test(text.slice(start, end))) return false;
-    // An odd number of `"""` on the line opens or closes a string (the view escapes any in prose).
-    for (let at = text.indexOf('"""', start); at >= 0 && at < end; at = text.indexOf('"""', at + 3)) inString = !inString;
+    if (end - start > limit && !inString && !UNBREAKABLE_LINE.test(text.slice(start, end))) return false;
+    for (; quote >= 0 && quote < end; quote = text.indexOf('"""', quote + 3)) inString = !inString;
     start = end + 1;
   }
   // Tabs and carriage returns are not among the narrow characters; blanks other than the space
@@ -89,8 +90,11 @@ export function fitsRuffLines(text: string): boolean {
   return !inString && isNarrow(text) && !OTHER_BLANKS.test(text);
 }
 
-/** A line that is a `"""` string statement from its start (a docstring, or a field's documentation). */
-const STRING_LINE = /^ *r?"""/;
+/**
+ * Lines ruff cannot shorten: a `"""` string statement from its start (a docstring, a field's
+ * documentation), and the head of a parenthesized import of a module whose name is that long.
+ */
+const UNBREAKABLE_LINE = /^ *(r?"""|from [\w.]+ import \($)/;
 
 const OTHER_BLANKS = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 

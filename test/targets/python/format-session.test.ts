@@ -86,6 +86,11 @@ describe('python: formatting session', () => {
     ['a carriage return', 'x = 1\r\n', false],
     ['a wide character ruff counts as two columns', 'x = "名"\n', false],
     ['Latin accents (one column each)', 'x = "café"\n', true],
+    ['a long line inside a docstring (ruff does not break strings)', `class A:\n    \"\"\"Doc.\n\n    ${'y'.repeat(130)}\n    \"\"\"\n`, true],
+    ['a long one-line docstring', `    \"\"\"${'y'.repeat(130)}\"\"\"\n`, true],
+    ['a long code line after a docstring closed', `\"\"\"Doc.\"\"\"\n\nx = ${'1 + '.repeat(40)}1\n`, false],
+    ['a long import head of a long module name', `from .${'m'.repeat(120)} import (\n    Name,\n)\n`, true],
+    ['a docstring left open', '\"\"\"Doc.\n', false],
   ])('fitsRuffLines: %s', (_label, text, fits) => {
     expect(fitsRuffLines(text)).toBe(fits);
   });

@@ -15,6 +15,7 @@ import { pythonTarget } from '../../../generator/targets/python';
 import { fitsRuffLines, RUFF_SETTINGS } from '../../../generator/targets/python/format';
 import { pyAttributeDoc, pyDocstring, pyString } from '../../../generator/render/escape';
 import { PyImports } from '../../../generator/targets/python/view/imports';
+import { bracketLayout } from '../../../generator/targets/python/view/ruff-literal';
 import { buildNeutral, doc, targetConfig } from '../../ir/helpers';
 
 const ruff = new Workspace(RUFF_SETTINGS, PositionEncoding.Utf16);
@@ -106,6 +107,9 @@ describe('python: modules printed in ruff’s style', () => {
     expect(pet).toContain('validation_alias="camel-Name"');
     expect(pet).toMatch(/ = Field\(\n {8}default=None, validation_alias="twenty-char-wirename", serialization_alias="twenty-char-wirename"\n {4}\)\n/);
     expect(pet).toMatch(/ = Field\(\n {8}default=None,\n {8}validation_alias="a-wire-name-so-long[^\n]+",\n {8}serialization_alias="[^\n]+",\n {4}\)\n/);
+    expect(kept.map((f) => f.path)).toEqual(expect.arrayContaining(['pets/__init__.py', 'pets/models/__init__.py', 'pets/exceptions/__init__.py', 'pets/controllers/__init__.py']));
+    expect(kept.find((f) => f.path === 'pets/models/__init__.py')?.contents).toMatch(/^__all__ = \[\n {4}"[A-Z]/m);
+    expect(kept.find((f) => f.path === 'pets/models/__init__.py')?.contents).toMatch(/^rebuild_models\(\n {4}\(\n {8}[A-Z]\w+,\n/m);
     const text = (name: string): string => kept.find((f) => f.path === `pets/models/${name}.py`)?.contents ?? '';
     expect(text('tiny')).toContain(' = 1e-7\n');
     expect(text('quotes')).toContain(`= 'c"d'\n`);
@@ -131,6 +135,16 @@ describe('python: modules printed in ruff’s style', () => {
   const prose = ['One line.', 'summary in lower case', '  indented summary\n\n  - item\n    more', '"Quoted" summary.', 'Ends in a quote "x"', 'A backslash \\d here.', `${'word '.repeat(40)}end`, 'Summary.\n\n    code block\n\nback'];
   test.each(prose)('a class docstring and a field’s documentation are as ruff leaves them: %j', (text) => {
     const module = `class A:\n${pyDocstring([text], 4)}\n    x: int\n${pyAttributeDoc([text], 4)}`;
+    expect(ruff.format(module)).toBe(module);
+  });
+
+  test.each<[string, readonly string[]]>([
+    ['fits on one line', ['"A"', '"B"']],
+    ['the items on a line of their own', Array.from({ length: 12 }, (_, i) => `"Name${i}"`)],
+    ['one item per line', Array.from({ length: 40 }, (_, i) => `"Name${i}"`)],
+    ['one item too long for a line', [`"${'x'.repeat(130)}"`]],
+  ])('bracketLayout lays out a bracket as ruff does: %s', (_label, items) => {
+    const module = `${bracketLayout('__all__ = [', items, ']', 0)}\n\n\nclass A:\n${bracketLayout('x: int = Field(', items.map((i) => `alias=${i}`), ')', 4)}\n`;
     expect(ruff.format(module)).toBe(module);
   });
 });

@@ -4,7 +4,7 @@
  * (relative, furthest first); `import x` before `from x import …` within a section; names
  * constants first, then classes, then the rest, each alphabetical.
  */
-import { RUFF_SETTINGS } from '../format';
+import { RUFF_SETTINGS } from '../ruff-settings';
 
 type Section = 'future' | 'std' | 'third' | 'local';
 

@@ -5,10 +5,10 @@
  */
 import type { IrModel, IrName, IrProperty, IrSchema } from '../../../ir/types';
 import { pyAttributeDoc, pyDocstring, pyLiteral, pyString } from '../../../render/escape';
-import { RUFF_SETTINGS } from '../format';
 import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
+import { bracketLayout } from './ruff-literal';
 import { isRequiredField } from './types';
 import { onlyIn, schemaRefs } from '../../../ir/usage';
 
@@ -68,7 +68,7 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
   if (args.length === 1 && args[0]?.startsWith('default=')) field = `${head} = ${args[0].slice('default='.length)}`;
   else if (args.length > 0) {
     imports.from('pydantic', 'Field');
-    field = fieldCall(`${head} = Field`, args);
+    field = bracketLayout(`${head.slice(4)} = Field(`, args, ')', 4);
   }
   const docs = schemaDoc(p.schema, { description: p.description, deprecated: p.deprecated });
   if (constant !== undefined) docs.push('Always this value: set by the model, and always sent.');
@@ -80,19 +80,6 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
   return `${field}\n${pyAttributeDoc(docs, 4)}`;
 }
 
-/**
- * `head(args)` as ruff lays out a class-level call: on one line when it fits; else the arguments
- * on one line of their own; else one per line with a trailing comma. A head too long for even
- * that is left on one line, for ruff.
- */
-function fieldCall(head: string, args: readonly string[]): string {
-  const width = RUFF_SETTINGS['line-length'];
-  const flat = `${head}(${args.join(', ')})`;
-  if (flat.length <= width || head.length + 1 > width) return flat;
-  const inner = `        ${args.join(', ')}`;
-  if (inner.length <= width) return `${head}(\n${inner}\n    )`;
-  return `${head}(\n${args.map((arg) => `        ${arg},\n`).join('')}    )`;
-}
 
 /** Models an alias reaches through other aliases only (a cycle there cannot be a runtime alias). */
 function aliasCycles(v: PyContext): Set<IrName> {

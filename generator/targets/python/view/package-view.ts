@@ -6,6 +6,7 @@
 import { pyDocstring, pyString } from '../../../render/escape';
 import { isClassModel, type PyContext } from './context';
 import { PyImports } from './imports';
+import { bracketLayout } from './ruff-literal';
 
 /** One generated module: its path and the contents of `items/module.py.hbs`. */
 export interface PyModule {
@@ -14,7 +15,7 @@ export interface PyModule {
 }
 
 function allList(names: readonly string[]): string {
-  return `__all__ = [${[...names].sort().map(pyString).join(', ')}]\n`;
+  return `${bracketLayout('__all__ = [', [...names].sort().map(pyString), ']', 0)}\n`;
 }
 
 /** A module that only re-exports `names` from `from`. */
@@ -22,6 +23,15 @@ function reexport(path: string, header: string, doc: string, from: string, names
   const imports = new PyImports();
   for (const name of names) imports.from(from, name);
   return { path, context: { header, docstring: pyDocstring([doc]), imports: imports.block(), body: allList(names) } };
+}
+
+/**
+ * `rebuild_models((A, B, ...), globals())` as ruff lays it out: the tuple's trailing comma (which a
+ * lone element needs) makes ruff put one class per line when there are several.
+ */
+function rebuildCall(classes: readonly string[]): string {
+  if (classes.length === 1) return `rebuild_models((${classes[0] as string},), globals())`;
+  return `rebuild_models(\n    (\n${classes.map((c) => `        ${c},\n`).join('')}    ),\n    globals(),\n)`;
 }
 
 export function packageModules(v: PyContext, header: string, clientModule: string): PyModule[] {
@@ -83,7 +93,7 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
   if (cc) models.from('.o_auth_token', 'OAuthToken').from('.o_auth_provider_error_enum', 'OAuthProviderErrorEnum');
   const classes = v.ir.models.filter((m) => isClassModel(m) && m.schema.kind === 'object').map((m) => v.name(m.name));
   if (classes.length > 0) models.from('.._runtime.model', 'rebuild_models');
-  const rebuild = classes.length > 0 ? `\n# Models refer to each other lazily (imports for type checkers only, so cycles are fine); their\n# references resolve here, once every class exists.\nrebuild_models((${classes.join(', ')},), globals())\n` : '';
+  const rebuild = classes.length > 0 ? `\n# Models refer to each other lazily (imports for type checkers only, so cycles are fine); their\n# references resolve here, once every class exists.\n${rebuildCall(classes)}\n` : '';
   out.push({
     path: `${pkg}/models/__init__.py`,
     context: {

@@ -18,6 +18,7 @@
  */
 import { pyString } from '../../../render/escape';
 import type { JsonValue } from '../../validation-table';
+import { RUFF_SETTINGS } from '../ruff-settings';
 
 /**
  * Characters ruff measures one column wide (printable ASCII; Latin, Greek, Cyrillic but its
@@ -135,4 +136,20 @@ export function layoutLiteral(prefix: string, value: JsonValue, width: number): 
     throw error;
   }
   return `${prefix}${layout(measured, 0, prefix.length, 0, width)}`;
+}
+
+/**
+ * `head` + items + `close` (`__all__ = [` … `]`, `x: T = Field(` … `)`) at `indent`, as ruff lays out
+ * a bracket of simple items: on one line when it fits; else the items on one line of their own;
+ * else one per line with a trailing comma. A head too long for even that stays on one line, for
+ * ruff (the module then has a line over the limit, so ruff formats it).
+ */
+export function bracketLayout(head: string, items: readonly string[], close: string, indent: number): string {
+  const width = RUFF_SETTINGS['line-length'];
+  const pad = ' '.repeat(indent);
+  const flat = `${pad}${head}${items.join(', ')}${close}`;
+  if (flat.length <= width || pad.length + head.length > width || items.length === 0) return flat;
+  const inner = `${pad}    ${items.join(', ')}`;
+  if (inner.length <= width) return `${pad}${head}\n${inner}\n${pad}${close}`;
+  return `${pad}${head}\n${items.map((item) => `${pad}    ${item},\n`).join('')}${pad}${close}`;
 }

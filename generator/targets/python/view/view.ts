@@ -13,7 +13,7 @@ import { envVarPrefix } from '../../../naming/env';
 import { markdownCode, markdownInline, pyCommentText, pyDocstring, tomlString } from '../../../render/escape';
 import type { TargetView, ViewFile } from '../../types';
 import { moduleName } from '../naming-policy';
-import { RUFF_SETTINGS } from '../format';
+import { RUFF_SETTINGS } from '../ruff-settings';
 import { clientView, configurationView, implementedSchemes, logLevelVariable, userAgent, validateVariable } from './client-view';
 import type { PyContext } from './context';
 import { controllerModules } from './controllers-view';
@@ -90,9 +90,15 @@ function withGap(context: Record<string, string>): Record<string, string> {
  */
 function* viewItems(v: PyContext, header: string, clientModule: string): Generator<ViewFile> {
   const pkg = v.settings.importName;
-  const item = (m: { path: string; context: Record<string, string> }, flags: Pick<ViewFile, 'formatted' | 'styled'> = {}): ViewFile => ({ template: MODULE_TEMPLATE, path: m.path, context: withGap(m.context), ...flags });
-  // Model and error modules are printed in ruff's style (checked by the edge-spec snapshots' `ruff
-  // format --check`): ruff only has work where a line is too long.
+  // A module without imports gets blank lines from the template that ruff removes: not styled.
+  const item = (m: { path: string; context: Record<string, string> }, flags: Pick<ViewFile, 'formatted' | 'styled'> = {}): ViewFile => ({
+    template: MODULE_TEMPLATE,
+    path: m.path,
+    context: withGap(m.context),
+    ...(flags.styled === true && m.context['imports'] === '' ? {} : flags),
+  });
+  // Model, error and package modules are printed in ruff's style (checked construct by construct in
+  // styled-modules.test.ts): ruff only has work where a code line is too long.
   const styled = { styled: true } as const;
   const validators = validatorsView(v, header);
   const validatorsItem = item({ path: `${pkg}/_validators.py`, context: validators.context }, validators.formatted ? { formatted: true } : {});
@@ -100,7 +106,7 @@ function* viewItems(v: PyContext, header: string, clientModule: string): Generat
   for (const m of modelModules(v, header)) yield item(m, styled);
   for (const m of errorModules(v, header)) yield item(m, styled);
   for (const m of controllerModules(v, header)) yield item(m);
-  for (const m of packageModules(v, header, clientModule)) yield item(m);
+  for (const m of packageModules(v, header, clientModule)) yield item(m, styled);
   yield item({ path: `${pkg}/configuration.py`, context: configurationView(v, header) });
   yield item({ path: `${pkg}/_settings.py`, context: settingsView(v, header) });
   yield item({ path: `${pkg}/${clientModule}.py`, context: clientView(v, header) });
