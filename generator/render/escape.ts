@@ -243,7 +243,7 @@ export function pyAttributeDoc(parts: readonly (string | undefined)[], indent = 
 
 function memoDoc(parts: readonly (string | undefined)[], indent: number, width: number, docstringLayout: boolean): string {
   // The same descriptions recur (GitHub's API: 55,000 docstrings, 18,000 different).
-  const key = `${indent} ${width} ${docstringLayout ? 'd' : 'a'} ${parts.map((part) => part ?? '').join('\u0000')}`;
+  const key = `${indent} ${width} ${docstringLayout ? 'd' : 'a'} ${JSON.stringify(parts)}`;
   let doc = DOCSTRINGS.get(key);
   if (doc === undefined) {
     if (DOCSTRINGS.size >= MAX_DOCSTRINGS) DOCSTRINGS.clear();
@@ -273,7 +273,8 @@ function docstring(parts: readonly (string | undefined)[], indent: number, width
     // As ruff lays docstrings out: the summary without leading blanks (and a space before a quote
     // that opens it), the lines after it re-indented by their common indentation.
     lines[0] = (lines[0] as string).replace(/^ +/, '').replace(/^"/, ' "');
-    const common = Math.min(...lines.slice(1).filter((l) => l !== '').map((l) => (/^ */.exec(l) as RegExpExecArray)[0].length));
+    let common = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < lines.length; i++) if (lines[i] !== '') common = Math.min(common, (/^ */.exec(lines[i] as string) as RegExpExecArray)[0].length);
     if (common > 0 && Number.isFinite(common)) for (let i = 1; i < lines.length; i++) lines[i] = (lines[i] as string).slice(common);
   }
   // The summary starts with a capital (ruff `D403`) when its first word is a plain lower-case word.

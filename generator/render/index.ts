@@ -4,6 +4,7 @@
  * place them; runtime files are copied verbatim.
  */
 import * as fs from 'node:fs';
+import { sep } from 'node:path';
 import { ConfigError, InternalError } from '../errors';
 import type { Target, ViewInput } from '../targets/types';
 import { compileFile, overlayFiles, partialsOf } from './templates';
@@ -28,7 +29,8 @@ const RUNTIME_PREFIX = 'runtime/';
  */
 export function renderTarget(target: Target, input: ViewInput, templateDirs: readonly string[], onRendered?: (file: GeneratedFile) => void): GeneratedFile[] {
   // Later folders win: built-in first, then the user's overlays in the order given.
-  const files = overlayFiles([target.templateDir(), ...templateDirs]);
+  const builtIn = target.templateDir();
+  const files = overlayFiles([builtIn, ...templateDirs]);
   const view = target.view(input);
   const partials = partialsOf(files);
   const skip = new Set(view.skipTemplates);
@@ -46,6 +48,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   // One compiled template per file for this run (`compileFile` checks the file on every call; an
   // item template renders thousands of files).
   const compiled = new Map<string, ReturnType<typeof compileFile>>();
+  const overlaid = new Set([...files].filter(([, abs]) => !abs.startsWith(`${builtIn}${sep}`)).map(([rel]) => rel));
   const render = (template: string, context: Record<string, unknown>, outPath: string, flags: Pick<GeneratedFile, 'formatted' | 'styled'> = {}): void => {
     const abs = files.get(template);
     if (abs === undefined) throw new InternalError(`template ${template} not found`);
@@ -60,7 +63,9 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     } catch (error) {
       throw new InternalError(`template ${template}: ${(error as Error).message}`, { cause: error });
     }
-    const file: GeneratedFile = { path: outPath, contents, ...(flags.formatted === true ? { formatted: true } : {}), ...(flags.styled === true ? { styled: true } : {}) };
+    // The view's layout promises hold for the built-in templates only: an overlay's output is formatted.
+    const own = overlaid.size === 0 || !overlaid.has(template);
+    const file: GeneratedFile = { path: outPath, contents, ...(own && flags.formatted === true ? { formatted: true } : {}), ...(own && flags.styled === true ? { styled: true } : {}) };
     out.push(file);
     onRendered?.(file);
   };

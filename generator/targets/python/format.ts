@@ -82,12 +82,15 @@ export function fitsRuffLines(text: string): boolean {
     const end = text.indexOf('\n', start);
     if (text.charCodeAt(end - 1) === 32) return false;
     if (end - start > limit && !inString && !UNBREAKABLE_LINE.test(text.slice(start, end))) return false;
+    // A `"""` after a `'` on a code line may sit in a single-quoted string: left to ruff.
+    if (!inString && quote >= 0 && quote < end && text.slice(start, quote).includes("'")) return false;
     for (; quote >= 0 && quote < end; quote = text.indexOf('"""', quote + 3)) inString = !inString;
     start = end + 1;
   }
   // Tabs and carriage returns are not among the narrow characters; blanks other than the space
   // (ruff reads some of them as indentation in docstrings) are left to ruff.
-  return !inString && isNarrow(text) && !OTHER_BLANKS.test(text);
+  // A space before closing quotes after an escaped quote or a backslash, which ruff may drop.
+  return !inString && !text.includes('\\ """') && !text.includes('\\" """') && isNarrow(text) && !OTHER_BLANKS.test(text);
 }
 
 /**

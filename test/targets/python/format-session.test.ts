@@ -91,6 +91,9 @@ describe('python: formatting session', () => {
     ['a long code line after a docstring closed', `\"\"\"Doc.\"\"\"\n\nx = ${'1 + '.repeat(40)}1\n`, false],
     ['a long import head of a long module name', `from .${'m'.repeat(120)} import (\n    Name,\n)\n`, true],
     ['a docstring left open', '\"\"\"Doc.\n', false],
+    ['triple quotes in a single-quoted string', `X = '\"\"\"'\nY = "${'y'.repeat(130)}"\nZ = '\"\"\"'\n`, false],
+    ['a space before closing quotes after a backslash', 'class A:\n    r\"\"\"Ends in C:\\\\ \"\"\"\n', false],
+    ['a space before closing quotes after an escaped quote', 'class A:\n    \"\"\"Say \"\"\\\" \"\"\"\n', false],
   ])('fitsRuffLines: %s', (_label, text, fits) => {
     expect(fitsRuffLines(text)).toBe(fits);
   });

@@ -8,6 +8,9 @@
  * as field documentation, which ruff treats differently) is, as kept, exactly what ruff writes;
  * and the long imports are laid out as ruff lays them out. The edge-spec snapshots run `ruff format --check` over whole packages too.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Workspace, PositionEncoding } from '@astral-sh/ruff-wasm-nodejs';
 import { viewInput } from '../../../generator/pipeline';
 import { renderTarget } from '../../../generator/render';
@@ -133,6 +136,24 @@ describe('python: modules printed in ruff’s style', () => {
   });
 
   const prose = ['One line.', 'summary in lower case', '  indented summary\n\n  - item\n    more', '"Quoted" summary.', 'Ends in a quote "x"', 'A backslash \\d here.', `${'word '.repeat(40)}end`, 'Summary.\n\n    code block\n\nback'];
+  test('with a template overlay, no module is styled: the formatter formats what the overlay prints', () => {
+    const overlay = fs.mkdtempSync(path.join(os.tmpdir(), 'sdkgen-overlay-'));
+    try {
+      fs.mkdirSync(path.join(overlay, 'items'));
+      fs.writeFileSync(path.join(overlay, 'items', 'module.py.hbs'), "{{header}}\n{{docstring}}\n{{imports}}\n{{gap}}{{body}}\n\n\nEXTRA = {'a':1}\n");
+      const overlaid = renderTarget(pythonTarget, viewInput(ir, targetConfig({ target: 'python', packageName: 'pets' })), [overlay]);
+      expect(overlaid.find((f) => f.path === 'pets/models/pet.py')?.contents).toContain("EXTRA = {'a':1}");
+      expect(overlaid.filter((f) => f.styled === true || f.formatted === true)).toEqual([]);
+    } finally {
+      fs.rmSync(overlay, { recursive: true, force: true });
+    }
+  });
+
+  test('the docstring cache tells apart parts that join to the same text', () => {
+    expect(pyDocstring(['Alpha\u0000Beta'])).toBe(pyDocstring(['AlphaBeta']));
+    expect(pyDocstring(['Alpha', 'Beta'])).toBe('"""Alpha\n\nBeta\n"""\n');
+  });
+
   test.each(prose)('a class docstring and a field’s documentation are as ruff leaves them: %j', (text) => {
     const module = `class A:\n${pyDocstring([text], 4)}\n    x: int\n${pyAttributeDoc([text], 4)}`;
     expect(ruff.format(module)).toBe(module);
