@@ -64,7 +64,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
       throw new InternalError(`template ${template}: ${(error as Error).message}`, { cause: error });
     }
     // The view's layout promises hold for the built-in templates only: an overlay's output is formatted.
-    const own = overlaid.size === 0 || !overlaid.has(template);
+    const own = !overlaid.has(template);
     const file: GeneratedFile = { path: outPath, contents, ...(own && flags.formatted === true ? { formatted: true } : {}), ...(own && flags.styled === true ? { styled: true } : {}) };
     out.push(file);
     onRendered?.(file);

@@ -14,7 +14,7 @@ export interface ViewFile {
   readonly path: string;
   readonly context: Record<string, unknown>;
   /**
-   * The view laid it out as the target's formatter would (`../targets/python/view/ruff-literal`):
+   * The view laid it out as the target's formatter would (`./python/view/ruff-literal`):
    * the formatter skips it. Set only where a test compares it with the formatter's output.
    */
   readonly formatted?: boolean;

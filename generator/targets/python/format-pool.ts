@@ -1,10 +1,9 @@
 /**
  * ruff formatting on worker threads: one per available CPU but the one rendering (at least one, at
- * most four), each with its
- * own ruff instance. Sources are queued as the view renders them and sent in batches (bounded by
- * count and by size) to the worker with the least text outstanding, so the workers format the
- * first modules while this thread still renders the rest: on GitHub's API the view and ruff take
- * about as long each, and run side by side instead of one after the other.
+ * most four), each with its own ruff instance. Sources are queued as the view renders them and
+ * sent in batches (bounded by count and by size) to the worker with the least text outstanding,
+ * so the workers format the first modules while this thread still renders the rest (on a machine
+ * with spare cores; where two threads share one, as on the bench machine, that gains little).
  *
  * Batches are pushed, not pulled: this thread is busy rendering while the workers run and reads
  * their replies only when it is done, so a worker could not ask for more in between. Workers are

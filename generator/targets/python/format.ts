@@ -5,8 +5,9 @@
  *
  * On a large API (GitHub's: 7,000 model modules) ruff would be half the Python target's render
  * time, so it does as little as it can:
- * - model and error modules are printed in ruff's style (`styled`), and kept as printed when no
- *   code line is over the limit (`fitsRuffLines`): on GitHub's API all but about 200 of 7,100;
+ * - model, error and package modules are printed in ruff's style (`styled`), and kept as printed
+ *   when no code line is over the limit (`fitsRuffLines`): on GitHub's API all but about 200 of
+ *   7,100 model and error modules;
  * - the rest is formatted as it is rendered, by worker threads once it passes a threshold
  *   (`./format-pool`), in this thread below it (Shell EV), where starting workers costs more;
  * - what an earlier run of the same output formatted is taken from `./format-cache`: a
@@ -69,8 +70,9 @@ const PYTHON_FENCE = /^```python\n([\s\S]*?)^```$/gm;
  * ruff measures (only characters one column wide), with no tab, carriage return or trailing blank
  * and exactly one newline at the end, is left alone. Lines of a `"""` string (the view's docstrings
  * and field documentation, which hold unbreakable URLs and JSON pointers) may be longer: ruff does
- * not break strings; so may an import of a module whose name alone is too long. Checked construct by construct against ruff (`styled-modules.test.ts`), and
- * the edge-spec snapshots run `ruff format --check` over whole packages.
+ * not break strings; so may an import of a module whose name alone is too long. Checked construct
+ * by construct against ruff (`styled-modules.test.ts`); the edge-spec snapshots run
+ * `ruff format --check` over whole packages.
  */
 export function fitsRuffLines(text: string): boolean {
   if (!text.endsWith('\n') || text.endsWith('\n\n')) return false;
@@ -87,9 +89,9 @@ export function fitsRuffLines(text: string): boolean {
     for (; quote >= 0 && quote < end; quote = text.indexOf('"""', quote + 3)) inString = !inString;
     start = end + 1;
   }
-  // Tabs and carriage returns are not among the narrow characters; blanks other than the space
-  // (ruff reads some of them as indentation in docstrings) are left to ruff.
-  // A space before closing quotes after an escaped quote or a backslash, which ruff may drop.
+  // Left to ruff: a space before closing quotes after an escaped quote or a backslash (ruff may
+  // drop it); blanks other than the space (ruff reads some as indentation in docstrings). Tabs
+  // and carriage returns are not among the narrow characters.
   return !inString && !text.includes('\\ """') && !text.includes('\\" """') && isNarrow(text) && !OTHER_BLANKS.test(text);
 }
 

@@ -5,6 +5,7 @@
  * constants first, then classes, then the rest, each alphabetical.
  */
 import { RUFF_SETTINGS } from '../ruff-settings';
+import { explodedBracket } from './ruff-literal';
 
 type Section = 'future' | 'std' | 'third' | 'local';
 
@@ -50,7 +51,7 @@ export class PyImports {
       const lines: string[] = [];
       for (const [module, names] of sortModules([...this.typeOnly])) {
         const left = [...names].filter((n) => !this.froms.get(module)?.has(n));
-        if (left.length > 0) lines.push(fromLine(module, left, '    '));
+        if (left.length > 0) lines.push(fromLine(module, left, 4));
       }
       out += `\n\nif TYPE_CHECKING:\n${lines.join('\n')}`;
     }
@@ -106,9 +107,9 @@ function nameRank(name: string): number {
  * A `from` import at `indent`, laid out as ruff lays it out: on one line when it fits, else one
  * name per line in parentheses with a trailing comma (so ruff has nothing to do with it).
  */
-function fromLine(module: string, names: string[], indent = ''): string {
+function fromLine(module: string, names: string[], indent = 0): string {
   const sorted = names.sort((a, b) => nameRank(a) - nameRank(b) || byModule(a, b));
-  const line = `${indent}from ${module} import ${sorted.join(', ')}`;
+  const line = `${' '.repeat(indent)}from ${module} import ${sorted.join(', ')}`;
   if (line.length <= RUFF_SETTINGS['line-length']) return line;
-  return `${indent}from ${module} import (\n${sorted.map((name) => `${indent}    ${name},\n`).join('')}${indent})`;
+  return explodedBracket(`from ${module} import (`, sorted, ')', indent);
 }

@@ -8,7 +8,7 @@ import { pyAttributeDoc, pyDocstring, pyLiteral, pyString } from '../../../rende
 import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
-import { bracketLayout } from './ruff-literal';
+import { bracketLayout, explodedBracket } from './ruff-literal';
 import { isRequiredField } from './types';
 import { onlyIn, schemaRefs } from '../../../ir/usage';
 
@@ -79,7 +79,6 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
   if (attr !== p.name) docs.push(`Wire name: \`\`${p.name}\`\`.`);
   return `${field}\n${pyAttributeDoc(docs, 4)}`;
 }
-
 
 /** Models an alias reaches through other aliases only (a cycle there cannot be a runtime alias). */
 function aliasCycles(v: PyContext): Set<IrName> {
@@ -154,8 +153,8 @@ function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
     imports.from('typing', 'ClassVar').from('typing', 'Tuple');
     // As ruff lays it out: the comma a lone element needs stays on its line; after several, ruff
     // reads a trailing comma as "one per line".
-    const tuple = constants.length === 1 ? `(${pyString(constants[0] as string)},)` : `(\n${constants.map((c) => `        ${pyString(c)},\n`).join('')}    )`;
-    fields.unshift(`    _constant_fields: ClassVar[Tuple[str, ...]] = ${tuple}`);
+    const head = '_constant_fields: ClassVar[Tuple[str, ...]] = (';
+    fields.unshift(constants.length === 1 ? `    ${head}${pyString(constants[0] as string)},)` : explodedBracket(head, constants.map(pyString), ')', 4));
   }
   const content = fields.length > 0 ? fields.join('\n') : '';
   return `class ${name}(${bases.join(', ')}):\n${doc}${content === '' ? '' : `\n${content}`}`;

@@ -6,7 +6,7 @@
 import { pyDocstring, pyString } from '../../../render/escape';
 import { isClassModel, type PyContext } from './context';
 import { PyImports } from './imports';
-import { bracketLayout } from './ruff-literal';
+import { bracketLayout, explodedBracket } from './ruff-literal';
 
 /** One generated module: its path and the contents of `items/module.py.hbs`. */
 export interface PyModule {
@@ -31,7 +31,8 @@ function reexport(path: string, header: string, doc: string, from: string, names
  */
 function rebuildCall(classes: readonly string[]): string {
   if (classes.length === 1) return `rebuild_models((${classes[0] as string},), globals())`;
-  return `rebuild_models(\n    (\n${classes.map((c) => `        ${c},\n`).join('')}    ),\n    globals(),\n)`;
+  // The tuple is the call's first argument, so its first line follows the call's indentation.
+  return explodedBracket('rebuild_models(', [explodedBracket('(', classes, ')', 4).trimStart(), 'globals()'], ')', 0);
 }
 
 export function packageModules(v: PyContext, header: string, clientModule: string): PyModule[] {

@@ -151,5 +151,15 @@ export function bracketLayout(head: string, items: readonly string[], close: str
   if (flat.length <= width || pad.length + head.length > width || items.length === 0) return flat;
   const inner = `${pad}    ${items.join(', ')}`;
   if (inner.length <= width) return `${pad}${head}\n${inner}\n${pad}${close}`;
+  return explodedBracket(head, items, close, indent);
+}
+
+/**
+ * `head` at `indent`, each item on a line of its own followed by a comma, then `close`: ruff's
+ * layout of a bracket split at its commas (always so for an import, and for a bracket whose last
+ * item has a comma after it).
+ */
+export function explodedBracket(head: string, items: readonly string[], close: string, indent: number): string {
+  const pad = ' '.repeat(indent);
   return `${pad}${head}\n${items.map((item) => `${pad}    ${item},\n`).join('')}${pad}${close}`;
 }

@@ -1,6 +1,6 @@
 /** `_validators.py`: the response-validation table (see `../../validation-table.ts`) as Python. */
 import { pyDocstring, pyString } from '../../../render/escape';
-import { RUFF_SETTINGS } from '../format';
+import { RUFF_SETTINGS } from '../ruff-settings';
 import { validationTable, type JsonValue } from '../../validation-table';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
