@@ -5,9 +5,9 @@
  *
  * On a large API (GitHub's: 7,000 model modules) ruff would be half the Python target's render
  * time, so it does as little as it can:
- * - model, error and package modules are printed in ruff's style (`styled`), and kept as printed
- *   when no code line is over the limit (`fitsRuffLines`): on GitHub's API all but about 200 of
- *   7,100 model and error modules;
+ * - model, error, controller and package modules are printed in ruff's style (`styled`, laid out
+ *   by `./view/py-layout`), and kept as printed when no code line is over the limit
+ *   (`fitsRuffLines`): on GitHub's API all but 24 of about 7,200 such modules;
  * - the rest is formatted as it is rendered, by worker threads once it passes a threshold
  *   (`./format-pool`), in this thread below it (Shell EV), where starting workers costs more;
  * - what an earlier run of the same output formatted is taken from `./format-cache`: a

@@ -59,13 +59,13 @@ const declined: Array<[string, JsonValue]> = [
 
 describe('layoutLiteral', () => {
   test.each(laidOut)('%s: as ruff formats it', (_name, value) => {
-    const laid = layoutLiteral(PREFIX, value, WIDTH);
+    const laid = layoutLiteral(PREFIX, value);
     expect(laid).toBeDefined();
     expect(`${laid as string}\n`).toBe(ruffOf(PREFIX, value));
   });
 
   test.each(declined)('%s: left to ruff', (_name, value) => {
-    expect(layoutLiteral(PREFIX, value, WIDTH)).toBeUndefined();
+    expect(layoutLiteral(PREFIX, value)).toBeUndefined();
   });
 });
 

@@ -18,7 +18,7 @@ import { pythonTarget } from '../../../generator/targets/python';
 import { fitsRuffLines, RUFF_SETTINGS } from '../../../generator/targets/python/format';
 import { pyAttributeDoc, pyDocstring, pyString } from '../../../generator/render/escape';
 import { PyImports } from '../../../generator/targets/python/view/imports';
-import { bracketLayout } from '../../../generator/targets/python/view/ruff-literal';
+import { pyCall, pyDisplay, pyStatement } from '../../../generator/targets/python/view/py-layout';
 import { buildNeutral, doc, targetConfig } from '../../ir/helpers';
 
 const ruff = new Workspace(RUFF_SETTINGS, PositionEncoding.Utf16);
@@ -164,8 +164,11 @@ describe('python: modules printed in ruff’s style', () => {
     ['the items on a line of their own', Array.from({ length: 12 }, (_, i) => `"Name${i}"`)],
     ['one item per line', Array.from({ length: 40 }, (_, i) => `"Name${i}"`)],
     ['one item too long for a line', [`"${'x'.repeat(130)}"`]],
-  ])('bracketLayout lays out a bracket as ruff does: %s', (_label, items) => {
-    const module = `${bracketLayout('__all__ = [', items, ']', 0)}\n\n\nclass A:\n${bracketLayout('x: int = Field(', items.map((i) => `alias=${i}`), ')', 4)}\n`;
+    // Between the width of the list and that of its items on a line of their own: a call's
+    // arguments go on one line, a list's items one per line.
+    ['the items would fit on a line of their own', Array.from({ length: 6 }, (_, i) => `"NameNumberLong${i}"`)],
+  ])('a list and a call are laid out as ruff lays them out: %s', (_label, items) => {
+    const module = `${pyStatement(pyDisplay('__all__ = ', '[]', items), 0)}\n\n\nclass A:\n${pyStatement(pyCall('x: int = Field(', items.map((i) => `alias=${i}`)), 4)}\n`;
     expect(ruff.format(module)).toBe(module);
   });
 });

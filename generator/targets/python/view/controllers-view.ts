@@ -8,7 +8,8 @@ import type { IrBodyKind, IrOperation, IrPagination, IrParameter, IrService } fr
 import { pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
-import { serverSpecLiteral } from './servers';
+import { pyAssignment, pyCall, pyDef, pyDisplay, pyStatement, pyTuple, pyTypeExpr, type PyExpr } from './py-layout';
+import { serverSpecExpr } from './servers';
 
 export interface ControllerModule {
   readonly path: string;
@@ -37,7 +38,7 @@ function constantName(v: PyContext, op: IrOperation): string {
   return `_${v.name(op.methodName).toUpperCase()}`;
 }
 
-function paramSpec(p: IrParameter, imports: PyImports): string {
+function paramSpec(p: IrParameter, imports: PyImports): PyExpr {
   const args = [pyString(p.name), pyString(p.in)];
   // A request id left out is drawn by the runtime once per call, so every retry sends the same.
   if (p.defaultsToUuid) {
@@ -48,7 +49,7 @@ function paramSpec(p: IrParameter, imports: PyImports): string {
   if (p.explode !== undefined) args.push(`explode=${p.explode ? 'True' : 'False'}`);
   if (p.allowReserved) args.push('allow_reserved=True');
   if (p.contentType !== undefined) args.push(`content_type=${pyString(p.contentType)}`);
-  return `ParamSpec(${args.join(', ')})`;
+  return pyCall('ParamSpec(', args);
 }
 
 /** The result type of an operation, and how the runtime reads the body. */
@@ -62,17 +63,21 @@ function resultOf(v: PyContext, op: IrOperation, imports: PyImports): { type: st
   return { type, kind, responseType: type === 'object' ? undefined : type };
 }
 
+/**
+ * `_START: Operation[T] = Operation(...)`. The `params` and `security` tuples are written with a
+ * trailing comma, so ruff's layout gives each of their items a line when there are several.
+ */
 function operationConstant(v: PyContext, op: IrOperation, imports: PyImports): string {
   const { type, kind, responseType } = resultOf(v, op, imports);
   imports.from('.._runtime.operation', 'Operation');
-  const args = [pyString(v.operationId(op)), pyString(op.httpMethod), pyString(op.path)];
+  const args: PyExpr[] = [pyString(v.operationId(op)), pyString(op.httpMethod), pyString(op.path)];
   if (op.parameters.length > 0) {
     imports.from('.._runtime.serialize', 'ParamSpec');
-    args.push(`params=(${op.parameters.map((p) => paramSpec(p, imports)).join(', ')},)`);
+    args.push(pyTuple('params=', op.parameters.map((p) => paramSpec(p, imports)), true));
   }
   if (op.security.length > 0) {
-    const alternatives = op.security.map((req) => `{${Object.entries(req).map(([scheme, scopes]) => `${pyString(scheme)}: (${scopes.map(pyString).join(', ')}${scopes.length === 1 ? ',' : ''})`).join(', ')}}`);
-    args.push(`security=(${alternatives.join(', ')},)`);
+    const alternatives = op.security.map((req) => pyDisplay('', '{}', Object.entries(req).map(([scheme, scopes]) => pyTuple(`${pyString(scheme)}: `, scopes.map(pyString)))));
+    args.push(pyTuple('security=', alternatives, true));
   }
   if (op.errors.length > 0) {
     const errors = op.errors.map((e) => {
@@ -80,11 +85,11 @@ function operationConstant(v: PyContext, op: IrOperation, imports: PyImports): s
       imports.from(`..exceptions.${v.module(e.className)}`, cls);
       return `${pyString(e.status.toUpperCase() === 'DEFAULT' ? 'default' : e.status)}: ${cls}`;
     });
-    args.push(`errors={${errors.join(', ')}}`);
+    args.push(pyDisplay('errors=', '{}', errors));
   }
   if (kind !== 'json') args.push(`response_kind=${pyString(kind)}`);
-  if (responseType !== undefined) args.push(`response_type=${responseType}`);
-  return `${constantName(v, op)}: Operation[${type}] = Operation(${args.join(', ')})`;
+  if (responseType !== undefined) args.push(pyTypeExpr('response_type=', responseType, ''));
+  return pyAssignment(constantName(v, op), pyTypeExpr('', `Operation[${type}]`, ''), pyCall('Operation(', args), 0);
 }
 
 /** One argument a method takes before `*` (a required parameter, or the body). */
@@ -99,18 +104,18 @@ interface Positional {
 
 interface Signature {
   /** Parameter declarations after `self`, as written in the `def` (`*` included). */
-  readonly params: string[];
+  readonly params: PyExpr[];
   /**
    * Set when a request id comes before a required argument: the method then has two overloads,
    * the positional one of the reference SDK (`f(request_id, id)`) and one of keywords that leaves
    * the request id out (`f(id=...)`); `params` is the implementation's, and `require` names the
    * arguments it defaults and checks.
    */
-  readonly overloads?: { readonly positional: string[]; readonly keywords: string[]; readonly require: string[] };
+  readonly overloads?: { readonly positional: PyExpr[]; readonly keywords: PyExpr[]; readonly require: string[] };
   /** The values tuple in `Operation.params` order. */
-  readonly values: string;
-  /** `body=...` argument, or `''`. */
-  readonly bodyArgument: string;
+  readonly values: PyExpr;
+  /** The `body=...` argument, if the operation takes a body. */
+  readonly bodyArgument: PyExpr | undefined;
   readonly docArgs: string[];
 }
 
@@ -133,7 +138,7 @@ function optional(type: string): string {
 
 function signature(v: PyContext, op: IrOperation, imports: PyImports): Signature {
   const positional: Positional[] = [];
-  const keywordOnly: string[] = [];
+  const keywordOnly: PyExpr[] = [];
   const docArgs: string[] = [];
   const describe = (name: string, text: string | undefined, where: string): void => {
     docArgs.push(`${name}: ${text === undefined || text.trim() === '' ? where : `${text.trim()} (${where})`}`);
@@ -145,20 +150,22 @@ function signature(v: PyContext, op: IrOperation, imports: PyImports): Signature
     if (p.required) positional.push({ name, type, required: true, uuid });
     else {
       imports.from('typing', 'Optional');
-      keywordOnly.push(`${name}: ${optional(type)} = None`);
+      keywordOnly.push(pyTypeExpr(`${name}: `, optional(type), ' = None'));
     }
     describe(name, uuid ? `${sentence(p.description)} Optional: a fresh UUID per call when left out (the same on its retries).`.trim() : p.description, `${p.in} parameter \`\`${p.name}\`\``);
   }
   const body = op.requestBody;
-  let bodyArgument = '';
+  let bodyArgument: PyExpr | undefined;
   if (body) {
     const name = v.name(body.propertyName);
     const type = v.type(body.schema, imports, 'controllers');
     const encoder = BODY_ENCODER[body.kind];
     imports.from('.._runtime.bodies', encoder.name);
-    const call = `${encoder.name}(${name}${encoder.takesMediaType ? `, ${pyString(body.mediaType)}` : ''})`;
+    const encoderArgs = encoder.takesMediaType ? [name, pyString(body.mediaType)] : [name];
     positional.push({ name, type, required: body.required, uuid: false });
-    bodyArgument = body.required ? `body=${call}` : `body=None if ${name} is None else ${call}`;
+    // The conditional stays one piece of text: ruff would parenthesize it to split it, so a line
+    // too long with it is left to ruff.
+    bodyArgument = body.required ? pyCall(`body=${encoder.name}(`, encoderArgs) : `body=None if ${name} is None else ${encoder.name}(${encoderArgs.join(', ')})`;
     describe(name, body.description, `request body, ${body.mediaType}`);
   }
   imports.from('typing', 'Optional').from('.._runtime.operation', 'RequestOptions');
@@ -166,8 +173,8 @@ function signature(v: PyContext, op: IrOperation, imports: PyImports): Signature
   docArgs.push('options: Per-call options: timeout, retry policy, extra headers.');
   const values = op.parameters.map((p) => v.name(p.propertyName));
   const tail = [...keywordOnly, 'options: Optional[RequestOptions] = None'];
-  const declare = (p: Positional, loosen: boolean): string => (p.uuid || !p.required || loosen ? `${p.name}: ${optional(p.type)} = None` : `${p.name}: ${p.type}`);
-  const shared = { values: values.length === 0 ? '()' : `(${values.join(', ')}${values.length === 1 ? ',' : ''})`, bodyArgument, docArgs };
+  const declare = (p: Positional, loosen: boolean): PyExpr => (p.uuid || !p.required || loosen ? pyTypeExpr(`${p.name}: `, optional(p.type), ' = None') : pyTypeExpr(`${p.name}: `, p.type, ''));
+  const shared = { values: pyTuple('', values), bodyArgument, docArgs };
   if (!needsOverloads(op)) return { params: [...positional.map((p) => declare(p, false)), '*', ...tail], ...shared };
   imports.from('typing', 'overload').from('.._runtime.request_ids', 'require_arguments');
   const first = positional.findIndex((p) => p.uuid);
@@ -175,7 +182,7 @@ function signature(v: PyContext, op: IrOperation, imports: PyImports): Signature
   return {
     params: [...positional.map((p, i) => declare(p, i >= first)), '*', ...tail],
     overloads: {
-      positional: [...positional.map((p) => (p.required ? `${p.name}: ${p.type}` : declare(p, false))), '*', ...tail],
+      positional: [...positional.map((p) => (p.required ? pyTypeExpr(`${p.name}: `, p.type, '') : declare(p, false))), '*', ...tail],
       keywords: ['*', ...positional.map((p) => declare(p, false)), ...tail],
       require: loosened.map((p) => p.name),
     },
@@ -202,13 +209,12 @@ function methodDoc(v: PyContext, op: IrOperation, sig: Signature, returns: strin
 /** The module-level `PageSpec` of a paginated operation, in wire names (the runtime reads models by alias). */
 function pageSpecConstant(v: PyContext, op: IrOperation, pages: IrPagination, imports: PyImports): string {
   imports.from('.._runtime.pagination', 'PageSpec');
-  const path = (keys: readonly string[]): string => `(${keys.map(pyString).join(', ')}${keys.length === 1 ? ',' : ''})`;
-  const args = [pyString(pages.style), pyString(pages.parameter.name)];
+  const args: PyExpr[] = [pyString(pages.style), pyString(pages.parameter.name)];
   if (pages.sizeParameter !== undefined) args.push(`size=${pyString(pages.sizeParameter.name)}`);
-  if (pages.itemsPath.length > 0) args.push(`items=${path(pages.itemsPath)}`);
-  if (pages.nextCursorPath !== undefined) args.push(`next=${path(pages.nextCursorPath)}`);
+  if (pages.itemsPath.length > 0) args.push(pyTuple('items=', pages.itemsPath.map(pyString)));
+  if (pages.nextCursorPath !== undefined) args.push(pyTuple('next=', pages.nextCursorPath.map(pyString)));
   if (pages.firstPage !== undefined) args.push(`first=${pages.firstPage}`);
-  return `${constantName(v, op)}_PAGES: PageSpec[${v.type(pages.itemSchema, imports, 'controllers')}] = PageSpec(${args.join(', ')})`;
+  return pyAssignment(`${constantName(v, op)}_PAGES`, pyTypeExpr('', `PageSpec[${v.type(pages.itemSchema, imports, 'controllers')}]`, ''), pyCall('PageSpec(', args), 0);
 }
 
 function method(v: PyContext, op: IrOperation, imports: PyImports, asyncio: boolean): string {
@@ -217,15 +223,15 @@ function method(v: PyContext, op: IrOperation, imports: PyImports, asyncio: bool
   const name = v.name(op.methodName);
   const pages = op.pagination;
   const constant = constantName(v, op);
-  const args = [constant, sig.values];
-  if (sig.bodyArgument !== '') args.push(sig.bodyArgument);
+  const args: PyExpr[] = [constant, sig.values];
+  if (sig.bodyArgument !== undefined) args.push(sig.bodyArgument);
   args.push('options=options');
   if (op.servers) {
     imports.from('.._runtime.servers', 'operation_base_url');
-    args.push(`base_url=operation_base_url(${constant}_SERVERS, self._http.base_url, self._http.server_variables)`);
+    args.push(pyCall('base_url=operation_base_url(', [`${constant}_SERVERS`, 'self._http.base_url', 'self._http.server_variables']));
   }
   let type = result.type;
-  let call: string;
+  let call: PyExpr;
   let returnsText = op.success?.description?.trim() || 'The response body.';
   let coroutine = asyncio;
   if (pages !== undefined) {
@@ -233,23 +239,26 @@ function method(v: PyContext, op: IrOperation, imports: PyImports, asyncio: bool
     const [paginator, fn] = asyncio ? ['AsyncPaginator', 'paginate_async'] : ['SyncPage', 'paginate'];
     imports.from('.._runtime.pagination', paginator).from('.._runtime.pagination', fn);
     type = `${paginator}[${result.type}, ${item}]`;
-    call = `${fn}(self._http, ${constant}, ${constant}_PAGES, ${args.slice(1).join(', ')})`;
+    call = pyCall(`return ${fn}(`, ['self._http', constant, `${constant}_PAGES`, ...args.slice(1)]);
     returnsText = asyncio
       ? `${sentence(returnsText)} Await it for the first page (\`\`AsyncPage\`\`: \`\`items\`\`, \`\`body\`\`, \`\`has_next_page()\`\`, \`\`get_next_page()\`\`), or \`\`async for\`\` over it for the items of every page, requested one page at a time.`
       : `${sentence(returnsText)} The first page (\`\`items\`\`, \`\`body\`\`, \`\`has_next_page()\`\`, \`\`get_next_page()\`\`); iterating it gives the items of every page, requested one page at a time.`;
     coroutine = false; // the paginator is returned at once; awaiting or iterating it sends the requests
   } else {
-    call = `${asyncio ? 'await ' : ''}self._http.request(${args.join(', ')})`;
+    call = pyCall(`return ${asyncio ? 'await ' : ''}self._http.request(`, args);
   }
-  const def = `${coroutine ? 'async ' : ''}def ${name}`;
-  const head = (params: string[]): string => `(${['self', ...params.filter((p, i, all) => !(p === '*' && (i === all.length - 1 || i === 0 && all.length === 1)))].join(', ')}) -> ${type}`;
+  const open = `${coroutine ? 'async ' : ''}def ${name}(`;
+  // `*` is left out where nothing follows it (or where it would follow only `self`).
+  const returns = pyTypeExpr('', type, '');
+  const def = (params: PyExpr[], suffix: string): string =>
+    pyStatement(pyDef(open, ['self', ...params.filter((p, i, all) => !(p === '*' && (i === all.length - 1 || (i === 0 && all.length === 1))))], returns, suffix), 4);
   const lines: string[] = [];
   if (sig.overloads) {
-    lines.push(`    @overload\n    ${def}${head(sig.overloads.positional)}: ...\n`);
-    lines.push(`    @overload\n    ${def}${head(sig.overloads.keywords)}: ...\n`);
+    lines.push(`    @overload\n${def(sig.overloads.positional, ': ...')}\n`);
+    lines.push(`    @overload\n${def(sig.overloads.keywords, ': ...')}\n`);
   }
-  const check = sig.overloads && sig.overloads.require.length > 0 ? `        require_arguments(${pyString(name)}, ${sig.overloads.require.map((n) => `${n}=${n}`).join(', ')})\n` : '';
-  lines.push(`    ${def}${head(sig.params)}:\n${methodDoc(v, op, sig, result.type, returnsText)}${check}        return ${call}\n`);
+  const check = sig.overloads && sig.overloads.require.length > 0 ? `${pyStatement(pyCall('require_arguments(', [pyString(name), ...sig.overloads.require.map((n) => `${n}=${n}`)]), 8)}\n` : '';
+  lines.push(`${def(sig.params, ':')}\n${methodDoc(v, op, sig, result.type, returnsText)}${check}${pyStatement(call, 8)}\n`);
   return lines.join('\n');
 }
 
@@ -270,7 +279,7 @@ function controllerModule(v: PyContext, service: IrService, header: string): Con
     if (op.servers) {
       imports.from('.._runtime.servers', 'ServerSpec');
       if (op.servers.some((s) => s.variables.length > 0)) imports.from('.._runtime.servers', 'ServerVariable');
-      constants.push(`${constantName(v, op)}_SERVERS = (${op.servers.map((server) => serverSpecLiteral(server.urlTemplate, server.variables)).join(', ')},)`);
+      constants.push(pyStatement(pyTuple(`${constantName(v, op)}_SERVERS = `, op.servers.map((server) => serverSpecExpr(server.urlTemplate, server.variables)), true), 0));
     }
   }
   const description = service.description ?? `Operations tagged \`\`${service.tag}\`\`.`;
@@ -285,15 +294,15 @@ function controllerModule(v: PyContext, service: IrService, header: string): Con
     const methods = service.operations.map((op) => method(v, op, imports, asyncio));
     const first = service.operations[0];
     const example = first === undefined ? '' : ` (\`\`${asyncio ? 'await ' : ''}client.${property}.with_raw_response.${v.name(first.methodName)}(...)\`\`)`;
-    const rawProperty = `    @cached_property\n    def with_raw_response(self) -> ${raw}:\n${pyDocstring([`The same methods, returning the HTTP response${example}: \`\`status_code\`\`, \`\`headers\`\`, \`\`http_response\`\`, and \`\`parse()\`\` for the typed body.`], 8)}        return ${raw}(self)\n`;
+    const rawProperty = `    @cached_property\n${pyStatement(pyDef('def with_raw_response(', ['self'], raw, ':'), 4)}\n${pyDocstring([`The same methods, returning the HTTP response${example}: \`\`status_code\`\`, \`\`headers\`\`, \`\`http_response\`\`, and \`\`parse()\`\` for the typed body.`], 8)}        return ${raw}(self)\n`;
     classes.push(`class ${cls}:\n${classDoc(doc)}\n${init(asyncio ? 'AsyncHttpClient' : 'HttpClient')}\n${rawProperty}\n${methods.join('\n')}`);
     const wrapper = asyncio ? 'async_to_raw_response_wrapper' : 'to_raw_response_wrapper';
-    const wrapped = service.operations.map((op) => `        self.${v.name(op.methodName)} = ${wrapper}(controller.${v.name(op.methodName)})`);
+    const wrapped = service.operations.map((op) => pyStatement(pyCall(`self.${v.name(op.methodName)} = ${wrapper}(`, [`controller.${v.name(op.methodName)}`]), 8));
     classes.push(
-      `class ${raw}:\n${pyDocstring([`\`\`${cls}.with_raw_response\`\`: the methods of :class:\`${cls}\`, each returning an \`\`APIResponse\`\` (\`\`status_code\`\`, \`\`headers\`\`, \`\`http_response\`\`; \`\`parse()\`\` gives the typed body). Errors raise as from the plain methods.`], 4)}\n    def __init__(self, controller: ${cls}) -> None:\n        """Wraps the methods of \`\`controller\`\`."""\n${wrapped.length > 0 ? wrapped.join('\n') : '        del controller'}\n`,
+      `class ${raw}:\n${pyDocstring([`\`\`${cls}.with_raw_response\`\`: the methods of :class:\`${cls}\`, each returning an \`\`APIResponse\`\` (\`\`status_code\`\`, \`\`headers\`\`, \`\`http_response\`\`; \`\`parse()\`\` gives the typed body). Errors raise as from the plain methods.`], 4)}\n${pyStatement(pyDef('def __init__(', ['self', `controller: ${cls}`], 'None', ':'), 4)}\n        """Wraps the methods of \`\`controller\`\`."""\n${wrapped.length > 0 ? wrapped.join('\n') : '        del controller'}\n`,
     );
   }
-  const body = [constants.join('\n\n'), ...classes].filter((b) => b !== '').join('\n\n\n');
+  const body = [constants.join('\n\n'), ...classes.map((c) => c.trimEnd())].filter((b) => b !== '').join('\n\n\n');
   return {
     path: `${v.settings.importName}/controllers/${v.name(service.fileName)}.py`,
     context: { header, docstring: pyDocstring([description]), imports: imports.block(), body },

@@ -5,7 +5,6 @@
  * constants first, then classes, then the rest, each alphabetical.
  */
 import { RUFF_SETTINGS } from '../ruff-settings';
-import { explodedBracket } from './ruff-literal';
 
 type Section = 'future' | 'std' | 'third' | 'local';
 
@@ -105,11 +104,13 @@ function nameRank(name: string): number {
 
 /**
  * A `from` import at `indent`, laid out as ruff lays it out: on one line when it fits, else one
- * name per line in parentheses with a trailing comma (so ruff has nothing to do with it).
+ * name per line in parentheses with a trailing comma (ruff always splits an import that way; see
+ * `./py-layout` for other brackets).
  */
 function fromLine(module: string, names: string[], indent = 0): string {
   const sorted = names.sort((a, b) => nameRank(a) - nameRank(b) || byModule(a, b));
-  const line = `${' '.repeat(indent)}from ${module} import ${sorted.join(', ')}`;
+  const pad = ' '.repeat(indent);
+  const line = `${pad}from ${module} import ${sorted.join(', ')}`;
   if (line.length <= RUFF_SETTINGS['line-length']) return line;
-  return explodedBracket(`from ${module} import (`, sorted, ')', indent);
+  return `${pad}from ${module} import (\n${sorted.map((name) => `${pad}    ${name},\n`).join('')}${pad})`;
 }

@@ -8,7 +8,7 @@ import { pyAttributeDoc, pyDocstring, pyLiteral, pyString } from '../../../rende
 import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
-import { bracketLayout, explodedBracket } from './ruff-literal';
+import { pyAssignment, pyCall, pyStatement, pyTuple, pyTypeExpr, type PyExpr } from './py-layout';
 import { isRequiredField } from './types';
 import { onlyIn, schemaRefs } from '../../../ir/usage';
 
@@ -63,13 +63,13 @@ function fieldLines(v: PyContext, p: IrProperty, imports: PyImports, annotationO
   if (constant !== undefined) args.push(`default=${constant}`);
   else if (!required) args.push('default=None');
   if (attr !== p.name) args.push(`validation_alias=${pyString(p.name)}`, `serialization_alias=${pyString(p.name)}`);
-  const head = `    ${attr}: ${annotation}`;
-  let field = head;
-  if (args.length === 1 && args[0]?.startsWith('default=')) field = `${head} = ${args[0].slice('default='.length)}`;
+  let value: PyExpr | undefined;
+  if (args.length === 1 && args[0]?.startsWith('default=')) value = args[0].slice('default='.length);
   else if (args.length > 0) {
     imports.from('pydantic', 'Field');
-    field = bracketLayout(`${head.slice(4)} = Field(`, args, ')', 4);
+    value = pyCall('Field(', args);
   }
+  const field = pyAssignment(attr, pyTypeExpr('', annotation, ''), value, 4);
   const docs = schemaDoc(p.schema, { description: p.description, deprecated: p.deprecated });
   if (constant !== undefined) docs.push('Always this value: set by the model, and always sent.');
   // The IR leaves write-only fields out of response models and read-only ones out of request models.
@@ -137,7 +137,7 @@ function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
     const numeric = s.valueType === 'number' && s.members.every((m) => Number.isInteger(m.value));
     const base = s.valueType === 'number' && !numeric ? 'ValueEnum' : ENUM_BASE[s.valueType];
     imports.from('.._runtime.model', base);
-    const members = s.members.map((m) => `    ${v.name(m.name)} = ${pyLiteral(m.value)}`);
+    const members = s.members.map((m) => pyAssignment(v.name(m.name), undefined, pyLiteral(m.value), 4));
     return `class ${name}(${base}):\n${doc}\n${members.join('\n')}\n`;
   }
   if (s.kind !== 'object') throw new Error('unreachable: class models are objects or enums');
@@ -151,10 +151,8 @@ function classBody(v: PyContext, model: IrModel, imports: PyImports): string {
   const fields = s.properties.map((p) => fieldLines(v, p, imports, (schema) => printer.annotation(schema, imports), constants));
   if (constants.length > 0) {
     imports.from('typing', 'ClassVar').from('typing', 'Tuple');
-    // As ruff lays it out: the comma a lone element needs stays on its line; after several, ruff
-    // reads a trailing comma as "one per line".
-    const head = '_constant_fields: ClassVar[Tuple[str, ...]] = (';
-    fields.unshift(constants.length === 1 ? `    ${head}${pyString(constants[0] as string)},)` : explodedBracket(head, constants.map(pyString), ')', 4));
+    // Written with a trailing comma: one per line when there are several.
+    fields.unshift(pyStatement(pyTuple('_constant_fields: ClassVar[Tuple[str, ...]] = ', constants.map(pyString), true), 4));
   }
   const content = fields.length > 0 ? fields.join('\n') : '';
   return `class ${name}(${bases.join(', ')}):\n${doc}${content === '' ? '' : `\n${content}`}`;
@@ -166,7 +164,7 @@ function aliasBody(v: PyContext, model: IrModel, imports: PyImports, cyclic: Rea
   const self = cyclic.has(model.name);
   const printer = v.printerIn('models', { lazyClasses: false });
   const schema = self ? breakCycle(model.schema, cyclic) : model.schema;
-  return `${name} = ${printer.annotation(schema, imports)}\n${pyAttributeDoc(schemaDoc(model.schema))}`;
+  return `${pyAssignment(name, undefined, pyTypeExpr('', printer.annotation(schema, imports), ''), 0)}\n${pyAttributeDoc(schemaDoc(model.schema))}`;
 }
 
 /** `schema` with references to models in `cyclic` replaced by free-form values. */

@@ -6,7 +6,7 @@
 import { pyDocstring, pyString } from '../../../render/escape';
 import { isClassModel, type PyContext } from './context';
 import { PyImports } from './imports';
-import { bracketLayout, explodedBracket } from './ruff-literal';
+import { pyCall, pyDisplay, pyStatement, pyTuple } from './py-layout';
 
 /** One generated module: its path and the contents of `items/module.py.hbs`. */
 export interface PyModule {
@@ -15,7 +15,7 @@ export interface PyModule {
 }
 
 function allList(names: readonly string[]): string {
-  return `${bracketLayout('__all__ = [', [...names].sort().map(pyString), ']', 0)}\n`;
+  return `${pyStatement(pyDisplay('__all__ = ', '[]', [...names].sort().map(pyString)), 0)}\n`;
 }
 
 /** A module that only re-exports `names` from `from`. */
@@ -26,13 +26,11 @@ function reexport(path: string, header: string, doc: string, from: string, names
 }
 
 /**
- * `rebuild_models((A, B, ...), globals())` as ruff lays it out: the tuple's trailing comma (which a
- * lone element needs) makes ruff put one class per line when there are several.
+ * `rebuild_models((A, B, ...), globals())`; the tuple is written with a trailing comma, so one class
+ * per line when there are several.
  */
 function rebuildCall(classes: readonly string[]): string {
-  if (classes.length === 1) return `rebuild_models((${classes[0] as string},), globals())`;
-  // The tuple is the call's first argument, so its first line follows the call's indentation.
-  return explodedBracket('rebuild_models(', [explodedBracket('(', classes, ')', 4).trimStart(), 'globals()'], ')', 0);
+  return pyStatement(pyCall('rebuild_models(', [pyTuple('', classes, true), 'globals()']), 0);
 }
 
 export function packageModules(v: PyContext, header: string, clientModule: string): PyModule[] {

@@ -1,12 +1,20 @@
 /** `ServerSpec(…)` literals of the runtime's `servers` module: environments, operation servers, templated token URLs. */
 import { pyString } from '../../../render/escape';
 import type { IrServerVariable } from '../../../ir/types';
+import { pyCall, pyDisplay, pyFlat, pyTuple, type PyExpr } from './py-layout';
 
-/** `ServerSpec("https://{region}.x", {"region": ServerVariable("eu", ("eu", "us",))})`. */
-export function serverSpecLiteral(urlTemplate: string, variables: readonly Pick<IrServerVariable, 'name' | 'default' | 'enum'>[]): string {
+type Variable = Pick<IrServerVariable, 'name' | 'default' | 'enum'>;
+
+/** `ServerSpec("https://{region}.x", {"region": ServerVariable("eu", ("eu", "us",))})`, for `py-layout`. */
+export function serverSpecExpr(urlTemplate: string, variables: readonly Variable[]): PyExpr {
   const entries = variables.map((variable) => {
-    const enumValues = variable.enum && variable.enum.length > 0 ? `, (${variable.enum.map(pyString).join(', ')},)` : '';
-    return `${pyString(variable.name)}: ServerVariable(${pyString(variable.default)}${enumValues})`;
+    const enumValues = variable.enum && variable.enum.length > 0 ? [pyTuple('', variable.enum.map(pyString), true)] : [];
+    return pyCall(`${pyString(variable.name)}: ServerVariable(`, [pyString(variable.default), ...enumValues]);
   });
-  return entries.length > 0 ? `ServerSpec(${pyString(urlTemplate)}, {${entries.join(', ')}})` : `ServerSpec(${pyString(urlTemplate)})`;
+  return pyCall('ServerSpec(', entries.length > 0 ? [pyString(urlTemplate), pyDisplay('', '{}', entries)] : [pyString(urlTemplate)]);
+}
+
+/** The same on one line (for templates that leave the layout to ruff). */
+export function serverSpecLiteral(urlTemplate: string, variables: readonly Variable[]): string {
+  return pyFlat(serverSpecExpr(urlTemplate, variables));
 }

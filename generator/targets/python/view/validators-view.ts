@@ -1,6 +1,5 @@
 /** `_validators.py`: the response-validation table (see `../../validation-table.ts`) as Python. */
 import { pyDocstring, pyString } from '../../../render/escape';
-import { RUFF_SETTINGS } from '../ruff-settings';
 import { validationTable, type JsonValue } from '../../validation-table';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
@@ -19,9 +18,8 @@ export function validatorsView(v: PyContext, header: string): { context: Record<
     .from('._runtime.logs', 'Log')
     .from('._runtime.validate', 'Rule')
     .from('._runtime.validate', 'check_response');
-  const width = RUFF_SETTINGS['line-length'];
-  const schemas = layoutLiteral('SCHEMAS: Dict[str, Rule] = ', table.schemas, width);
-  const responses = layoutLiteral('RESPONSES: Dict[str, Dict[str, Rule]] = ', table.responses, width);
+  const schemas = layoutLiteral('SCHEMAS: Dict[str, Rule] = ', table.schemas);
+  const responses = layoutLiteral('RESPONSES: Dict[str, Dict[str, Rule]] = ', table.responses);
   const formatted = schemas !== undefined && responses !== undefined;
   const body = `${schemas ?? `SCHEMAS: Dict[str, Rule] = ${literal(table.schemas)}`}
 """Models by their API-definition name; rules refer to them with \`\`$ref\`\`."""

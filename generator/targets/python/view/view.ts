@@ -97,15 +97,16 @@ function* viewItems(v: PyContext, header: string, clientModule: string): Generat
     context: withGap(m.context),
     ...(flags.styled === true && m.context['imports'] === '' ? {} : flags),
   });
-  // Model, error and package modules are printed in ruff's style (checked construct by construct in
-  // styled-modules.test.ts): ruff only has work where a code line is too long.
+  // Model, error, controller and package modules are printed in ruff's style (checked construct by
+  // construct in styled-modules.test.ts and styled-controllers.test.ts): ruff only has work where a
+  // code line is too long.
   const styled = { styled: true } as const;
   const validators = validatorsView(v, header);
   const validatorsItem = item({ path: `${pkg}/_validators.py`, context: validators.context }, validators.formatted ? { formatted: true } : {});
   if (!validators.formatted) yield validatorsItem;
   for (const m of modelModules(v, header)) yield item(m, styled);
   for (const m of errorModules(v, header)) yield item(m, styled);
-  for (const m of controllerModules(v, header)) yield item(m);
+  for (const m of controllerModules(v, header)) yield item(m, styled);
   for (const m of packageModules(v, header, clientModule)) yield item(m, styled);
   yield item({ path: `${pkg}/configuration.py`, context: configurationView(v, header) });
   yield item({ path: `${pkg}/_settings.py`, context: settingsView(v, header) });
