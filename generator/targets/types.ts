@@ -20,8 +20,9 @@ export interface ViewFile {
   readonly formatted?: boolean;
   /**
    * The view printed it in the formatter's style throughout, so only lines over the formatter's
-   * limit can need its work: the formatter may skip it when no line is (`FormatSession`). Set only
-   * for modules whose every construct a test checks against the formatter.
+   * limit can need its work: the formatter may skip it when no line is (`FormatSession`); for a
+   * Markdown page, the same holds block by block for its code blocks. Set only for files whose
+   * every construct a test checks against the formatter.
    */
   readonly styled?: boolean;
 }

@@ -30,8 +30,12 @@ function formatterId(): string {
   return `ruff ${version} ${JSON.stringify(RUFF_SETTINGS)}`;
 }
 
-/** Below this much Python, formatting in this thread is faster than starting workers. */
-const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+/**
+ * Below this much Python to format, this thread formats it at the end faster than workers start;
+ * above it, workers format it while this thread renders the styled modules (GitHub's API: about
+ * 0.3 MB left to ruff).
+ */
+const WORKER_THRESHOLD_BYTES = 128 * 1024;
 
 interface RuffWorkspace {
   format(code: string): string;
@@ -141,9 +145,8 @@ class PythonFormatSession implements FormatSession {
 
   add(file: GeneratedFile): void {
     this.#files.push(file);
-    if (file.path.endsWith('.py') && file.styled === true && fitsRuffLines(file.contents)) this.#jobs.push({ path: file.path, code: file.contents, key: '', formatted: file.contents });
-    else if (file.path.endsWith('.py')) this.#job(file.path, file.contents);
-    else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) this.#job(file.path, match[1] as string);
+    if (file.path.endsWith('.py')) this.#code(file.path, file.contents, file.styled === true);
+    else if (file.path.endsWith('.md')) for (const match of file.contents.matchAll(PYTHON_FENCE)) this.#code(file.path, match[1] as string, file.styled === true);
   }
 
   async finish(): Promise<GeneratedFile[]> {
@@ -166,6 +169,12 @@ class PythonFormatSession implements FormatSession {
   abort(): void {
     void this.#pool?.close();
     this.#pool = undefined;
+  }
+
+  /** A module or a Markdown block: kept as printed when styled and every line fits, else formatted. */
+  #code(path: string, code: string, styled: boolean): void {
+    if (styled && fitsRuffLines(code)) this.#jobs.push({ path, code, key: '', formatted: code });
+    else this.#job(path, code);
   }
 
   #job(path: string, code: string): void {

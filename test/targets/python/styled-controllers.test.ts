@@ -114,6 +114,17 @@ describe('python: controllers printed in ruff’s layout', () => {
     expect(text).toContain('body=None if body is None else json_body(body, "application/json")');
   });
 
+  test('the controller’s docs page is styled: every Python block kept as printed is what ruff writes', () => {
+    const page = files.find((f) => f.path === 'docs/items_controller.md');
+    expect(page?.styled).toBe(true);
+    const blocks = [...(page?.contents ?? '').matchAll(/^```python\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
+    const kept = blocks.filter((block) => fitsRuffLines(block));
+    expect(kept.length).toBeGreaterThan(3);
+    for (const block of kept) expect(ruff.format(block)).toBe(block);
+    // The README's blocks are written by hand in its template: formatted, never kept as printed.
+    expect(files.find((f) => f.path === 'README.md')?.styled).toBeUndefined();
+  });
+
   test('a module with a line too long to lay out is left to ruff', () => {
     const text = controller?.contents ?? '';
     const long = text.replace('"listItems"', `"${'x'.repeat(130)}"`);

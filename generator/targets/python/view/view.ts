@@ -104,17 +104,19 @@ function* viewItems(v: PyContext, header: string, clientModule: string): Generat
   const validators = validatorsView(v, header);
   const validatorsItem = item({ path: `${pkg}/_validators.py`, context: validators.context }, validators.formatted ? { formatted: true } : {});
   if (!validators.formatted) yield validatorsItem;
-  for (const m of modelModules(v, header)) yield item(m, styled);
-  for (const m of errorModules(v, header)) yield item(m, styled);
-  for (const m of controllerModules(v, header)) yield item(m, styled);
-  for (const m of packageModules(v, header, clientModule)) yield item(m, styled);
+  // What ruff formats goes first, so that the formatter's workers (when there is that much) take
+  // it while the styled modules are rendered.
   yield item({ path: `${pkg}/configuration.py`, context: configurationView(v, header) });
   yield item({ path: `${pkg}/_settings.py`, context: settingsView(v, header) });
   yield item({ path: `${pkg}/${clientModule}.py`, context: clientView(v, header) });
   yield item(quickstart(v, header, clientModule));
   for (const service of v.ir.services) {
-    yield { template: 'items/docs/controller.md.hbs', path: `docs/${v.name(service.fileName)}.md`, context: controllerDocs(v, service) };
+    yield { template: 'items/docs/controller.md.hbs', path: `docs/${v.name(service.fileName)}.md`, context: controllerDocs(v, service), styled: true };
   }
+  for (const m of modelModules(v, header)) yield item(m, styled);
+  for (const m of errorModules(v, header)) yield item(m, styled);
+  for (const m of controllerModules(v, header)) yield item(m, styled);
+  for (const m of packageModules(v, header, clientModule)) yield item(m, styled);
   if (validators.formatted) yield validatorsItem;
 }
 
