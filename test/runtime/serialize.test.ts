@@ -103,6 +103,20 @@ describe('serializeParams', () => {
     ]);
   });
 
+  test('allowReserved leaves exactly the RFC 3986 reserved and unreserved characters unencoded', () => {
+    const reserved = ":/?#[]@!$&'()*+,;=";
+    const unreserved = /^[A-Za-z0-9\-._~]$/;
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue; // lone surrogates: URIError, as without allowReserved
+      const c = String.fromCharCode(code);
+      const expected = reserved.includes(c) || unreserved.test(c) ? c : encodeURIComponent(c);
+      const [pair] = serializeQueryParam({ name: 'q', in: 'query', value: c, allowReserved: true });
+      if (pair !== `q=${expected}`) expect([code, pair]).toEqual([code, `q=${expected}`]);
+    }
+    // A percent sign is data: encoded, so an escape already in the value is not decoded.
+    expect(serializeQueryParam({ name: 'q', in: 'query', value: '%5B%2F[', allowReserved: true })).toEqual(['q=%255B%252F[']);
+  });
+
   test('content-typed parameters are JSON-encoded; dates are ISO strings', () => {
     expect(
       serializeQueryParam({

@@ -98,6 +98,15 @@ test('request format: Basic auth over form-encoded UTF-8 credentials, Accept, sc
   expect(basicAuthorization('a', 'b')).toBe(`Basic ${Buffer.from('a:b').toString('base64')}`);
 });
 
+test('basic authorization of any text: form encoding leaves ASCII, so btoa never throws', () => {
+  // Non-Latin-1 (btoa alone would throw on it), a lone surrogate, controls, and every ASCII character.
+  const ascii = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+  for (const [id, secret] of [['cli€nt', 's\u00e9cr\u20acte 😀'], ['\ud800x', ascii]] as const) {
+    const pair = `${new URLSearchParams({ v: id }).toString().slice(2)}:${new URLSearchParams({ v: secret }).toString().slice(2)}`;
+    expect(basicAuthorization(id, secret)).toBe(`Basic ${Buffer.from(pair, 'utf8').toString('base64')}`);
+  }
+});
+
 test('client_secret_post puts the credentials in the form', async () => {
   const s = await server((_req, res) => json(res, 200, goodToken));
   await manager(s.url, { tokenEndpointAuthMethod: 'client_secret_post' }).fetchToken();

@@ -21,7 +21,6 @@ import type {
   ErrorClassMap,
   OperationRequest,
   RequestOptions,
-  ResponseKind,
   RetryOptions,
   ServerVariableValues,
 } from './operation.js';
@@ -29,7 +28,7 @@ import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
 import { expandPath, serializeParams, type ExtraStyles } from './serialize.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
-import { assertSecureTransport, configuredUrl, joinUrl, redactUrl } from './url.js';
+import { assertSecureTransport, configuredUrl, redactUrl } from './url.js';
 
 export { resolveUrl } from './url.js';
 
@@ -321,13 +320,13 @@ class AttemptTarget implements AuthTarget {
  */
 export function buildUrl(base: string, path: string, query: readonly string[]): string {
   const search = query.join('&');
+  const joined =
+    (base.endsWith('/') ? base.slice(0, -1) : base) + (path.startsWith('/') ? path : `/${path}`);
   if (/[?#]/.test(base) || /[?#]/.test(path) || search.includes('#')) {
-    const url = joinUrl(base, path);
+    const url = new URL(joined);
     url.search = [url.search.slice(1), search].filter((part) => part !== '').join('&');
     return url.href;
   }
-  const joined =
-    (base.endsWith('/') ? base.slice(0, -1) : base) + (path.startsWith('/') ? path : `/${path}`);
   return search === '' ? joined : `${joined}?${search}`;
 }
 
@@ -362,34 +361,22 @@ export function pickErrorClass(errors: ErrorClassMap, status: number): ApiExcept
 
 /** Reads the whole response: the success body per `kind`, or the error body. */
 async function readResponse(response: Response, op: OperationRequest): Promise<AttemptResult> {
-  const { responseKind: kind, method } = op;
+  const { responseKind: kind } = op;
   const status = response.status;
   if (!response.ok) {
     const text = await response.text();
     return { response, value: parseErrorBody(text, response), raw: text };
   }
-  if (kind === 'json' && status !== 204 && status !== 205 && method !== 'HEAD') {
-    // The common case inline: one await fewer per call.
+  if (kind === 'none' || status === 204 || status === 205 || op.method === 'HEAD') {
+    await response.body?.cancel();
+    return { response, value: undefined, raw: null };
+  }
+  if (kind === 'json') {
     const text = await response.text();
     return { response, value: isBlank(text) ? undefined : parseJson(text, response), raw: text };
   }
-  const value = await readSuccessBody(response, kind, method);
-  return { response, value, raw: (value as BodyInit | undefined) ?? null };
-}
-
-async function readSuccessBody(
-  response: Response,
-  kind: ResponseKind,
-  method: string,
-): Promise<unknown> {
-  const empty = response.status === 204 || response.status === 205 || method === 'HEAD';
-  if (kind === 'none' || empty) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  // `json` with a body never gets here (`readResponse` reads it inline).
-  if (kind === 'text') return response.text();
-  return kind === 'blob' ? response.blob() : response.arrayBuffer();
+  const value = await (kind === 'text' ? response.text() : kind === 'blob' ? response.blob() : response.arrayBuffer());
+  return { response, value, raw: value };
 }
 
 /** `JSON.parse`, failing as `ResponseParseException` (message with the redacted URL). */

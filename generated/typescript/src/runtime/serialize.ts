@@ -6,7 +6,7 @@
  * `pipeDelimited` live in `serialize-styles.ts`, which only SDKs whose API uses them ship: their
  * client hands its `paramStyles` to the `HttpClient`, which passes them on here.
  */
-import type { ParamLocation, ParamSpec, ParamStyle } from './operation.js';
+import type { ParamSpec, ParamStyle } from './operation.js';
 
 /** Parameters split by location, each already encoded for its place in the request. */
 export interface SerializedParams {
@@ -26,13 +26,6 @@ export type Shape =
   | { kind: 'scalar'; value: string }
   | { kind: 'array'; values: string[] }
   | { kind: 'object'; entries: [string, string][] };
-
-const DEFAULT_STYLE: Record<ParamLocation, ParamStyle> = {
-  path: 'simple',
-  query: 'form',
-  header: 'simple',
-  cookie: 'form',
-};
 
 /**
  * The styles beyond `simple` and `form` (`paramStyles` of `serialize-styles.ts`); each returns
@@ -97,7 +90,7 @@ export function expandPath(template: string, values: Readonly<Record<string, str
  */
 export function serializePathParam(param: ParamSpec, styles?: ExtraStyles): string {
   const enc = param.allowReserved ? encodeAllowReserved : encodeStrict;
-  const style = param.style ?? DEFAULT_STYLE.path;
+  const style = param.style ?? 'simple';
   const explode = param.explode ?? style === 'form';
   const shape = toShape(param);
   return styles?.path(param, style, shape, explode, enc) ?? simple(shape, explode, enc);
@@ -106,7 +99,7 @@ export function serializePathParam(param: ParamSpec, styles?: ExtraStyles): stri
 /** Query: `form` (default); `spaceDelimited`, `pipeDelimited`, `deepObject` with `styles`. */
 export function serializeQueryParam(param: ParamSpec, styles?: ExtraStyles): string[] {
   const enc = param.allowReserved ? encodeAllowReserved : encodeStrict;
-  const style = param.style ?? DEFAULT_STYLE.query;
+  const style = param.style ?? 'form';
   const explode = param.explode ?? style === 'form';
   const shape = toShape(param);
   const name = encodeStrict(param.name);
@@ -191,10 +184,10 @@ export function encodeStrict(s: string): string {
   return encodeURIComponent(s);
 }
 
-/** `allowReserved: true`: RFC 3986 reserved characters pass through unencoded. */
+/**
+ * `allowReserved: true`: RFC 3986 reserved characters pass through unencoded. `encodeURI` keeps
+ * all of them but `[` and `]` (and the unreserved ones, as `encodeURIComponent` does).
+ */
 function encodeAllowReserved(s: string): string {
-  return encodeURIComponent(s).replace(
-    /%(3A|2F|3F|23|5B|5D|40|21|24|26|27|28|29|2A|2B|2C|3B|3D)/gi,
-    (m) => decodeURIComponent(m),
-  );
+  return encodeURI(s).replace(/%5[BD]/g, decodeURIComponent);
 }

@@ -39,15 +39,6 @@ function parseUrl(what: string, value: string, base?: string): URL {
 }
 
 /**
- * Joins a server base URL and an already-expanded operation path. Unlike `resolveUrl` it keeps
- * the base's path prefix (`https://h/api` + `/v1/x` → `https://h/api/v1/x`), as OpenAPI requires.
- */
-export function joinUrl(baseUrl: string, path: string): URL {
-  const base = baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl;
-  return new URL(base + (path.startsWith('/') ? path : `/${path}`));
-}
-
-/**
  * The URL as it may appear in a message or log: origin and path only. Query strings and user info
  * can carry secrets (api keys, signatures), so they are dropped.
  */

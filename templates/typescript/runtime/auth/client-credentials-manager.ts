@@ -448,18 +448,15 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     const lifetime = token.expiresIn;
     const skew = this.#skew(token);
     const setting = this.#credentials?.oAuthRefreshAhead;
-    let window: number;
-    if (setting === undefined) {
-      window = Math.min(
-        lifetime * DEFAULT_REFRESH_AHEAD_FRACTION,
-        DEFAULT_REFRESH_AHEAD_MAX_SECONDS,
-      );
-    } else if (!(setting > 0)) {
-      window = 0;
-    } else {
-      window = setting < 1 ? lifetime * setting : setting;
-    }
-    window = Math.min(window, (lifetime - skew) / 2);
+    // A setting ≤ 0 (or NaN) gives no window: `window > 0` below is then false.
+    const window = Math.min(
+      setting === undefined
+        ? Math.min(lifetime * DEFAULT_REFRESH_AHEAD_FRACTION, DEFAULT_REFRESH_AHEAD_MAX_SECONDS)
+        : setting < 1
+          ? lifetime * setting
+          : setting,
+      (lifetime - skew) / 2,
+    );
     return window > 0 && this.#nowSeconds() >= token.expiry - skew - window;
   }
 

@@ -4,14 +4,13 @@
  * trusted: redirects are refused, the body is read up to `MAX_TOKEN_RESPONSE_BYTES`, a token a
  * header cannot carry is refused, and a lifetime that is not a number counts as none.
  */
-import { DEFAULT_TOKEN_RETRY } from '../config.js';
 import { NetworkException, OAuthProviderException } from '../errors.js';
 import type { RetryOptions } from '../operation.js';
 import { backoffDelay, sleep } from '../retry.js';
 import { attempt, headersToRecord, type FetchLike } from '../transport.js';
 import { assertSecureTransport, redactUrl } from '../url.js';
 import type { TokenEndpointAuthMethod } from './client-credentials.js';
-import { isSendableToken, toNumber, type OAuthToken } from './oauth-token.js';
+import { isSendableToken, normalizeToken, toNumber, type OAuthToken } from './oauth-token.js';
 
 /** Everything one token request needs. */
 export interface TokenRequest {
@@ -57,7 +56,7 @@ export async function requestClientCredentialsToken(request: TokenRequest): Prom
   const url = new URL(request.tokenUrl);
   assertSecureTransport(url, 'client credentials', request.allowInsecureHttp);
   const { body, headers } = buildTokenRequest(request);
-  const policy = request.retry ?? DEFAULT_TOKEN_RETRY;
+  const policy = request.retry;
   for (let retry = 0; ; retry++) {
     let response: RawResponse;
     try {
@@ -114,13 +113,10 @@ export function buildTokenRequest(request: TokenRequest): {
 
 /**
  * RFC 6749 §2.3.1: id and secret are each form-urlencoded, joined by `:`, then base64-encoded.
- * The encoded form is ASCII, but it is still converted via UTF-8 bytes so `btoa` can never throw.
+ * Form encoding leaves only ASCII (everything else is percent-encoded), so `btoa` cannot throw.
  */
 export function basicAuthorization(clientId: string, clientSecret: string): string {
-  const pair = `${formUrlEncode(clientId)}:${formUrlEncode(clientSecret)}`;
-  let binary = '';
-  for (const byte of new TextEncoder().encode(pair)) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${btoa(`${formUrlEncode(clientId)}:${formUrlEncode(clientSecret)}`)}`;
 }
 
 /** `application/x-www-form-urlencoded` encoding of one value (space → `+`). */
@@ -223,13 +219,14 @@ function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAu
  */
 function buildToken(json: Record<string, unknown>, accessToken: string, nowMs: number): OAuthToken {
   const expiresIn = toNumber(json['expires_in']) ?? -1;
-  return {
+  const token = normalizeToken({
     accessToken,
-    tokenType: 'Bearer',
     ...(expiresIn >= 0 ? { expiresIn, expiry: Math.floor(nowMs / 1000) + expiresIn } : {}),
-    ...(typeof json['scope'] === 'string' ? { scope: json['scope'] } : {}),
-    ...(typeof json['refresh_token'] === 'string' ? { refreshToken: json['refresh_token'] } : {}),
-  };
+    scope: json['scope'],
+    refreshToken: json['refresh_token'],
+  });
+  // Never undefined: the access token has been checked (`isSendableToken`) by the caller.
+  return token!;
 }
 
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
