@@ -69,7 +69,7 @@ export function assertSecureTransport(url: URL, what: string, allowInsecureHttp 
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && (allowInsecureHttp || isLoopbackHost(url.hostname))) return;
   throw new ConfigurationException(
-    `Refusing to send ${what} over ${url.protocol.replace(':', '')} to ${redactUrl(url)}: use ` +
-      'https, or set allowInsecureHttp: true if this is really intended (e.g. a test server).',
+    `Refusing to send ${what} over ${url.protocol.slice(0, -1)} to ${redactUrl(url)}: use https ` +
+      '(or allowInsecureHttp: true, e.g. for a test server)',
   );
 }

@@ -74,7 +74,7 @@ export class ClientCredentialsAuthCredentials {
     // Accept what users stored themselves (e.g. numbers that came back as strings).
     this.#token = oAuthToken === undefined ? undefined : normalizeToken(oAuthToken);
     if (oAuthToken !== undefined && this.#token === undefined) {
-      throw new TypeError('oAuthToken must be an object with an accessToken of visible ASCII');
+      throw new TypeError('oAuthToken needs an accessToken of visible ASCII');
     }
     if (rest.oAuthClockSkew !== undefined && !(rest.oAuthClockSkew >= 0)) {
       throw new RangeError('oAuthClockSkew must be a number of seconds ≥ 0');

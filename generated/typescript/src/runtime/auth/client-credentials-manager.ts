@@ -388,15 +388,15 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
       const provided = normalizeToken(await this.#bounded(asked, 'oAuthTokenProvider', signal));
       if (provided === undefined) {
         throw new ConfigurationException(
-          `oAuthTokenProvider for ${this.schemeName} returned no usable token (accessToken missing)`,
+          `oAuthTokenProvider for ${this.schemeName} returned no usable token`,
         );
       }
       return provided;
     }
     if (c?.oAuthClientId === undefined || c.oAuthClientSecret === undefined) {
       throw new ConfigurationException(
-        `Cannot obtain a token for ${this.schemeName}: oAuthClientId and oAuthClientSecret are ` +
-          'required (or pass a valid oAuthToken / an oAuthTokenProvider)',
+        `Cannot obtain a token for ${this.schemeName}: set oAuthClientId and oAuthClientSecret, ` +
+          'a valid oAuthToken or an oAuthTokenProvider',
       );
     }
     if (!ABSOLUTE_URL.test(this.tokenUrl)) {

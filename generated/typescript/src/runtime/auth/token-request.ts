@@ -141,7 +141,7 @@ async function readTokenResponse(response: Response, url: URL): Promise<RawRespo
     (status >= 300 && status < 400) ||
     response.redirected ||
     (finalUrl !== '' && finalUrl !== url.href.split('#')[0])
-      ? 'a redirect, which is never followed'
+      ? 'a redirect (never followed)'
       : '';
   for (let size = 0; reader && !refused;) {
     const { done, value } = await reader.read();
@@ -186,8 +186,8 @@ function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAu
   // A 2xx body may hold a token in some non-JSON form: never keep it on the exception.
   if (json === undefined) {
     throw new OAuthProviderException(
-      `Token endpoint ${where} returned HTTP ${response.status} with a body that is not a JSON ` +
-        `object (${describeContentType(contentType)}); check the token URL`,
+      `Token endpoint ${where} returned HTTP ${response.status} and not a JSON object ` +
+        `(${describeContentType(contentType)}); check the token URL`,
       { ...init, body: undefined },
     );
   }
@@ -197,7 +197,7 @@ function parseTokenResponse(response: RawResponse, url: URL, nowMs: number): OAu
   // every call with a TypeError.
   if (!isSendableToken(accessToken)) {
     throw new OAuthProviderException(
-      `Token endpoint ${where} returned a JSON response without an access_token of visible ASCII`,
+      `Token endpoint ${where} returned JSON without an access_token of visible ASCII`,
       { ...init, body: safeBody },
     );
   }
