@@ -3,7 +3,7 @@
  * `pipeDelimited`), apart from `serialize.ts` so that SDKs whose API does not use them do not ship
  * them. A client whose API does hands `paramStyles` to its `HttpClient`.
  */
-import { encodeStrict, flatten, type Encode, type ExtraStyles, type Shape } from './serialize.js';
+import { encodeStrict, type Encode, type ExtraStyles, type Shape } from './serialize.js';
 
 export const paramStyles: ExtraStyles = {
   path(param, style, shape, explode, enc) {
@@ -57,4 +57,9 @@ function matrix(rawName: string, shape: Shape, explode: boolean, enc: Encode): s
         ? shape.entries.map(([k, v]) => pair(encodeStrict(k), v)).join('')
         : `;${name}=${flatten(shape.entries).map(enc).join(',')}`;
   }
+}
+
+/** Key/value pairs as one list: `[k1, v1, k2, v2]`. */
+function flatten(entries: [string, string][]): string[] {
+  return entries.flatMap(([k, v]) => [k, v]);
 }

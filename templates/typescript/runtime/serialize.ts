@@ -126,27 +126,16 @@ function simple(shape: Shape, explode: boolean, enc: Encode): string {
     case 'array':
       return shape.values.map(enc).join(',');
     case 'object':
-      return explode
-        ? shape.entries.map(([k, v]) => `${enc(k)}=${enc(v)}`).join(',')
-        : flatten(shape.entries).map(enc).join(',');
+      // Exploded `k1=v1,k2=v2`, else `k1,v1,k2,v2`.
+      return shape.entries.map(([k, v]) => `${enc(k)}${explode ? '=' : ','}${enc(v)}`).join(',');
   }
 }
 
+/** `form`: `name=` and the `simple` text, except that exploded arrays and objects become one pair per item. */
 function form(name: string, shape: Shape, explode: boolean, enc: Encode): string[] {
-  switch (shape.kind) {
-    case 'empty':
-      return [`${name}=`];
-    case 'scalar':
-      return [`${name}=${enc(shape.value)}`];
-    case 'array':
-      return explode
-        ? shape.values.map((v) => `${name}=${enc(v)}`)
-        : [`${name}=${shape.values.map(enc).join(',')}`];
-    case 'object':
-      return explode
-        ? shape.entries.map(([k, v]) => `${encodeStrict(k)}=${enc(v)}`)
-        : [`${name}=${flatten(shape.entries).map(enc).join(',')}`];
-  }
+  if (explode && shape.kind === 'array') return shape.values.map((v) => `${name}=${enc(v)}`);
+  if (explode && shape.kind === 'object') return shape.entries.map(([k, v]) => `${encodeStrict(k)}=${enc(v)}`);
+  return [`${name}=${simple(shape, false, enc)}`];
 }
 
 /** Reduces a parameter value to a `Shape`; `content`-typed parameters are JSON-encoded first. */
@@ -171,10 +160,6 @@ function scalarToString(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-export function flatten(entries: [string, string][]): string[] {
-  return entries.flatMap(([k, v]) => [k, v]);
 }
 
 export type Encode = (s: string) => string;
