@@ -132,9 +132,18 @@ export function kebabWords(text: string): string {
     .join('-');
 }
 
+const SNAKE_PARTS_CACHE = new Map<string, readonly string[]>();
+
 /** The words of `text` with a digit run after letters split off (`V2` → V/2, `Start404` → Start/404). */
-function snakeParts(text: string): string[] {
-  return splitWords(text).flatMap((w) => w.split(/(?<=[A-Za-z])(?=[0-9])/));
+function snakeParts(text: string): readonly string[] {
+  // Memoized like `splitWords`: the Python target asks for every property's and model's.
+  let parts = SNAKE_PARTS_CACHE.get(text);
+  if (parts === undefined) {
+    if (SNAKE_PARTS_CACHE.size >= CACHE_LIMIT) SNAKE_PARTS_CACHE.clear();
+    parts = splitWords(text).flatMap((w) => w.split(/(?<=[A-Za-z])(?=[0-9])/));
+    SNAKE_PARTS_CACHE.set(text, parts);
+  }
+  return parts;
 }
 
 /** snake_case of the words of `text` (`getEVLocations` → `get_ev_locations`, `ResponseV2` → `response_v_2`). */

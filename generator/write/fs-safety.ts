@@ -46,7 +46,9 @@ export async function inspectDestinations(root: string, relPaths: readonly strin
   const byDepth = new Map<number, string[]>();
   for (const folder of folders.keys()) {
     const depth = folder.split('/').length;
-    byDepth.set(depth, [...(byDepth.get(depth) ?? []), folder]);
+    const atDepth = byDepth.get(depth);
+    if (atDepth === undefined) byDepth.set(depth, [folder]);
+    else atDepth.push(folder);
   }
   for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
     await forEachLimited(byDepth.get(depth) ?? [], FILE_CONCURRENCY, async (folder) => {

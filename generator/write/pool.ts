@@ -27,12 +27,3 @@ export async function forEachLimited<T>(items: readonly T[], limit: number, task
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failure !== undefined) throw failure.error;
 }
-
-/** `items.map(task)` with at most `limit` tasks in flight; results keep the items' order. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  await forEachLimited(items, limit, async (item, index) => {
-    results[index] = await task(item, index);
-  });
-  return results;
-}

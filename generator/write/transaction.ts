@@ -6,18 +6,20 @@
  * into place; files being replaced or removed are moved into the staging folder first, so a
  * failure half-way can move them back. The staging folder is always removed at the end.
  *
- * File operations run a few dozen at a time (`./pool`): a large SDK has thousands of files, and one
- * at a time the stage took seconds of waiting. The file given as `last` is moved in only after
+ * New contents are staged with synchronous writes; the other file operations run a few dozen at a
+ * time (`./pool`): a large SDK has thousands of files, and one at a time the stage took seconds
+ * of waiting. The file given as `last` is moved in only after
  * every other one, so an interrupted run never leaves it describing files that are not there.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bytesOf } from './bytes';
 import { inspectDestinations } from './fs-safety';
 import { STAGING_PREFIX } from './output-path';
 import type { OutputFile } from './plan';
-import { FILE_CONCURRENCY, forEachLimited, mapLimited } from './pool';
+import { FILE_CONCURRENCY, forEachLimited } from './pool';
 
 /** A test seam: called before each file is moved into place; throwing aborts and rolls back. */
 export type CommitHook = (path: string) => void | Promise<void>;
@@ -48,9 +50,11 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
     const tree = join(staging, 'new', 'tree');
     const folders = [...new Set(changes.files.map((f) => dirname(f.path)))].sort();
     await forEachLimited(folders, FILE_CONCURRENCY, (folder) => mkdir(join(tree, folder), { recursive: true }).then(() => undefined));
-    const staged = await mapLimited(changes.files, FILE_CONCURRENCY, async (file) => {
+    // Synchronous writes: for thousands of small files they take half the time of promise-based
+    // ones (no thread-pool round trips per open, write and close), and nothing else runs meanwhile.
+    const staged = changes.files.map((file) => {
       const temp = join(tree, file.path);
-      await writeFile(temp, bytesOf(file));
+      writeFileSync(temp, bytesOf(file));
       return { file, temp };
     });
     const last = changes.last;
@@ -74,7 +78,11 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
     for (const entry of staged) {
       const folder = wholeFolder(entry.file.path);
       if (folder === undefined) single.push(entry);
-      else byFolder.set(folder, [...(byFolder.get(folder) ?? []), entry.file]);
+      else {
+        const list = byFolder.get(folder);
+        if (list === undefined) byFolder.set(folder, [entry.file]);
+        else list.push(entry.file); // not a copy per file: a folder of 7,000 models made that 0.1 s
+      }
     }
     let backups = 0;
     const moveAside = async (path: string): Promise<void> => {

@@ -96,7 +96,7 @@ export function fitsRuffLines(text: string): boolean {
   // Left to ruff: a space before closing quotes after an escaped quote or a backslash (ruff may
   // drop it); blanks other than the space (ruff reads some as indentation in docstrings). Tabs
   // and carriage returns are not among the narrow characters.
-  return !inString && !text.includes('\\ """') && !text.includes('\\" """') && isNarrow(text) && !OTHER_BLANKS.test(text);
+  return !inString && !text.includes('\\ """') && !text.includes('\\" """') && (ASCII_LINES.test(text) || (isNarrow(text) && !OTHER_BLANKS.test(text)));
 }
 
 /**
@@ -104,6 +104,9 @@ export function fitsRuffLines(text: string): boolean {
  * documentation), and the head of a parenthesized import of a module whose name is that long.
  */
 const UNBREAKABLE_LINE = /^ *(r?"""|from [\w.]+ import \($)/;
+
+/** Printable ASCII and newlines: narrow, and no other blank (one scan of the text in the common case). */
+const ASCII_LINES = /^[\n\x20-\x7e]*$/;
 
 const OTHER_BLANKS = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 

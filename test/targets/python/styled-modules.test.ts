@@ -155,6 +155,11 @@ describe('python: modules printed in ruff’s style', () => {
   test('the docstring cache tells apart parts that join to the same text', () => {
     expect(pyDocstring(['Alpha\u0000Beta'])).toBe(pyDocstring(['AlphaBeta']));
     expect(pyDocstring(['Alpha', 'Beta'])).toBe('"""Alpha\n\nBeta\n"""\n');
+    // Parts that share a prefix, a skipped part and another indentation: each its own entry.
+    expect(pyDocstring(['Alpha'])).toBe('"""Alpha"""\n');
+    expect(pyDocstring(['Alpha', undefined, 'Beta'])).toBe('"""Alpha\n\nBeta\n"""\n');
+    expect(pyDocstring(['Alpha', 'Beta'], 4)).toBe('    """Alpha\n\n    Beta\n    """\n');
+    expect(pyDocstring(['Alpha', 'Beta', 'Gamma'])).toBe('"""Alpha\n\nBeta\n\nGamma\n"""\n');
   });
 
   test.each(prose)('a class docstring and a field’s documentation are as ruff leaves them: %j', (text) => {

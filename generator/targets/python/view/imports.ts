@@ -83,8 +83,7 @@ function byModule(a: string, b: string): number {
 }
 
 function natural(a: string, b: string): number {
-  const chunks = (s: string): string[] => s.match(/\d+|\D+/g) ?? [];
-  const [x, y] = [chunks(a), chunks(b)];
+  const [x, y] = [chunksOf(a), chunksOf(b)];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
     const [p, q] = [x[i] as string, y[i] as string];
     if (p === q) continue;
@@ -94,6 +93,17 @@ function natural(a: string, b: string): number {
   }
   return x.length - y.length;
 }
+
+/** Digit and non-digit runs of a name, memoized: sorting the imports of 7,000 modules splits the same names again and again. */
+function chunksOf(text: string): readonly string[] {
+  let chunks = CHUNKS.get(text);
+  if (chunks === undefined) {
+    if (CHUNKS.size >= 50_000) CHUNKS.clear();
+    CHUNKS.set(text, (chunks = text.match(/\d+|\D+/g) ?? []));
+  }
+  return chunks;
+}
+const CHUNKS = new Map<string, readonly string[]>();
 
 /** isort's `order-by-type`: CONSTANTS, then Classes, then the rest. */
 function nameRank(name: string): number {
@@ -108,7 +118,8 @@ function nameRank(name: string): number {
  * `./py-layout` for other brackets).
  */
 function fromLine(module: string, names: string[], indent = 0): string {
-  const sorted = names.sort((a, b) => nameRank(a) - nameRank(b) || byModule(a, b));
+  const rank = new Map(names.map((name) => [name, nameRank(name)]));
+  const sorted = names.sort((a, b) => (rank.get(a) as number) - (rank.get(b) as number) || byModule(a, b));
   const pad = ' '.repeat(indent);
   const line = `${pad}from ${module} import ${sorted.join(', ')}`;
   if (line.length <= RUFF_SETTINGS['line-length']) return line;
