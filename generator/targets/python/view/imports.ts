@@ -44,7 +44,7 @@ export class PyImports {
   block(): string {
     const hasTypeOnly = [...this.typeOnly].some(([module, names]) => [...names].some((n) => !this.froms.get(module)?.has(n)));
     if (hasTypeOnly) this.from('typing', 'TYPE_CHECKING');
-    const groups = SECTIONS.map((section) => statements(section, this.plain, this.froms)).filter((g) => g.length > 0);
+    const groups = statements(this.plain, this.froms).filter((g) => g.length > 0);
     let out = groups.map((g) => g.join('\n')).join('\n\n');
     if (hasTypeOnly) {
       const lines: string[] = [];
@@ -65,16 +65,24 @@ function sectionOf(module: string): Section {
   return THIRD_PARTY.has(top) ? 'third' : 'std';
 }
 
-function statements(section: Section, plain: ReadonlySet<string>, froms: ReadonlyMap<string, ReadonlySet<string>>): string[] {
-  const imports = [...plain].filter((m) => sectionOf(m) === section).sort(byModule).map((m) => `import ${m}`);
-  const fromImports = sortModules([...froms].filter(([m]) => sectionOf(m) === section)).map(([m, names]) => fromLine(m, [...names]));
-  return [...imports, ...fromImports];
+/** The statements of each section, in `SECTIONS` order (each module's section found once). */
+function statements(plain: ReadonlySet<string>, froms: ReadonlyMap<string, ReadonlySet<string>>): string[][] {
+  const plainBy = new Map<Section, string[]>(SECTIONS.map((section) => [section, []]));
+  for (const m of plain) plainBy.get(sectionOf(m))?.push(m);
+  const fromsBy = new Map<Section, [string, ReadonlySet<string>][]>(SECTIONS.map((section) => [section, []]));
+  for (const entry of froms) fromsBy.get(sectionOf(entry[0]))?.push(entry);
+  return SECTIONS.map((section) => [
+    ...(plainBy.get(section) ?? []).sort(byModule).map((m) => `import ${m}`),
+    ...sortModules(fromsBy.get(section) ?? []).map(([m, names]) => fromLine(m, [...names])),
+  ]);
 }
 
 /** Relative modules furthest first (`..` before `.`), then by name, case-insensitively. */
 function sortModules<T>(entries: [string, T][]): [string, T][] {
-  const dots = (m: string): number => /^\.*/.exec(m)?.[0].length ?? 0;
-  return entries.sort(([a], [b]) => dots(b) - dots(a) || byModule(a, b));
+  // Sort keys made once per module, not once per comparison.
+  const keyed = entries.map((entry) => ({ entry, dots: /^\.*/.exec(entry[0])?.[0].length ?? 0 }));
+  keyed.sort((a, b) => b.dots - a.dots || byModule(a.entry[0], b.entry[0]));
+  return keyed.map((k) => k.entry);
 }
 
 /** isort's order: case-insensitive, digit runs compared as numbers (`v_2` < `v_10`), then case-sensitive. */
