@@ -10,7 +10,10 @@ import { NameScope } from './scope';
 
 /** A target's identifiers for one IR. */
 export class Names {
-  constructor(private readonly table: readonly string[]) {}
+  constructor(
+    private readonly table: readonly string[],
+    private readonly derivedTable: ReadonlyArray<Readonly<Record<string, string>> | undefined> = [],
+  ) {}
 
   /** The identifier of `name`. */
   of(name: IrName): string {
@@ -18,11 +21,19 @@ export class Names {
     if (found === undefined) throw new InternalError(`name #${name.id} (${name.role}) was not resolved`);
     return found;
   }
+
+  /** An identifier the target derives from `name`'s (see `NamingPolicy.derived`), by kind. */
+  derived(name: IrName, kind: string): string {
+    const found = this.derivedTable[name.id]?.[kind];
+    if (found === undefined) throw new InternalError(`name #${name.id} (${name.role}) has no derived name '${kind}'`);
+    return found;
+  }
 }
 
 /** Resolves every name in `names` (an IR's registry, in creation order) with `policy`. */
 export function resolveNames(names: readonly IrName[], policy: NamingPolicy): Names {
   const table: string[] = new Array<string>(names.length);
+  const derivedTable: Array<Readonly<Record<string, string>> | undefined> = new Array(names.length);
   const scopes = new Map<IrScope, NameScope | null>();
   const resolved = (earlier: IrName): string => {
     const found = table[earlier.id];
@@ -37,7 +48,12 @@ export function resolveNames(names: readonly IrName[], policy: NamingPolicy): Na
       scope = rules === undefined ? null : new NameScope(rules.caseInsensitive, rules.reserved, rules.counterSeparator ?? '');
       scopes.set(name.scope, scope);
     }
-    table[name.id] = scope === null ? base : scope.claim(base);
+    const derives = policy.derived?.(name, base) !== undefined;
+    const derivedFrom = (candidate: string): Readonly<Record<string, string>> => policy.derived?.(name, candidate) ?? {};
+    let identifier = base;
+    if (scope !== null) identifier = derives ? scope.claim(base, (candidate) => Object.values(derivedFrom(candidate))) : scope.claim(base);
+    table[name.id] = identifier;
+    if (derives) derivedTable[name.id] = derivedFrom(identifier);
   }
-  return new Names(table);
+  return new Names(table, derivedTable);
 }

@@ -24,4 +24,11 @@ export interface NamingPolicy {
   base(name: IrName, resolved: (earlier: IrName) => string): string;
   /** Rules of a kind of namespace; `undefined`: names are used as `base` gives them, unchecked. */
   scope(kind: IrScopeKind): ScopeRules | undefined;
+  /**
+   * Identifiers the target's code derives from `identifier`, the one `name` would get, by kind
+   * (Python: `{ async: 'AsyncPetsController', … }` for `PetsController`). The engine claims them in
+   * the name's scope together with it: a name whose derived ones are taken takes a counter, and no
+   * later name can take one of them. `undefined` or `{}`: none.
+   */
+  derived?(name: IrName, identifier: string): Readonly<Record<string, string>> | undefined;
 }

@@ -25,17 +25,24 @@ export class NameScope {
     return this.taken.has(this.key(name));
   }
 
-  /** Returns `base` or `base2`, `base3` …, whichever is free first, and takes it. */
-  claim(base: string): string {
+  /**
+   * Returns `base` or `base2`, `base3` …, whichever is free first, and takes it. With `derived`,
+   * a candidate is free only when every identifier derived from it is free too, and those are
+   * taken with it.
+   */
+  claim(base: string, derived?: (candidate: string) => readonly string[]): string {
+    const free = (candidate: string): boolean =>
+      !this.taken.has(this.key(candidate)) && (derived?.(candidate) ?? []).every((d) => !this.taken.has(this.key(d)));
     let name = base;
-    if (this.taken.has(this.key(name))) {
+    if (!free(name)) {
       const baseKey = this.key(base);
       let n = this.next.get(baseKey) ?? 2;
-      while (this.taken.has(this.key(`${base}${this.separator}${n}`))) n++;
+      while (!free(`${base}${this.separator}${n}`)) n++;
       this.next.set(baseKey, n + 1);
       name = `${base}${this.separator}${n}`;
     }
     this.taken.add(this.key(name));
+    for (const d of derived?.(name) ?? []) this.taken.add(this.key(d));
     return name;
   }
 }

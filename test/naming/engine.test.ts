@@ -48,3 +48,36 @@ test('a scope without rules passes names through unchecked', () => {
   const resolved = resolveNames(registry.all(), { base: () => 'same', scope: () => undefined });
   expect([resolved.of(a), resolved.of(b)]).toEqual(['same', 'same']);
 });
+
+describe('derived names (a target’s classes made from a name’s, e.g. Python’s `AsyncXController`)', () => {
+  /** Classes named by tag; an API class derives `Async<X>` and `<X>Raw`. */
+  const derivedPolicy: NamingPolicy = {
+    base: (name) => (name.role === 'apiClass' ? `${name.tag}Api` : name.role === 'model' ? name.key : 'x'),
+    scope: (kind) => (kind === 'types' ? { caseInsensitive: true, reserved: ['ReservedApi'] } : undefined),
+    derived: (name, identifier) => (name.role === 'apiClass' ? { async: `Async${identifier}`, raw: `${identifier}Raw` } : undefined),
+  };
+
+  test('are claimed with their name: later names asking for one take a counter', () => {
+    const registry = new NameRegistry();
+    const foo = registry.request({ role: 'apiClass', tag: 'Foo' }, registry.types);
+    const asyncFoo = registry.request({ role: 'apiClass', tag: 'AsyncFoo' }, registry.types);
+    const model = registry.request({ role: 'model', key: 'FooApiRaw', errorBody: false }, registry.types);
+    const resolved = resolveNames(registry.all(), derivedPolicy);
+    expect([resolved.of(foo), resolved.derived(foo, 'async'), resolved.derived(foo, 'raw')]).toEqual(['FooApi', 'AsyncFooApi', 'FooApiRaw']);
+    // `AsyncFooApi` is the derived name of `FooApi`, so the tag `AsyncFoo` counts on, and so do its own derived names.
+    expect([resolved.of(asyncFoo), resolved.derived(asyncFoo, 'async'), resolved.derived(asyncFoo, 'raw')]).toEqual(['AsyncFooApi2', 'AsyncAsyncFooApi2', 'AsyncFooApi2Raw']);
+    expect(resolved.of(model)).toBe('FooApiRaw2');
+  });
+
+  test('a name whose derived name is taken (or reserved) takes a counter itself', () => {
+    const registry = new NameRegistry();
+    const model = registry.request({ role: 'model', key: 'AsyncBarApi', errorBody: false }, registry.types);
+    const bar = registry.request({ role: 'apiClass', tag: 'Bar' }, registry.types);
+    const reserved = registry.request({ role: 'apiClass', tag: 'Async' }, registry.types);
+    const resolved = resolveNames(registry.all(), { ...derivedPolicy, scope: () => ({ caseInsensitive: true, reserved: ['AsyncApiRaw'] }) });
+    expect(resolved.of(model)).toBe('AsyncBarApi');
+    expect([resolved.of(bar), resolved.derived(bar, 'async')]).toEqual(['BarApi2', 'AsyncBarApi2']);
+    expect([resolved.of(reserved), resolved.derived(reserved, 'raw')]).toEqual(['AsyncApi2', 'AsyncApi2Raw']);
+    expect(() => resolved.derived(model, 'async')).toThrow(/no derived name/);
+  });
+});

@@ -295,5 +295,27 @@ export function pythonNamingPolicy(settings: PythonNamingSettings): NamingPolicy
   return {
     base: (name, resolved) => namer.base(name, resolved),
     scope: (kind) => SCOPES[kind],
+    derived: (name, identifier) => pythonDerivedNames(name, identifier),
   };
+}
+
+/**
+ * The classes the Python view makes from a name's class: the asyncio client, and each
+ * controller's asyncio counterpart and raw-response wrappers. They share the package's namespace
+ * (`controllers/__init__.py` exports them all), so they are claimed with the class itself: tags
+ * `Pets` and `AsyncPets` cannot both make an `AsyncPetsController`.
+ */
+export function pythonDerivedNames(name: IrNameSource, identifier: string): Readonly<Record<string, string>> | undefined {
+  switch (name.role) {
+    case 'client':
+      return { async: `Async${identifier}` };
+    case 'apiClass':
+      return {
+        async: `Async${identifier}`,
+        raw: `${identifier}WithRawResponse`,
+        asyncRaw: `Async${identifier}WithRawResponse`,
+      };
+    default:
+      return undefined;
+  }
 }

@@ -229,6 +229,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
 
   const classFor = (asyncio: boolean): string => {
     const prefix = asyncio ? 'Async' : '';
+    const clientClass = asyncio ? v.derivedName(v.ir.client, 'async') : client;
     const http = asyncio ? 'AsyncHttpClient' : 'HttpClient';
     const lines: string[] = [];
     const members: string[] = [];
@@ -286,7 +287,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
       }
     }
     for (const service of v.ir.services) {
-      const cls = `${prefix}${v.name(service.className)}`;
+      const cls = asyncio ? v.derivedName(service.className, 'async') : v.name(service.className);
       imports.from(`.controllers.${v.name(service.fileName)}`, cls);
       const property = v.name(service.propertyName);
       members.push(`    ${property}: ${cls}\n${pyAttributeDoc([service.description ?? `Operations tagged \`\`${service.tag}\`\`.`], 4)}`);
@@ -299,7 +300,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
         """Closes the HTTP connections this client opened (not an \`\`async_http_client_instance\`\` of yours)."""
         await self._http.aclose()
 
-    async def __aenter__(self) -> ${prefix}${client}:
+    async def __aenter__(self) -> ${clientClass}:
         return self
 
     async def __aexit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
@@ -314,11 +315,11 @@ export function clientView(v: PyContext, header: string): Record<string, string>
     def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
         self.close()`;
     const title = v.ir.info.title ? `Client of the ${v.ir.info.title} API (version ${v.ir.info.version})` : 'Client of the API';
-    return `class ${prefix}${client}:
+    return `class ${clientClass}:
 ${pyDocstring([
   asyncio ? `The asyncio counterpart of :class:\`${client}\`: the same configuration and members, with coroutine methods.` : `${title}.`,
   asyncio ? undefined : v.ir.info.description,
-  `Pass a :class:\`Configuration\` (\`\`${prefix}${client}(config)\`\`) and/or its settings as keywords (\`\`${prefix}${client}(environment=Environment.${v.name(defaultServer(v))})\`\`); keywords override the configuration's values.`,
+  `Pass a :class:\`Configuration\` (\`\`${clientClass}(config)\`\`) and/or its settings as keywords (\`\`${clientClass}(environment=Environment.${v.name(defaultServer(v))})\`\`); keywords override the configuration's values.`,
 ], 4)}
     config: Configuration
     """The configuration this client was created with."""
@@ -331,7 +332,7 @@ ${members.join('')}
 ${lines.join('\n')}
 
     @classmethod
-    def from_environment(cls, dotenv_path: Optional[str] = None, **overrides: Unpack[ClientSettings]) -> ${prefix}${client}:
+    def from_environment(cls, dotenv_path: Optional[str] = None, **overrides: Unpack[ClientSettings]) -> ${clientClass}:
 ${pyDocstring(['A client configured from environment variables and an optional ``.env`` file (see :func:`settings_from_environment`); keyword ``overrides`` win.'], 8)}        return cls(Configuration(**settings_from_environment(dotenv_path)).clone_with(**overrides))
 
 ${close}
@@ -344,5 +345,5 @@ ${pyDocstring(["Checks 2xx bodies against the API definition's rules (``validate
 
     return lambda operation_id, data, response: validate_response(mode, log, operation_id, data, response)`;
   const body = `_LOGGER = logging.getLogger(${pyString(loggerName)})\n\n\n${validator}\n\n\n${classFor(false)}\n\n${classFor(true)}`;
-  return { header, docstring: pyDocstring([`The ${v.ir.info.title || 'API'} clients: :class:\`${client}\` (blocking) and :class:\`Async${client}\` (asyncio).`]), imports: imports.block(), body };
+  return { header, docstring: pyDocstring([`The ${v.ir.info.title || 'API'} clients: :class:\`${client}\` (blocking) and :class:\`${v.derivedName(v.ir.client, 'async')}\` (asyncio).`]), imports: imports.block(), body };
 }

@@ -45,6 +45,11 @@ export class PyContext {
     return this.names.of(name);
   }
 
+  /** A class the view derives from a name's class (see `pythonDerivedNames`): claimed with it. */
+  derivedName(name: IrName, kind: 'async' | 'raw' | 'asyncRaw'): string {
+    return this.names.derived(name, kind);
+  }
+
   /** The module (file name without `.py`) of a class. */
   module(name: IrName): string {
     // Asked for every reference of every model module: thousands of times on a large API.

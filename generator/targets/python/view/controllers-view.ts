@@ -287,8 +287,8 @@ function controllerModule(v: PyContext, service: IrService, header: string): Con
   const init = (http: string): string => `    def __init__(self, http: ${http}) -> None:\n        """Created by the client, which shares one HTTP client among its controllers."""\n        self._http = http\n`;
   const classes: string[] = [];
   for (const asyncio of [false, true]) {
-    const cls = `${asyncio ? 'Async' : ''}${className}`;
-    const raw = `${cls}WithRawResponse`;
+    const cls = asyncio ? v.derivedName(service.className, 'async') : className;
+    const raw = v.derivedName(service.className, asyncio ? 'asyncRaw' : 'raw');
     const access = asyncio ? `\`\`client.${property}\`\` of the asynchronous client` : `\`\`client.${property}\`\``;
     const doc = asyncio ? `The asyncio counterpart of :class:\`${className}\`; available as ${access}.` : `Available as ${access}.`;
     const methods = service.operations.map((op) => method(v, op, imports, asyncio));

@@ -142,6 +142,7 @@ export function controllerDocs(v: PyContext, service: IrService): Record<string,
     mdTitle: markdownInline(service.tag),
     mdDescription: service.description ? markdownBlock(service.description) : '',
     className: v.name(service.className),
+    asyncClassName: v.derivedName(service.className, 'async'),
     accessor: `${property}_controller = client.${property}`,
     rawExample: raw === '' ? '' : code(importBlock(imports), raw),
     methods: service.operations.map((op) => operationDocs(v, service, op)),
@@ -187,8 +188,8 @@ export function readmeExamples(v: PyContext, clientModule: string): Record<strin
     const asyncImports: ExampleImports = new Map();
     const asyncArgs = callArgs(v, paged.op, asyncImports);
     out['asyncPaginationExample'] = code(
-      importBlock(asyncImports, ['asyncio'], [[`${pkg}.${clientModule}`, `Async${client}`]]),
-      `async def main() -> None:\n    async with Async${client}(client.config) as async_client:\n${[...asyncArgs.setup, `async for item in async_client.${property}.${method}(${asyncArgs.args}):`, '    print(item)', `first = await async_client.${property}.${method}(${asyncArgs.args})`, 'print(len(first.items), first.has_next_page())'].map((l) => `        ${l}`).join('\n')}`,
+      importBlock(asyncImports, ['asyncio'], [[`${pkg}.${clientModule}`, v.derivedName(v.ir.client, 'async')]]),
+      `async def main() -> None:\n    async with ${v.derivedName(v.ir.client, 'async')}(client.config) as async_client:\n${[...asyncArgs.setup, `async for item in async_client.${property}.${method}(${asyncArgs.args}):`, '    print(item)', `first = await async_client.${property}.${method}(${asyncArgs.args})`, 'print(len(first.items), first.has_next_page())'].map((l) => `        ${l}`).join('\n')}`,
       'asyncio.run(main())',
     );
   }

@@ -37,12 +37,13 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
   const pkg = v.settings.importName;
   const cc = v.ir.features.clientCredentials;
   const client = v.name(v.ir.client);
+  const asyncClient = v.derivedName(v.ir.client, 'async');
   const out: PyModule[] = [];
 
   // The package root: what most users import.
   const root = new PyImports()
     .from(`.${clientModule}`, client)
-    .from(`.${clientModule}`, `Async${client}`)
+    .from(`.${clientModule}`, asyncClient)
     .from('.configuration', 'Configuration')
     .from('.configuration', 'Environment')
     .from('._runtime.operation', 'RequestOptions')
@@ -54,7 +55,7 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
     .from('._runtime.logs', 'LogLevel');
   const errors = ['APIException', 'ConfigurationException', 'HookException', 'NetworkException', 'ResponseParseException', 'ResponseValidationException', 'SdkException', 'TimeoutException', 'Violation', ...(cc ? ['OAuthProviderException'] : [])];
   for (const e of errors) root.from('._runtime.errors', e);
-  const rootNames = [client, `Async${client}`, 'Configuration', 'Environment', 'RequestOptions', 'ProxySettings', 'RetryPolicy', 'APIResponse', 'HookRequest', 'Hooks', 'LogLevel', ...errors];
+  const rootNames = [client, asyncClient, 'Configuration', 'Environment', 'RequestOptions', 'ProxySettings', 'RetryPolicy', 'APIResponse', 'HookRequest', 'Hooks', 'LogLevel', ...errors];
   if (v.ir.features.pagination) {
     for (const name of ['SyncPage', 'AsyncPage', 'AsyncPaginator']) {
       root.from('._runtime.pagination', name);
@@ -122,7 +123,7 @@ export function packageModules(v: PyContext, header: string, clientModule: strin
   const controllers = new PyImports();
   const controllerNames: string[] = [];
   for (const s of v.ir.services) {
-    for (const name of [v.name(s.className), `${v.name(s.className)}WithRawResponse`, `Async${v.name(s.className)}`, `Async${v.name(s.className)}WithRawResponse`]) {
+    for (const name of [v.name(s.className), v.derivedName(s.className, 'raw'), v.derivedName(s.className, 'async'), v.derivedName(s.className, 'asyncRaw')]) {
       controllers.from(`.${v.name(s.fileName)}`, name);
       controllerNames.push(name);
     }

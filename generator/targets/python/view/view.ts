@@ -144,6 +144,7 @@ export function buildPythonView(v: PyContext): TargetView {
     ruffLineLength: RUFF_SETTINGS['line-length'],
     ruffTarget: RUFF_SETTINGS['target-version'],
     clientName: client,
+    asyncClientName: v.derivedName(v.ir.client, 'async'),
     clientModule,
     envPrefix: envVarPrefix(v.settings.distributionName),
     mdTitle: markdownInline(v.ir.info.title || pkg),
