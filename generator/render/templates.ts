@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { sdkgenPackage } from '../package-root';
+import { withPlainFastPath } from './plain-template';
 
 /** A target's built-in template folder, `templates/<target>` of the sdkgen package. */
 export function templateFolder(target: string): string {
@@ -60,7 +61,8 @@ export function compileFile(file: string): Compiled {
   const stat = fs.statSync(file);
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.template;
-  const template = Handlebars.compile(fs.readFileSync(file, 'utf8'), { noEscape: true, strict: true });
+  const source = fs.readFileSync(file, 'utf8');
+  const template = withPlainFastPath(source, Handlebars.compile(source, { noEscape: true, strict: true }));
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, template });
   return template;
 }
