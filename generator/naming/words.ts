@@ -15,25 +15,14 @@
  *   `UPPER_SNAKE` the same in capitals.
  * - kebab-case: words lower-cased, joined by `-`.
  */
+import { boundedMemo } from '../bounded-memo';
 
 /**
- * Words of each text seen so far. Large specs ask for the same few thousand texts (property names,
- * context hints) tens of thousands of times, and the splitting dominated IR build time. Bounded so
- * a long-lived process (watch mode) cannot grow it without limit.
+ * Splits any text into ASCII alphanumeric words (see the module comment). Do not mutate the result.
+ * Memoized: large specs ask for the words of the same few thousand texts (property names, context
+ * hints) tens of thousands of times, and the splitting dominated IR build time.
  */
-const WORDS_CACHE = new Map<string, readonly string[]>();
-const CACHE_LIMIT = 50_000;
-
-/** Splits any text into ASCII alphanumeric words (see the module comment). Do not mutate the result. */
-export function splitWords(text: string): readonly string[] {
-  let words = WORDS_CACHE.get(text);
-  if (words === undefined) {
-    if (WORDS_CACHE.size >= CACHE_LIMIT) WORDS_CACHE.clear();
-    words = Object.freeze(computeWords(text));
-    WORDS_CACHE.set(text, words);
-  }
-  return words;
-}
+export const splitWords: (text: string) => readonly string[] = boundedMemo((text) => Object.freeze(computeWords(text)));
 
 const OTHER = 0;
 const LOWER = 1;
@@ -104,19 +93,8 @@ export function camelWords(text: string): string {
     .join('');
 }
 
-const PASCAL_CACHE = new Map<string, string>();
-
-/** PascalCase of the words of `text` (may start with a digit). */
-export function pascalWords(text: string): string {
-  // Memoized like `splitWords`: called for every property of every schema.
-  let cased = PASCAL_CACHE.get(text);
-  if (cased === undefined) {
-    if (PASCAL_CACHE.size >= CACHE_LIMIT) PASCAL_CACHE.clear();
-    cased = splitWords(text).map(upperFirst).join('');
-    PASCAL_CACHE.set(text, cased);
-  }
-  return cased;
-}
+/** PascalCase of the words of `text` (may start with a digit); memoized: asked for every property of every schema. */
+export const pascalWords: (text: string) => string = boundedMemo((text) => splitWords(text).map(upperFirst).join(''));
 
 /** Title case: every word `Xxxx` (`SIT` → `Sit`). */
 export function titleWords(text: string): string {
@@ -132,19 +110,11 @@ export function kebabWords(text: string): string {
     .join('-');
 }
 
-const SNAKE_PARTS_CACHE = new Map<string, readonly string[]>();
-
-/** The words of `text` with a digit run after letters split off (`V2` → V/2, `Start404` → Start/404). */
-function snakeParts(text: string): readonly string[] {
-  // Memoized like `splitWords`: the Python target asks for every property's and model's.
-  let parts = SNAKE_PARTS_CACHE.get(text);
-  if (parts === undefined) {
-    if (SNAKE_PARTS_CACHE.size >= CACHE_LIMIT) SNAKE_PARTS_CACHE.clear();
-    parts = splitWords(text).flatMap((w) => w.split(/(?<=[A-Za-z])(?=[0-9])/));
-    SNAKE_PARTS_CACHE.set(text, parts);
-  }
-  return parts;
-}
+/**
+ * The words of `text` with a digit run after letters split off (`V2` → V/2, `Start404` →
+ * Start/404); memoized: the Python target asks for every property's and model's.
+ */
+const snakeParts: (text: string) => readonly string[] = boundedMemo((text) => splitWords(text).flatMap((w) => w.split(/(?<=[A-Za-z])(?=[0-9])/)));
 
 /** snake_case of the words of `text` (`getEVLocations` → `get_ev_locations`, `ResponseV2` → `response_v_2`). */
 export function snakeWords(text: string): string {

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bytesOf } from './bytes';
 import { inspectDestinations } from './fs-safety';
@@ -59,7 +59,7 @@ export async function applyChanges(outDir: string, changes: Changes, beforeCommi
     });
     const last = changes.last;
     const lastStaged = last === undefined ? undefined : { file: last, temp: join(staging, 'new', 'last') };
-    if (lastStaged !== undefined) await writeFile(lastStaged.temp, bytesOf(lastStaged.file));
+    if (lastStaged !== undefined) writeFileSync(lastStaged.temp, bytesOf(lastStaged.file));
     // 2. Check the destinations right before touching them (a symlink could have appeared).
     const { existing, missingFolders } = await inspectDestinations(outDir, [...files.map((f) => f.path), ...remove]);
     // 3. Move files out of the way and the new ones in. A folder that does not exist yet moves in

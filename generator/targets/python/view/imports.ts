@@ -4,6 +4,7 @@
  * (relative, furthest first); `import x` before `from x import …` within a section; names
  * constants first, then classes, then the rest, each alphabetical.
  */
+import { boundedMemo } from '../../../bounded-memo';
 import { RUFF_SETTINGS } from '../ruff-settings';
 
 type Section = 'future' | 'std' | 'third' | 'local';
@@ -103,15 +104,7 @@ function natural(a: string, b: string): number {
 }
 
 /** Digit and non-digit runs of a name, memoized: sorting the imports of 7,000 modules splits the same names again and again. */
-function chunksOf(text: string): readonly string[] {
-  let chunks = CHUNKS.get(text);
-  if (chunks === undefined) {
-    if (CHUNKS.size >= 50_000) CHUNKS.clear();
-    CHUNKS.set(text, (chunks = text.match(/\d+|\D+/g) ?? []));
-  }
-  return chunks;
-}
-const CHUNKS = new Map<string, readonly string[]>();
+const chunksOf: (text: string) => readonly string[] = boundedMemo((text) => text.match(/\d+|\D+/g) ?? []);
 
 /** isort's `order-by-type`: CONSTANTS, then Classes, then the rest. */
 function nameRank(name: string): number {
