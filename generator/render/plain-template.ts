@@ -12,7 +12,8 @@ import Handlebars from 'handlebars';
 type Compiled = Handlebars.TemplateDelegate;
 
 /** Text, or the name of a context value inserted there. */
-type Part = string | { readonly name: string };
+export type PlainPart = string | { readonly name: string };
+type Part = PlainPart;
 
 /**
  * `full` with the fast path in front when `source` parses (whitespace control applied) to text
@@ -20,7 +21,11 @@ type Part = string | { readonly name: string };
  * value is inserted as it is.
  */
 export function withPlainFastPath(source: string, full: Compiled): Compiled {
-  const parts = plainParts(source);
+  return withPlainParts(plainParts(source), full);
+}
+
+/** `withPlainFastPath` for a template already split by `plainParts` (the build does it, see `./precompiled`). */
+export function withPlainParts(parts: readonly Part[] | undefined, full: Compiled): Compiled {
   if (parts === undefined) return full;
   const names = [...new Set(parts.flatMap((p) => (typeof p === 'string' ? [] : [p.name])))];
   const fast = (context: unknown, options?: Handlebars.RuntimeOptions): string => {
@@ -38,7 +43,7 @@ export function withPlainFastPath(source: string, full: Compiled): Compiled {
 }
 
 /** The template as parts, or `undefined` when it has anything but text and `{{name}}`. */
-function plainParts(source: string): Part[] | undefined {
+export function plainParts(source: string): Part[] | undefined {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);

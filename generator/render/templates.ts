@@ -19,13 +19,15 @@
  *
  * Templates are compiled with `noEscape: true` (the view escapes everything for TypeScript, not
  * HTML) and `strict: true` (a missing variable is an error, not an empty string). Each template
- * file is compiled once per process (cache keyed by absolute path and modification time).
+ * file is compiled once per process (cache keyed by absolute path and modification time); the
+ * built-in ones were compiled by the build (`./precompiled.ts`).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { sdkgenPackage } from '../package-root';
-import { withPlainFastPath } from './plain-template';
+import { plainParts, withPlainParts } from './plain-template';
+import { precompiledTemplate, templateOptions } from './precompiled';
 
 /** A target's built-in template folder, `templates/<target>` of the sdkgen package. */
 export function templateFolder(target: string): string {
@@ -62,7 +64,8 @@ export function compileFile(file: string): Compiled {
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.template;
   const source = fs.readFileSync(file, 'utf8');
-  const template = withPlainFastPath(source, Handlebars.compile(source, { noEscape: true, strict: true }));
+  const built = precompiledTemplate(source);
+  const template = built === undefined ? withPlainParts(plainParts(source), Handlebars.compile(source, templateOptions())) : withPlainParts(built.plain, built.template);
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, template });
   return template;
 }
