@@ -2,13 +2,15 @@
  * Parses spec text (YAML or JSON) into plain values while keeping a way back to source positions.
  *
  * JSON is parsed with `JSON.parse` (an order of magnitude faster than a YAML parser on multi-MB
- * specs) and only re-parsed with `yaml` the first time a position is asked for, which happens
- * only when there is something to report.
+ * specs), plain YAML with js-yaml (`./plain-yaml`), and either is only re-parsed with `yaml` the
+ * first time a position is asked for, which happens only when there is something to report. Other
+ * YAML is parsed by `yaml` right away.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { SpecError } from '../errors';
 import type { SourceLocation } from '../problems';
 import { findJsonSyntaxError } from './json-syntax';
+import { loadPlainYaml } from './plain-yaml';
 import { locateInYaml } from './yaml-locator';
 
 /** One parsed source file (or fetched URL). */
@@ -41,24 +43,29 @@ function parseJson(text: string, file: string): SourceDocument {
   } catch (error) {
     throw jsonSyntaxError(text, file, error);
   }
+  // JSON allows duplicate keys (the last wins), YAML does not.
+  return { file, format: 'json', value, locate: locatorOnDemand(text, file, { uniqueKeys: false }) };
+}
+
+/** `locate` of a source parsed by something else than `yaml`: `yaml` parses it the first time it is called. */
+function locatorOnDemand(text: string, file: string, options: { uniqueKeys?: boolean; merge?: boolean }): SourceDocument['locate'] {
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
-  return {
-    file,
-    format: 'json',
-    value,
-    locate(segments) {
-      if (!positions) {
-        const lineCounter = new LineCounter();
-        positions = { doc: parseDocument(text, { lineCounter, uniqueKeys: false }), lineCounter };
-      }
-      return locateInYaml(positions.doc, positions.lineCounter, file, segments);
-    },
+  return (segments) => {
+    if (!positions) {
+      const lineCounter = new LineCounter();
+      positions = { doc: parseDocument(text, { lineCounter, ...options }), lineCounter };
+    }
+    return locateInYaml(positions.doc, positions.lineCounter, file, segments);
   };
 }
 
+const YAML_OPTIONS = { merge: true } as const;
+
 function parseYaml(text: string, file: string): SourceDocument {
+  const plain = loadPlainYaml(text);
+  if (plain !== undefined) return { file, format: 'yaml', value: plain.value, locate: locatorOnDemand(text, file, YAML_OPTIONS) };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, merge: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, ...YAML_OPTIONS });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
