@@ -10,6 +10,8 @@
  * compiled at run time, with the same result.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { InternalError } from '../errors';
 import type { PlainPart } from './plain-template';
@@ -47,13 +49,14 @@ let table: PrecompiledTable | null | undefined;
 
 /** `null` when there is no table, or it was built by another Handlebars version. */
 function loadTable(): PrecompiledTable | null {
+  const file = join(__dirname, PRECOMPILED_FILE);
+  if (!existsSync(file)) return null;
   let loaded: PrecompiledTable;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loaded = require(`./${PRECOMPILED_FILE}`) as PrecompiledTable;
+    loaded = require(file) as PrecompiledTable;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return null;
-    throw new InternalError(`cannot load the precompiled templates: ${(error as Error).message}`, { cause: error });
+    throw new InternalError(`cannot load the precompiled templates ${file}: ${(error as Error).message}`, { cause: error });
   }
   return loaded.handlebarsVersion === Handlebars.VERSION ? loaded : null;
 }
