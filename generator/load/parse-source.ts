@@ -6,12 +6,13 @@
  * first time a position is asked for, which happens only when there is something to report. Other
  * YAML is parsed by `yaml` right away.
  */
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { SpecError } from '../errors';
 import type { SourceLocation } from '../problems';
 import { findJsonSyntaxError } from './json-syntax';
 import { loadPlainYaml } from './plain-yaml';
 import { locateInYaml } from './yaml-locator';
+import { yamlPackage } from './yaml-package';
 
 /** One parsed source file (or fetched URL). */
 export interface SourceDocument {
@@ -52,6 +53,7 @@ function locatorOnDemand(text: string, file: string, options: { uniqueKeys?: boo
   let positions: { doc: Document; lineCounter: LineCounter } | undefined;
   return (segments) => {
     if (!positions) {
+      const { LineCounter, parseDocument } = yamlPackage();
       const lineCounter = new LineCounter();
       positions = { doc: parseDocument(text, { lineCounter, ...options }), lineCounter };
     }
@@ -64,6 +66,7 @@ const YAML_OPTIONS = { merge: true } as const;
 function parseYaml(text: string, file: string): SourceDocument {
   const plain = loadPlainYaml(text);
   if (plain !== undefined) return { file, format: 'yaml', value: plain.value, locate: locatorOnDemand(text, file, YAML_OPTIONS) };
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, ...YAML_OPTIONS });
   if (doc.errors.length > 0) {

@@ -1,5 +1,6 @@
 /** Maps JSON-pointer segments to source positions in a `yaml` Document (works for JSON text too). */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
+import { yamlPackage } from './yaml-package';
 import type { SourceLocation } from '../problems';
 
 /**
@@ -12,6 +13,7 @@ export function locateInYaml(
   file: string,
   segments: readonly string[],
 ): SourceLocation | undefined {
+  const { isMap, isSeq } = yamlPackage();
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);
   for (const segment of segments) {
@@ -37,12 +39,13 @@ export function locateInYaml(
 
 function resolveAlias(doc: Document, node: unknown): unknown {
   // Bounded: an alias can only point to an earlier anchor, but guard against pathological chains.
+  const { isAlias } = yamlPackage();
   for (let i = 0; i < 32 && isAlias(node); i++) node = node.resolve(doc);
   return node;
 }
 
 function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (yamlPackage().isScalar(key)) return String(key.value);
   return String(key);
 }
 

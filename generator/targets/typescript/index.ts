@@ -3,8 +3,14 @@ import { isValidClassName, isValidNpmName, npmNameFromFile } from '../../config/
 import { templateFolder } from '../../render/templates';
 import type { Target } from '../types';
 import { typescriptNamingPolicy } from './naming-policy';
-import { TsContext } from './view/context';
-import { buildView } from './view/view';
+import type * as Context from './view/context';
+import type * as View from './view/view';
+
+// The view is loaded when the target renders, not when the registry is read: a Python-only run
+// never loads it.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const view = (): typeof View & typeof Context => ({ ...(require('./view/view') as typeof View), ...(require('./view/context') as typeof Context) });
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export const typescriptTarget: Target = {
   id: 'typescript',
@@ -16,5 +22,8 @@ export const typescriptTarget: Target = {
   checkClassName: (name) => (isValidClassName(name) ? undefined : 'must be a TypeScript identifier such as MyApiClient'),
   packageNameFromFile: npmNameFromFile,
   namingPolicy: (config) => typescriptNamingPolicy(config),
-  view: ({ ir, names, config, packageVersion }) => buildView(new TsContext(ir, names, { packageName: config.packageName, packageVersion, repository: config.repository, homepage: config.homepage })),
+  view: ({ ir, names, config, packageVersion }) => {
+    const { buildView, TsContext } = view();
+    return buildView(new TsContext(ir, names, { packageName: config.packageName, packageVersion, repository: config.repository, homepage: config.homepage }));
+  },
 };
