@@ -35,4 +35,6 @@ module.exports = async function globalSetup() {
     process.stderr.write(`\n[global-setup] tsc reported errors (dist/ was still emitted):\n${output}\n`);
   }
   if (!existsSync(marker)) throw new Error('[global-setup] build produced no dist/generator/cli/main.js');
+  // The built-in templates as `npm run build` precompiles them, from the dist/ just emitted.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build', 'compile-templates.mjs')], { cwd: root, stdio: 'pipe' });
 };

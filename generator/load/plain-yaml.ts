@@ -9,7 +9,7 @@
  * so any of it, and anything js-yaml refuses, is left to `yaml`, which also reports syntax errors
  * with their positions.
  */
-import { constructFromEvents, CORE_SCHEMA, EVENT_ALIAS, EVENT_DOCUMENT, EVENT_MAPPING, EVENT_POP, EVENT_SCALAR, EVENT_SEQUENCE, parseEvents, SCALAR_STYLE_PLAIN, type Event } from 'js-yaml';
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 
 /**
  * References to one anchor `yaml` allows when its node holds no alias (its `maxAliasCount`, 100,
@@ -20,8 +20,27 @@ const MAX_ALIASES = 99;
 /** Plain scalars the core schema reads as null; as a mapping key `yaml` spells it `""`, js-yaml `"null"`. */
 const NULL_KEY = /^(?:~|null|Null|NULL|)$/;
 
+/** Implicit keys `yaml` allows (YAML 1.2 limits them to 1,024 characters). */
+const MAX_KEY = 1024;
+
+/** Plain scalars the core schema reads as numbers (`.inf` and `.nan` aside). */
+const CORE_NUMBER = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+
+/** Whether a plain scalar is a number too large for a double: Infinity to `yaml`, a string to js-yaml. */
+function overflows(scalar: string): boolean {
+  const first = scalar.charCodeAt(0);
+  // Digits, `+`, `-` and `.`: anything else cannot be a core number.
+  if (!((first >= 48 && first <= 57) || first === 43 || first === 45 || first === 46) || !CORE_NUMBER.test(scalar)) return false;
+  const value = scalar.startsWith('0x') ? parseInt(scalar.slice(2), 16) : scalar.startsWith('0o') ? parseInt(scalar.slice(2), 8) : Number(scalar);
+  return !Number.isFinite(value);
+}
+
+/** Text `yaml` reads otherwise than js-yaml: a CR that does not start a CRLF, a `...` line. */
+const DIVERGENT_TEXT = /\r(?!\n)|^\.\.\.(?:[ \t\r\n]|$)/m;
+
 /** The value of `text` when it is plain YAML (see above), or `undefined` for `yaml` to parse. */
 export function loadPlainYaml(text: string): { readonly value: unknown } | undefined {
+  if (DIVERGENT_TEXT.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -55,19 +74,23 @@ function isPlain(events: readonly Event[], text: string): boolean {
   const open: Open[] = [];
   const anchors = new Map<string, Anchor>();
   let documents = 0;
+  let root = true;
   for (const event of events) {
-    if (event.type === EVENT_DOCUMENT) {
+    if (event.type === EVENT_ID.DOCUMENT) {
       if (++documents > 1 || event.directives.length > 0) return false;
       continue;
     }
-    if (event.type === EVENT_POP) {
+    // An OpenAPI document is a mapping; anything else is for `yaml` to read and report.
+    if (root && event.type !== EVENT_ID.MAPPING) return false;
+    root = false;
+    if (event.type === EVENT_ID.POP) {
       open.pop();
       continue;
     }
     const parent = open[open.length - 1];
     const isKey = parent !== undefined && parent.mapping && parent.atKey;
     if (parent?.mapping === true) parent.atKey = !parent.atKey;
-    if (event.type === EVENT_ALIAS) {
+    if (event.type === EVENT_ID.ALIAS) {
       const anchor = anchors.get(text.slice(event.anchorStart, event.anchorEnd));
       if (isKey || anchor === undefined || anchor.nested || ++anchor.references > MAX_ALIASES || open.some((o) => o.anchor === anchor)) return false;
       for (const { anchor: around } of open) if (around !== undefined) around.nested = true;
@@ -76,15 +99,21 @@ function isPlain(events: readonly Event[], text: string): boolean {
     if (event.tagStart >= 0) return false;
     // A later anchor of the same name hides the earlier one from the aliases after it, in both parsers.
     const anchor: Anchor | undefined = event.anchorStart >= 0 ? { nested: false, references: 0 } : undefined;
-    if (anchor !== undefined) anchors.set(text.slice(event.anchorStart, event.anchorEnd), anchor);
-    if (event.type === EVENT_SCALAR) {
-      if (isKey && event.style === SCALAR_STYLE_PLAIN) {
-        const key = text.slice(event.valueStart, event.valueEnd);
-        if (NULL_KEY.test(key) || key === '<<') return false;
+    if (anchor !== undefined) {
+      // `&a{…}`: js-yaml reads an anchor and a flow collection, `yaml` a syntax error.
+      if (event.type !== EVENT_ID.SCALAR && /[[{]/.test(text.charAt(event.anchorEnd))) return false;
+      anchors.set(text.slice(event.anchorStart, event.anchorEnd), anchor);
+    }
+    if (event.type === EVENT_ID.SCALAR) {
+      if (isKey && event.valueEnd - event.valueStart > MAX_KEY) return false;
+      if (event.style === SCALAR_STYLE.PLAIN) {
+        const scalar = text.slice(event.valueStart, event.valueEnd);
+        if (isKey && (NULL_KEY.test(scalar) || scalar === '<<')) return false;
+        if (overflows(scalar)) return false;
       }
-    } else if (event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE) {
+    } else if (event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE) {
       if (isKey) return false;
-      open.push({ mapping: event.type === EVENT_MAPPING, atKey: true, anchor });
+      open.push({ mapping: event.type === EVENT_ID.MAPPING, atKey: true, anchor });
     }
   }
   return documents === 1;

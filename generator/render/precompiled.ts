@@ -3,9 +3,10 @@
  * `precompiled-templates.js` next to this module in `dist/`): compiling the built-in templates at
  * run time cost ~0.2 s per `sdkgen` run, a fifth of generating the Shell EV SDK.
  *
- * An entry is keyed by the hash of the compile options and the template's text, so it is used only
- * for exactly the text it was compiled from, and only under the Handlebars version that compiled
- * it (`Handlebars.template` refuses others). Anything else (a template edited since the build, an
+ * An entry is keyed by the hash of the compile options, the code that splits plain templates
+ * (`plainParts`, whose result the entry holds) and the template's text, so it is used only for
+ * exactly the text it was compiled from by the code that runs, and only under the Handlebars
+ * compiler revision that compiled it. Anything else (a template edited since the build, an
  * overlay's own template, tests run from the TypeScript sources where no such file exists) is
  * compiled at run time, with the same result.
  */
@@ -14,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { InternalError } from '../errors';
-import type { PlainPart } from './plain-template';
+import { plainParts, type PlainPart } from './plain-template';
 
 /**
  * How every template is compiled (see `./templates.ts`). A function: Handlebars adds its own
@@ -36,18 +37,24 @@ export interface PrecompiledEntry {
 }
 
 interface PrecompiledTable {
-  readonly handlebarsVersion: string;
+  /** `Handlebars.COMPILER_REVISION` of the build: the runtime runs templates of its own revision only. */
+  readonly compilerRevision: number;
   readonly templates: Readonly<Record<string, PrecompiledEntry>>;
 }
 
-/** What an entry is keyed by: the options and the text it was compiled from. */
+/** What an entry is keyed by: the options, the plain-parts code and the text it was compiled from. */
 export function precompiledKey(source: string): string {
-  return createHash('sha256').update(JSON.stringify(templateOptions())).update('\0').update(source).digest('hex');
+  return createHash('sha256').update(JSON.stringify(templateOptions())).update('\0').update(plainParts.toString()).update('\0').update(source).digest('hex');
+}
+
+/** `Handlebars.COMPILER_REVISION` (exported by Handlebars, missing from its typings). */
+export function compilerRevision(): number {
+  return (Handlebars as unknown as { readonly COMPILER_REVISION: number }).COMPILER_REVISION;
 }
 
 let table: PrecompiledTable | null | undefined;
 
-/** `null` when there is no table, or it was built by another Handlebars version. */
+/** `null` when there is no table, or it was built by another Handlebars compiler revision. */
 function loadTable(): PrecompiledTable | null {
   const file = join(__dirname, PRECOMPILED_FILE);
   if (!existsSync(file)) return null;
@@ -58,7 +65,7 @@ function loadTable(): PrecompiledTable | null {
   } catch (error) {
     throw new InternalError(`cannot load the precompiled templates ${file}: ${(error as Error).message}`, { cause: error });
   }
-  return loaded.handlebarsVersion === Handlebars.VERSION ? loaded : null;
+  return loaded.compilerRevision === compilerRevision() ? loaded : null;
 }
 
 /** The template `source` as the build compiled it, or `undefined` when it was not. */

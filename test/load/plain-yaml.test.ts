@@ -49,10 +49,12 @@ describe('plain YAML fast path', () => {
     ['flow collections', 'x: [a, b, ]\ny: {a: 1, b}\nz: [{c: [1, 2]}]\n'],
     ['numeric and boolean keys', '200: ok\n1e3: x\n0x1F: y\ntrue: t\n-0: v\n'],
     ['a __proto__ key', '__proto__: {polluted: 1}\n'],
-    ['comments and a document marker', '---\n# c\na: 1 # d\n...\n'],
+    ['comments and a document start marker', '---\n# c\na: 1 # d\n'],
     ['CRLF line ends', 'a: 1\r\nb:\r\n  - x\r\n'],
     ['a byte order mark', '\ufeffa: 1\n'],
     ['anchors and aliases', 'a: &x [1, {q: 2}]\nb: *x\nc: &s str\nd: *s\ne: &x [3]\nf: *x\n'],
+    ['large numbers a double still holds', 'a: 1.7e308\nb: 123456789012345678901234567890\nc: 0x1FFFFFFFFFFFFFFFFFFFF\n1e300: k\n'],
+    ['an implicit key of 1,024 characters', `${'k'.repeat(1024)}: 1\n`],
     ['an anchor referred to 99 times', `a: &x [1]\n${Array.from({ length: 99 }, (_, i) => `b${i}: *x\n`).join('')}`],
   ];
   it.each(fast)('builds what yaml builds: %s', (_name, text) => {
@@ -67,6 +69,16 @@ describe('plain YAML fast path', () => {
   });
 
   const toYaml: [string, string][] = [
+    ['a number too large for a double', 'a: 1e309\n'],
+    ['a negative one, an integer and a hexadecimal one', `a: -1e400\nb: ${'9'.repeat(400)}\nc: 0x${'F'.repeat(300)}\n`],
+    ['a key too large for a double', '1e400: k\n'],
+    ['an implicit key over 1,024 characters', `${'k'.repeat(1025)}: 1\n`],
+    ['a quoted key over 1,024 characters', `"${'k'.repeat(1025)}": 1\n`],
+    ['bare CR line ends', 'a: 1\rb: 2\r'],
+    ['an anchor without a space before a flow mapping', 'a: &x{b: 1}\nc: *x\n'],
+    ['two document end markers', 'a: 1\n...\n...\n'],
+    ['a root that is not a mapping', '- a\n- b\n'],
+    ['a root scalar after a tab', '\tk1\n'],
     ['an alias of a node with an alias inside', 'a: &x [1]\nb: &y [*x, *x]\nc: *y\n'],
     ['an anchor referred to 100 times', `a: &x [1]\n${Array.from({ length: 100 }, (_, i) => `b${i}: *x\n`).join('')}`],
     ['a billion laughs', 'a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: &d [*c, *c]\n'],
