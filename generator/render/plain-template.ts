@@ -13,7 +13,6 @@ type Compiled = Handlebars.TemplateDelegate;
 
 /** Text, or the name of a context value inserted there. */
 export type PlainPart = string | { readonly name: string };
-type Part = PlainPart;
 
 /**
  * `full` with the fast path in front when `source` parses (whitespace control applied) to text
@@ -25,7 +24,7 @@ export function withPlainFastPath(source: string, full: Compiled): Compiled {
 }
 
 /** `withPlainFastPath` for a template already split by `plainParts` (the build does it, see `./precompiled`). */
-export function withPlainParts(parts: readonly Part[] | undefined, full: Compiled): Compiled {
+export function withPlainParts(parts: readonly PlainPart[] | undefined, full: Compiled): Compiled {
   if (parts === undefined) return full;
   const names = [...new Set(parts.flatMap((p) => (typeof p === 'string' ? [] : [p.name])))];
   const fast = (context: unknown, options?: Handlebars.RuntimeOptions): string => {
@@ -43,14 +42,14 @@ export function withPlainParts(parts: readonly Part[] | undefined, full: Compile
 }
 
 /** The template as parts, or `undefined` when it has anything but text and `{{name}}`. */
-export function plainParts(source: string): Part[] | undefined {
+export function plainParts(source: string): PlainPart[] | undefined {
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(source);
   } catch {
     return undefined; // Handlebars reports the syntax error when it compiles the template
   }
-  const parts: Part[] = [];
+  const parts: PlainPart[] = [];
   for (const node of program.body) {
     if (node.type === 'ContentStatement') {
       parts.push((node as hbs.AST.ContentStatement).value);

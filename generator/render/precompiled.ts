@@ -42,9 +42,13 @@ interface PrecompiledTable {
   readonly templates: Readonly<Record<string, PrecompiledEntry>>;
 }
 
+/** What every key starts from: the options and the plain-parts code (the same for every template). */
+let keyPrefix: string | undefined;
+
 /** What an entry is keyed by: the options, the plain-parts code and the text it was compiled from. */
 export function precompiledKey(source: string): string {
-  return createHash('sha256').update(JSON.stringify(templateOptions())).update('\0').update(plainParts.toString()).update('\0').update(source).digest('hex');
+  keyPrefix ??= `${JSON.stringify(templateOptions())}\0${plainParts.toString()}\0`;
+  return createHash('sha256').update(keyPrefix).update(source).digest('hex');
 }
 
 /** `Handlebars.COMPILER_REVISION` (exported by Handlebars, missing from its typings). */

@@ -26,7 +26,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import { sdkgenPackage } from '../package-root';
-import { plainParts, withPlainParts } from './plain-template';
+import { withPlainFastPath, withPlainParts } from './plain-template';
 import { precompiledTemplate, templateOptions } from './precompiled';
 
 /** A target's built-in template folder, `templates/<target>` of the sdkgen package. */
@@ -65,7 +65,7 @@ export function compileFile(file: string): Compiled {
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.template;
   const source = fs.readFileSync(file, 'utf8');
   const built = precompiledTemplate(source);
-  const template = built === undefined ? withPlainParts(plainParts(source), Handlebars.compile(source, templateOptions())) : withPlainParts(built.plain, built.template);
+  const template = built === undefined ? withPlainFastPath(source, Handlebars.compile(source, templateOptions())) : withPlainParts(built.plain, built.template);
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, template });
   return template;
 }

@@ -5,11 +5,11 @@
  *
  * Why: compiling the templates costs ~0.2 s on every `sdkgen` run, a fifth of generating the
  * Shell EV SDK. The file holds what `Handlebars.compile` would build at run time, with the same
- * options, keyed by the SHA-256 of each template's text (with the options and the plain-parts code):
- * `generator/render/precompiled.ts` uses an entry only for a template whose text is exactly what
- * was compiled and only under the Handlebars compiler revision it was compiled with, and compiles
- * at run time otherwise (an edited template before the
- * next build, an overlay folder's own templates, tests run from the TypeScript sources).
+ * options, keyed by the SHA-256 of each template's text (with the options and the plain-parts
+ * code): `generator/render/precompiled.ts` uses an entry only for a template whose text is exactly
+ * what was compiled and only under the Handlebars compiler revision it was compiled with, and
+ * compiles at run time otherwise (an edited template before the next build, an overlay folder's
+ * own templates, tests run from the TypeScript sources).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
