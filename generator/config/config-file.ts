@@ -26,8 +26,8 @@ export interface FileTargetSettings {
 export interface FileTarget {
   readonly id: string;
   readonly settings: FileTargetSettings;
-  /** `file:line:column` of its key. */
-  readonly where: string;
+  /** `file:line:column` of its key (computed on demand: positions need the file parsed again). */
+  readonly where: () => string;
 }
 
 /** Values a config file may set; paths are absolute. */
@@ -65,8 +65,11 @@ export async function readConfigFile(file: string): Promise<FileConfig> {
   const targets =
     targetsNode !== null && typeof targetsNode === 'object'
       ? Object.keys(targetsNode).map((id): FileTarget => {
-          const loc = source.locate(['targets', id]);
-          return { id, settings: targetSettings(values, ['targets', id], base), where: loc ? `${loc.file}:${loc.line}:${loc.column}` : file };
+          const where = (): string => {
+            const loc = source.locate(['targets', id]);
+            return loc ? `${loc.file}:${loc.line}:${loc.column}` : file;
+          };
+          return { id, settings: targetSettings(values, ['targets', id], base), where };
         })
       : undefined;
   return dropUndefined({

@@ -102,7 +102,7 @@ export async function resolveConfig(flags: ConfigFlags, cwd: string): Promise<Re
 function selectedTargets(flags: ConfigFlags, fromFile: FileConfig): TargetId[] {
   for (const entry of fromFile.targets ?? []) {
     if (!isTargetId(entry.id)) {
-      throw new ConfigError(`${entry.where}: unknown target 'targets.${entry.id}' (known targets: ${TARGET_IDS.join(', ')})`);
+      throw new ConfigError(`${entry.where()}: unknown target 'targets.${entry.id}' (known targets: ${TARGET_IDS.join(', ')})`);
     }
   }
   if (flags.target !== undefined) {
