@@ -7,7 +7,8 @@
  * treat differently (a missing, inherited or non-string value, a name that is also a helper) is
  * handed to the compiled Handlebars template, so errors and output stay exactly Handlebars'.
  */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebarsCompiler, handlebarsRuntime } from './handlebars';
 
 type Compiled = Handlebars.TemplateDelegate;
 
@@ -32,7 +33,7 @@ export function withPlainParts(parts: readonly PlainPart[] | undefined, full: Co
     const values = context as Record<string, unknown>;
     for (const name of names) {
       const own = Object.prototype.hasOwnProperty.call(values, name);
-      if (!own || typeof values[name] !== 'string' || Handlebars.helpers[name] !== undefined) return full(context, options);
+      if (!own || typeof values[name] !== 'string' || handlebarsRuntime.helpers[name] !== undefined) return full(context, options);
     }
     let out = '';
     for (const part of parts) out += typeof part === 'string' ? part : (values[part.name] as string);
@@ -45,7 +46,7 @@ export function withPlainParts(parts: readonly PlainPart[] | undefined, full: Co
 export function plainParts(source: string): PlainPart[] | undefined {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(source);
+    program = handlebarsCompiler().parse(source);
   } catch {
     return undefined; // Handlebars reports the syntax error when it compiles the template
   }

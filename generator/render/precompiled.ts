@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
+import { handlebarsRuntime } from './handlebars';
 import { InternalError } from '../errors';
 import { plainParts, type PlainPart } from './plain-template';
 
@@ -53,7 +54,7 @@ export function precompiledKey(source: string): string {
 
 /** `Handlebars.COMPILER_REVISION` (exported by Handlebars, missing from its typings). */
 export function compilerRevision(): number {
-  return (Handlebars as unknown as { readonly COMPILER_REVISION: number }).COMPILER_REVISION;
+  return (handlebarsRuntime as unknown as { readonly COMPILER_REVISION: number }).COMPILER_REVISION;
 }
 
 let table: PrecompiledTable | null | undefined;
@@ -76,5 +77,5 @@ function loadTable(): PrecompiledTable | null {
 export function precompiledTemplate(source: string): { readonly template: Handlebars.TemplateDelegate; readonly plain: readonly PlainPart[] | undefined } | undefined {
   if (table === undefined) table = loadTable();
   const entry = table?.templates[precompiledKey(source)];
-  return entry === undefined ? undefined : { template: Handlebars.template(entry.spec), plain: entry.plain ?? undefined };
+  return entry === undefined ? undefined : { template: handlebarsRuntime.template(entry.spec), plain: entry.plain ?? undefined };
 }

@@ -24,8 +24,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { sdkgenPackage } from '../package-root';
+import { handlebarsCompiler } from './handlebars';
 import { withPlainFastPath, withPlainParts } from './plain-template';
 import { precompiledTemplate, templateOptions } from './precompiled';
 
@@ -65,7 +66,7 @@ export function compileFile(file: string): Compiled {
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.template;
   const source = fs.readFileSync(file, 'utf8');
   const built = precompiledTemplate(source);
-  const template = built === undefined ? withPlainFastPath(source, Handlebars.compile(source, templateOptions())) : withPlainParts(built.plain, built.template);
+  const template = built === undefined ? withPlainFastPath(source, handlebarsCompiler().compile(source, templateOptions())) : withPlainParts(built.plain, built.template);
   cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, template });
   return template;
 }

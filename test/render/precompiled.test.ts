@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { handlebarsRuntime } from '../../generator/render/handlebars';
 import { plainParts } from '../../generator/render/plain-template';
 import { compilerRevision, templateOptions, type PrecompiledEntry } from '../../generator/render/precompiled';
 
@@ -78,10 +79,15 @@ describe('build-time precompiled templates', () => {
     writeFileSync(join(folder, 'main.hbs'), source);
     writeFileSync(join(folder, 'part.hbs'), '<{{value}}>');
     const table = build(join(folder, 'table.js'), folder);
-    const precompiled = (text: string): Handlebars.TemplateDelegate => Handlebars.template((table.templates[precompiledKey(text)] as PrecompiledEntry).spec);
+    // Built templates run in the Handlebars runtime environment, as in sdkgen (`handlebarsRuntime`).
+    const precompiled = (text: string): Handlebars.TemplateDelegate => handlebarsRuntime.template((table.templates[precompiledKey(text)] as PrecompiledEntry).spec);
     const compiled = (text: string): Handlebars.TemplateDelegate => Handlebars.compile(text, templateOptions());
     const fromBuild = outcome(precompiled(source), context, { part: precompiled('<{{value}}>') });
     const atRunTime = outcome(compiled(source), context, { part: compiled('<{{value}}>') });
     expect(fromBuild).toBe(atRunTime);
+    // An overlay's own partial is compiled at run time by the full package, and a built-in
+    // template calls it across the two environments.
+    expect(outcome(precompiled(source), context, { part: compiled('<{{value}}>') })).toBe(atRunTime);
+    expect(outcome(compiled(source), context, { part: precompiled('<{{value}}>') })).toBe(atRunTime);
   });
 });
