@@ -10,8 +10,13 @@
 /** Line terminators JavaScript recognises, plus other characters unsafe in a single source line. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
 
+/** What `tsString` escapes, and the quotes whose count picks the quote. */
+const NEEDS_ESCAPE = /['"\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\u200b-\u200f\u202a-\u202e]/;
+
 /** A TypeScript/JavaScript string literal for `text` (inert: no raw newline, no unescaped quote). */
 export function tsString(text: string): string {
+  // Most spec text (names, types, enum values) needs no escape and no choice of quote.
+  if (!NEEDS_ESCAPE.test(text)) return `'${text}'`;
   const singles = (text.match(/'/g) ?? []).length;
   const doubles = (text.match(/"/g) ?? []).length;
   const quote = singles > doubles ? '"' : "'";
@@ -172,11 +177,15 @@ export function tomlString(text: string): string {
 // Python
 // ---------------------------------------------------------------------------------------------
 
+/** What `pyString` escapes (`'` needs no escape, and only `"` can change the quote). */
+const PY_NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\u200b-\u200f\u202a-\u202e\u2060-\u2064]/;
+
 /**
  * A Python string literal for `text` (inert: quoted as ruff quotes it, with `\`, quotes, line
  * terminators, control and invisible characters escaped).
  */
 export function pyString(text: string): string {
+  if (!PY_NEEDS_ESCAPE.test(text)) return `"${text}"`; // the common case: nothing to escape
   let out = '"';
   for (const ch of text) {
     const code = ch.codePointAt(0) as number;

@@ -131,10 +131,12 @@ export function isIdentifier(name: string): boolean {
  * not be Prettier-formatted.
  */
 const PROPERTY_NAME = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+/** The common case of `PROPERTY_NAME`, without its Unicode tables. */
+const ASCII_PROPERTY_NAME = /^[A-Za-z$_][A-Za-z0-9$_]*$/;
 
 /** True when a property key can be written without quotes. */
 export function isPropertyName(name: string): boolean {
-  return PROPERTY_NAME.test(name);
+  return ASCII_PROPERTY_NAME.test(name) || PROPERTY_NAME.test(name);
 }
 
 /** Generated identifiers are ASCII letters, digits, `_` and `$`. */
