@@ -49,12 +49,17 @@ export function tsLiteral(value: string | number | boolean | null): string {
   return value ? 'true' : 'false';
 }
 
+/** What `proseLines` replaces before splitting: other line ends, tabs, `CONTROL` characters. */
+const PROSE_NORMALIZE = /[\r\t\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+
 /** Normalizes spec prose into lines: CRLF/CR/U+2028/U+2029 → `\n`, control characters dropped. */
 export function proseLines(text: string): string[] {
-  const normalized = text
-    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
-    .replace(/\t/g, '  ')
-    .replace(CONTROL, '');
+  const normalized = PROSE_NORMALIZE.test(text)
+    ? text
+        .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+        .replace(/\t/g, '  ')
+        .replace(CONTROL, '')
+    : text;
   // trimEnd strips exactly `\s` (WhiteSpace and LineTerminator), without a regex per line.
   const lines = normalized.includes('\n') ? normalized.split('\n').map((l) => l.trimEnd()) : [normalized.trimEnd()];
   while (lines.length > 0 && lines[0] === '') lines.shift();
@@ -133,12 +138,12 @@ export function markdownInline(text: string): string {
   return markdownLine(proseLines(text).join(' ').replace(/\s+/g, ' ').trim());
 }
 
+/** What `markdownLine` escapes: HTML's `&`, `<`, `>` as entities, Markdown's syntax with `\\`. */
+const MARKDOWN_SPECIAL = /[&<>\\`*_[\]|]/g;
+const HTML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 function markdownLine(line: string): string {
-  return line
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|])/g, '\\$1');
+  return line.replace(MARKDOWN_SPECIAL, (c) => HTML_ENTITY[c] ?? `\\${c}`);
 }
 
 /** Markdown inline code for an identifier or literal we generated (backticks cannot occur in it). */

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pyString, tsString } from '../../generator/render/escape';
+import { markdownBlock, markdownInline, proseLines, pyString, tsString } from '../../generator/render/escape';
 
 const VENV_PYTHON = join(__dirname, '..', '..', '.venv', 'bin', 'python');
 
@@ -85,5 +85,37 @@ describe('pyString', () => {
     const script = 'import ast, json, sys\nprint(json.dumps([ast.literal_eval(s) for s in json.load(sys.stdin)]))';
     const read = JSON.parse(execFileSync(python, ['-c', script], { input: JSON.stringify(literals) }).toString()) as string[];
     expect(read).toEqual(texts);
+  });
+});
+
+describe('prose: the fast paths change nothing', () => {
+  // The plain definitions: every normalization and escape applied one after the other.
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+  const referenceLines = (text: string): string[] => {
+    const lines = text.replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n').replace(/\t/g, '  ').replace(CONTROL, '').split('\n').map((l) => l.trimEnd());
+    while (lines.length > 0 && lines[0] === '') lines.shift();
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  };
+  const referenceLine = (line: string): string =>
+    line
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_[\]|])/g, '\\$1');
+  const referenceInline = (text: string): string => referenceLine(referenceLines(text).join(' ').replace(/\s+/g, ' ').trim());
+  const referenceBlock = (text: string): string =>
+    referenceLines(text)
+      .map((l) => referenceLine(l.trimStart()).replace(/^(\s*)([#>+=~-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2'))
+      .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+      .join('\n');
+  const texts = [...randomStrings(3000), 'plain words', '  indented\n\n\nparagraph  ', 'a & b <c> `d` *e* _f_ [g] |h| \\i', '# heading\n> quote\n1. item'];
+
+  it('for random and sample prose', () => {
+    for (const text of texts) {
+      expect(proseLines(text)).toEqual(referenceLines(text));
+      expect(markdownInline(text)).toBe(referenceInline(text));
+      expect(markdownBlock(text)).toBe(referenceBlock(text));
+    }
   });
 });
