@@ -49,8 +49,11 @@ export function tsLiteral(value: string | number | boolean | null): string {
   return value ? 'true' : 'false';
 }
 
-/** What `proseLines` replaces before splitting: other line ends, tabs, `CONTROL` characters. */
-const PROSE_NORMALIZE = /[\r\t\u2028\u2029\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+/**
+ * What `proseLines` replaces before splitting: other line ends, tabs, `CONTROL` characters (made
+ * from `CONTROL` itself, so the two cannot drift apart).
+ */
+const PROSE_NORMALIZE = new RegExp(`[\\r\\t\\u2028\\u2029${CONTROL.source.slice(1, -1)}]`);
 
 /** Normalizes spec prose into lines: CRLF/CR/U+2028/U+2029 → `\n`, control characters dropped. */
 export function proseLines(text: string): string[] {
