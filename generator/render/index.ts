@@ -34,6 +34,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   const view = target.view(input);
   const partials = partialsOf(files);
   const skip = new Set(view.skipTemplates);
+  const styledRoot = new Set(view.styledTemplates);
   const runtimeDir = target.runtime.outputDir(input.config);
   const folders = view.folders ?? {};
   /** A fixed template's output path: minus `.hbs`, its first folder renamed when the view says so. */
@@ -78,7 +79,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
       continue;
     }
     if (!rel.endsWith('.hbs') || rel.startsWith('partials/') || rel.startsWith('items/') || skip.has(rel)) continue;
-    render(rel, view.root, outputPath(rel));
+    render(rel, view.root, outputPath(rel), styledRoot.has(rel) ? { styled: true } : {});
   }
   for (const item of view.items) render(item.template, item.context, item.path, item);
   out.push(...runtime);

@@ -41,6 +41,8 @@ export interface TargetView {
   readonly excludeRuntime: readonly string[];
   /** Fixed templates this SDK does not get (e.g. `src/node.ts.hbs` without client credentials). */
   readonly skipTemplates: readonly string[];
+  /** Fixed templates whose output the view printed in the formatter's style (see `ViewFile.styled`). */
+  readonly styledTemplates?: readonly string[];
   /**
    * Folder names of fixed templates that stand for a name only the view knows (`__package__` →
    * the Python import package): the first path segment is replaced when it is a key here.

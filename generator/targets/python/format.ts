@@ -5,9 +5,11 @@
  *
  * On a large API (GitHub's: 7,000 model modules) ruff would be half the Python target's render
  * time, so it does as little as it can:
- * - model, error, controller and package modules are printed in ruff's style (`styled`, laid out
- *   by `./view/py-layout`), and kept as printed when no code line is over the limit
- *   (`fitsRuffLines`): on GitHub's API all but 24 of about 7,200 such modules;
+ * - every module and docs page the view prints (models, errors, controllers, the configuration,
+ *   settings and client modules, the quickstart, the README and docs pages' Python blocks) is
+ *   printed in ruff's style (`styled`, laid out by `./view/py-layout`), and kept as printed when
+ *   no code line is over the limit (`fitsRuffLines`): on GitHub's API all but 85 of its 8,517
+ *   modules and code blocks; on Shell EV's, all of them, so ruff is not even loaded;
  * - the rest is formatted as it is rendered, by worker threads once it passes a threshold
  *   (`./format-pool`), in this thread below it (Shell EV), where starting workers costs more;
  * - what an earlier run of the same output formatted is taken from `./format-cache`: a

@@ -11,7 +11,8 @@ import { envVarPrefix } from '../../../naming/env';
 import { pyAttributeDoc, pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
-import { serverSpecLiteral } from './servers';
+import { pyAssignment, pyCall, pyConditional, pyDef, pyStatement, type PyExpr } from './py-layout';
+import { serverSpecExpr, serverSpecLiteral } from './servers';
 
 type Implemented = IrSecurityScheme & { readonly implementation: Exclude<IrSecurityScheme['implementation'], { kind: 'unsupported' }> };
 
@@ -113,9 +114,11 @@ function defaultServer(v: PyContext) {
 /** Context of `configuration.py.hbs`. */
 export function configurationView(v: PyContext, header: string): Record<string, string> {
   const imports = new PyImports().from('__future__', 'annotations').module('enum').module('os').from('._runtime.servers', 'ServerSpec').from('._runtime.servers', 'client_base_url').from('._runtime.retry', 'RetryPolicy').from('._runtime.config', 'DEFAULT_RETRY');
+  // Each member's documentation ends in a newline: the blank line between members.
   const members = v.ir.servers.map((s) => `    ${v.name(s.name)} = ${pyString(v.name(s.name).toLowerCase())}\n${pyAttributeDoc([s.description, `URL: ${s.url}`], 4)}`);
   if (v.ir.servers.some((s) => s.variables.length > 0)) imports.from('._runtime.servers', 'ServerVariable');
-  const servers = v.ir.servers.map((s) => `    Environment.${v.name(s.name)}: ${serverSpecLiteral(s.urlTemplate, s.variables)},`);
+  // The dict is written with a trailing comma, so ruff splits it: one entry per line, each laid out.
+  const servers = v.ir.servers.map((s) => pyStatement(serverSpecExpr(s.urlTemplate, s.variables, `Environment.${v.name(s.name)}: `), 4, ','));
   const kws = keywords(v, imports);
   for (const k of kws) if (k.fallback.startsWith('DEFAULT_')) imports.from('._runtime.config', k.fallback);
   imports.from('._runtime.logs', 'parse_log_level').from('._runtime.config', 'parse_validate_responses');
@@ -127,14 +130,16 @@ export function configurationView(v: PyContext, header: string): Record<string, 
   const properties = kws.map((k) => {
     const head = `    @property\n    def ${k.name}(self) -> ${k.fallback === 'None' && k.required === undefined ? `Optional[${k.type}]` : k.type}:\n${pyDocstring([k.doc, k.required === undefined ? undefined : 'Raises:\n    ConfigurationException: when they were never given.'], 8)}`;
     if (k.required !== undefined) return `${head}        if self._${k.name} is None:\n            raise ConfigurationException(${pyString(k.required)})\n        return self._${k.name}\n`;
-    return `${head}        return ${k.fallback === 'None' ? `self._${k.name}` : `self._${k.name} if self._${k.name} is not None else ${k.fallback}`}\n`;
+    if (k.fallback === 'None') return `${head}        return self._${k.name}\n`;
+    return `${head}${pyConditional('return ', `self._${k.name}`, `self._${k.name} is not None`, k.fallback, 8, true)}\n`;
   });
-  const cloneArgs = kws.map((k) => `            ${k.name}=self._${k.name} if ${k.name} is None else ${k.name},`);
+  const cloneArgs = kws.map((k) => pyConditional(`${k.name}=`, `self._${k.name}`, `${k.name} is None`, k.name, 12, false, ','));
+  // ruff splits a `def` that does not fit; `*` and the keywords as the view lists them.
+  const signature = (name: string, returns: string): string => pyStatement(pyDef(`def ${name}(`, ['self', '*', ...params], returns, ':'), 4);
   const hasVariables = v.ir.serverVariables.length > 0;
   const body = `class Environment(str, enum.Enum):
 ${pyDocstring(['The environments (servers) of the API.'], 4)}
 ${members.join('\n')}
-
 
 DEFAULT_ENVIRONMENT = Environment.${v.name(defaultServer(v))}
 """The environment used when none is given."""
@@ -150,7 +155,7 @@ ${pyDocstring([
   `The base URL is \`\`base_url\`\` when given, else the environment's server; when neither \`\`environment\`\` nor \`\`base_url\`\` is given, the \`\`${baseUrlVar}\`\` environment variable overrides the default server (as OpenAI's SDKs read \`\`OPENAI_BASE_URL\`\`).`,
   ['Args:', ...argsDoc].join('\n'),
 ], 4)}
-    def __init__(self, *, ${params.join(', ')}) -> None:
+${signature('__init__', 'None')}
 ${assigns.join('\n')}
 
 ${properties.join('\n')}
@@ -175,7 +180,7 @@ ${properties.join('\n')}
             methods=self.retry_methods,
         )
 
-    def clone_with(self, *, ${params.join(', ')}) -> Configuration:
+${signature('clone_with', 'Configuration')}
         """A copy with the given settings replaced (\`\`None\`\` keeps the current value)."""
         return Configuration(
 ${cloneArgs.join('\n')}
@@ -201,6 +206,11 @@ type ClientCredentials = NonNullable<Extract<IrSecurityScheme, { kind: 'oauth2' 
  * as written, and the runtime asks for `o_auth_token_url` when a token is needed (the URL is not
  * absolute). Everything else resolves against the base URL. The same rule as the TypeScript target.
  */
+/** `self._http.register_auth(scheme, provider)` in a client's `__init__`, as ruff lays it out. */
+function registerAuth(scheme: string, provider: PyExpr): string {
+  return pyStatement(pyCall('self._http.register_auth(', [scheme, provider]), 8);
+}
+
 function tokenUrlExpression(v: PyContext, cc: ClientCredentials, imports: PyImports): string {
   const url = pyString(cc.tokenUrl);
   if (cc.tokenUrlSource === 'configuration') return url;
@@ -265,24 +275,24 @@ export function clientView(v: PyContext, header: string): Record<string, string>
           lines.push('            allow_insecure_http=c.allow_insecure_http,');
           lines.push('            logger=log,');
           lines.push('        )');
-          lines.push(`        self._http.register_auth(${scheme}, self.${property})`);
+          lines.push(registerAuth(scheme, `self.${property}`));
           break;
         }
         case 'apiKey': {
           imports.from('._runtime.auth.api_key', 'ApiKeyAuthProvider');
           const where = s.kind === 'apiKey' ? s : undefined;
-          lines.push(`        self._http.register_auth(${scheme}, ApiKeyAuthProvider(${given(option)}, scheme_name=${scheme}, location=${pyString(where?.in ?? 'header')}, name=${pyString(where?.name ?? '')}))`);
+          lines.push(registerAuth(scheme, pyCall('ApiKeyAuthProvider(', [given(option), `scheme_name=${scheme}`, `location=${pyString(where?.in ?? 'header')}`, `name=${pyString(where?.name ?? '')}`])));
           break;
         }
         case 'basic':
           imports.from('._runtime.auth.http_basic', 'BasicAuthProvider');
           lines.push(`        basic = ${given(option)}`);
-          lines.push(`        self._http.register_auth(${scheme}, BasicAuthProvider(*(basic or (None, None)), scheme_name=${scheme}))`);
+          lines.push(registerAuth(scheme, pyCall('BasicAuthProvider(', ['*(basic or (None, None))', `scheme_name=${scheme}`])));
           break;
         case 'bearer':
         case 'tokenSupplier':
           imports.from('._runtime.auth.bearer_token', 'BearerTokenAuthProvider');
-          lines.push(`        self._http.register_auth(${scheme}, BearerTokenAuthProvider(${given(option)}, scheme_name=${scheme}))`);
+          lines.push(registerAuth(scheme, pyCall('BearerTokenAuthProvider(', [given(option), `scheme_name=${scheme}`])));
           break;
       }
     }
@@ -295,6 +305,9 @@ export function clientView(v: PyContext, header: string): Record<string, string>
     }
     const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);
     const passed = kws.map((k) => `${k.name}=${k.name}`);
+    // The `def` lines whose parameters may not fit on one line, laid out as ruff lays them out.
+    const exitParams = ['self', 'exc_type: Optional[Type[BaseException]]', 'exc: Optional[BaseException]', 'tb: Optional[TracebackType]'];
+    const exit = pyStatement(pyDef(asyncio ? 'async def __aexit__(' : 'def __exit__(', exitParams, 'None', ':'), 4);
     const close = asyncio
       ? `    async def aclose(self) -> None:
         """Closes the HTTP connections this client opened (not an \`\`async_http_client_instance\`\` of yours)."""
@@ -303,7 +316,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
     async def __aenter__(self) -> ${clientClass}:
         return self
 
-    async def __aexit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+${exit}
         await self.aclose()`
       : `    def close(self) -> None:
         """Closes the HTTP connections this client opened (not an \`\`http_client_instance\`\` of yours)."""
@@ -312,7 +325,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
     def __enter__(self) -> ${client}:
         return self
 
-    def __exit__(self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], tb: Optional[TracebackType]) -> None:
+${exit}
         self.close()`;
     const title = v.ir.info.title ? `Client of the ${v.ir.info.title} API (version ${v.ir.info.version})` : 'Client of the API';
     return `class ${clientClass}:
@@ -324,15 +337,15 @@ ${pyDocstring([
     config: Configuration
     """The configuration this client was created with."""
 ${members.join('')}
-    def __init__(self, config: Optional[Configuration] = None, *, ${params.join(', ')}) -> None:
+${pyStatement(pyDef('def __init__(', ['self', 'config: Optional[Configuration] = None', '*', ...params], 'None', ':'), 4)}
         base = config if config is not None else Configuration()
-        self.config = base.clone_with(${passed.join(', ')})
+${pyAssignment('self.config', undefined, pyCall('base.clone_with(', passed), 8)}
         c = self.config
         base_url = c.resolved_base_url
 ${lines.join('\n')}
 
     @classmethod
-    def from_environment(cls, dotenv_path: Optional[str] = None, **overrides: Unpack[ClientSettings]) -> ${clientClass}:
+${pyStatement(pyDef('def from_environment(', ['cls', 'dotenv_path: Optional[str] = None', '**overrides: Unpack[ClientSettings]'], clientClass, ':'), 4)}
 ${pyDocstring(['A client configured from environment variables and an optional ``.env`` file (see :func:`settings_from_environment`); keyword ``overrides`` win.'], 8)}        return cls(Configuration(**settings_from_environment(dotenv_path)).clone_with(**overrides))
 
 ${close}

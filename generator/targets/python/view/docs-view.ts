@@ -187,11 +187,12 @@ export function readmeExamples(v: PyContext, clientModule: string): Record<strin
     );
     const asyncImports: ExampleImports = new Map();
     const asyncArgs = callArgs(v, paged.op, asyncImports);
-    out['asyncPaginationExample'] = code(
+    // Two blank lines around a top-level `def`, as ruff wants them.
+    out['asyncPaginationExample'] = [
       importBlock(asyncImports, ['asyncio'], [[`${pkg}.${clientModule}`, v.derivedName(v.ir.client, 'async')]]),
       `async def main() -> None:\n    async with ${v.derivedName(v.ir.client, 'async')}(client.config) as async_client:\n${[...asyncArgs.setup, `async for item in async_client.${property}.${method}(${asyncArgs.args}):`, '    print(item)', `first = await async_client.${property}.${method}(${asyncArgs.args})`, 'print(len(first.items), first.has_next_page())'].map((l) => `        ${l}`).join('\n')}`,
       'asyncio.run(main())',
-    );
+    ].join('\n\n\n');
   }
   return out;
 }

@@ -118,9 +118,12 @@ function layout(e: PyExpr, indent: number, start: number, after: number, split =
   return `${e.open}\n${lines.join('\n')}${closing}`;
 }
 
-/** A statement made of `e` at `indent`, as ruff lays it out (its own line or lines, no newline after). */
-export function pyStatement(e: PyExpr, indent: number): string {
-  return `${' '.repeat(indent)}${layout(e, indent, indent, 0)}`;
+/**
+ * A statement made of `e` at `indent`, as ruff lays it out (its own line or lines, no newline
+ * after); `after`: what follows it on its last line (the comma of an item of a split bracket).
+ */
+export function pyStatement(e: PyExpr, indent: number, after = ''): string {
+  return `${' '.repeat(indent)}${layout(e, indent, indent, after.length)}${after}`;
 }
 
 /** `e` with `before` ahead of it and `after` behind it on its lines. */
@@ -150,6 +153,25 @@ export function pyAssignment(target: string, annotation: PyExpr | undefined, val
     return `${pad}${layout(split, indent, indent, 0, true)}${layout(value, indent, indent + split.close.length, 0)}`;
   }
   return `${pad}${head}${pyFlat(value)}`;
+}
+
+/**
+ * `lead` followed by the conditional expression `value if test else orElse`, at `indent`, as ruff
+ * lays it out: on one line when it fits. Else, for a statement (`return `, `x = `; `statement`),
+ * in parentheses: on a line of its own between them when that fits, else split before `if` and
+ * `else`. A keyword argument on a line of its own (`name=`, `statement` false, `after` the comma)
+ * is not parenthesized: it splits before `if` and `else` at its own indentation. The parts are
+ * text that never breaks; a line still too long is left to ruff (`fitsRuffLines`).
+ */
+export function pyConditional(lead: string, value: string, test: string, orElse: string, indent: number, statement: boolean, after = ''): string {
+  const limit = RUFF_SETTINGS['line-length'];
+  const pad = ' '.repeat(indent);
+  const flat = `${value} if ${test} else ${orElse}`;
+  if (indent + lead.length + flat.length + after.length <= limit) return `${pad}${lead}${flat}${after}`;
+  if (!statement) return `${pad}${lead}${value}\n${pad}if ${test}\n${pad}else ${orElse}${after}`;
+  const inner = ' '.repeat(indent + 4);
+  const body = inner.length + flat.length <= limit ? `${inner}${flat}` : `${inner}${value}\n${inner}if ${test}\n${inner}else ${orElse}`;
+  return `${pad}${lead}(\n${body}\n${pad})${after}`;
 }
 
 /** A name, a bracket, a comma, or a literal (of `Literal[...]`, `Tag("x")`). */

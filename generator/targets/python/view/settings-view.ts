@@ -11,6 +11,7 @@ import { pyDocstring, pyString } from '../../../render/escape';
 import { implementedSchemes, keywords } from './client-view';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
+import { pyAssignment, pyCall } from './py-layout';
 
 export function settingsView(v: PyContext, header: string): Record<string, string> {
   const imports = new PyImports()
@@ -44,9 +45,7 @@ export function settingsView(v: PyContext, header: string): Record<string, strin
     clock_skew = _number(env, ${pyString(skew)})
     scopes = _names(env, ${pyString(scopes)})
     if client_id is not None or client_secret is not None:
-        settings[${pyString(option)}] = ClientCredentialsAuthCredentials(
-            o_auth_client_id=client_id, o_auth_client_secret=client_secret, o_auth_clock_skew=clock_skew, o_auth_scopes=scopes
-        )`);
+${pyAssignment(`settings[${pyString(option)}]`, undefined, pyCall('ClientCredentialsAuthCredentials(', ['o_auth_client_id=client_id', 'o_auth_client_secret=client_secret', 'o_auth_clock_skew=clock_skew', 'o_auth_scopes=scopes']), 8)}`);
         break;
       }
       case 'basic': {
