@@ -198,6 +198,11 @@ ${cloneArgs.join('\n')}
   return { header, docstring: pyDocstring(['Client configuration and environments.']), imports: imports.block(), body };
 }
 
+/** `self._http.register_auth(scheme, provider)` in a client's `__init__`, as ruff lays it out. */
+function registerAuth(scheme: string, provider: PyExpr): string {
+  return pyStatement(pyCall('self._http.register_auth(', [scheme, provider]), 8);
+}
+
 type ClientCredentials = NonNullable<Extract<IrSecurityScheme, { kind: 'oauth2' }>['clientCredentials']>;
 
 /**
@@ -206,11 +211,6 @@ type ClientCredentials = NonNullable<Extract<IrSecurityScheme, { kind: 'oauth2' 
  * as written, and the runtime asks for `o_auth_token_url` when a token is needed (the URL is not
  * absolute). Everything else resolves against the base URL. The same rule as the TypeScript target.
  */
-/** `self._http.register_auth(scheme, provider)` in a client's `__init__`, as ruff lays it out. */
-function registerAuth(scheme: string, provider: PyExpr): string {
-  return pyStatement(pyCall('self._http.register_auth(', [scheme, provider]), 8);
-}
-
 function tokenUrlExpression(v: PyContext, cc: ClientCredentials, imports: PyImports): string {
   const url = pyString(cc.tokenUrl);
   if (cc.tokenUrlSource === 'configuration') return url;

@@ -157,7 +157,7 @@ export function pyAssignment(target: string, annotation: PyExpr | undefined, val
 
 /**
  * `lead` followed by the conditional expression `value if test else orElse`, at `indent`, as ruff
- * lays it out: on one line when it fits. Else, for a statement (`return `, `x = `; `statement`),
+ * lays it out: on one line when it fits. Else, for a statement (`return `; `statement`),
  * in parentheses: on a line of its own between them when that fits, else split before `if` and
  * `else`. A keyword argument on a line of its own (`name=`, `statement` false, `after` the comma)
  * is not parenthesized: it splits before `if` and `else` at its own indentation. The parts are
