@@ -131,6 +131,7 @@ export function buildPythonView(v: PyContext): TargetView {
 
   const cc = implementedSchemes(v).find((s) => s.implementation.kind === 'clientCredentials');
   const ccProperty = cc?.kind === 'oauth2' && cc.clientCredentials ? v.name(cc.clientCredentials.propertyName) : '';
+  const ccOption = cc ? v.name(cc.implementation.option) : '';
   const defaultEnvironment = v.ir.servers[0] ? v.name(v.ir.servers[0].name) : '';
   const root: Record<string, unknown> = {
     distributionName: v.settings.distributionName,
@@ -154,13 +155,13 @@ export function buildPythonView(v: PyContext): TargetView {
     defaultEnvironment,
     environments: v.ir.servers.map((s) => ({ mdName: markdownCode(`Environment.${v.name(s.name)}`), mdUrl: markdownInline(s.url), mdDescription: s.description ? markdownInline(s.description) : '' })),
     hasClientCredentials: cc !== undefined,
-    ccOption: cc ? v.name(cc.implementation.option) : '',
+    ccOption,
     ccProperty,
     // Lines of the README's token example whose layout depends on the option's name.
     ccCloneLines: cc
       ? [
-          pyAssignment(v.name(cc.implementation.option), undefined, pyCall(`client.config.${v.name(cc.implementation.option)}.clone_with(`, ['o_auth_token=token']), 4),
-          pyAssignment('config', undefined, pyCall('client.config.clone_with(', [`${v.name(cc.implementation.option)}=${v.name(cc.implementation.option)}`]), 4),
+          pyAssignment(ccOption, undefined, pyCall(`client.config.${ccOption}.clone_with(`, ['o_auth_token=token']), 4),
+          pyAssignment('config', undefined, pyCall('client.config.clone_with(', [`${ccOption}=${ccOption}`]), 4),
         ].join('\n')
       : '',
     ccScheme: cc ? markdownInline(cc.schemeName) : '',
