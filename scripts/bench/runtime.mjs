@@ -18,6 +18,10 @@
  *    In a process: `--requests` per side, in interleaved batches of `--batch` sequential calls (the
  *    side that goes first alternates); its ratio is the median batch time of one side over the
  *    other's. Reported: the median of the processes' ratios, and each of them.
+ *    Then the two targeted pairs once more with fetch answered from memory (lib/in-memory-fetch.mjs:
+ *    no socket, no server), each --processes times: the difference left is the SDK's own code per
+ *    call, reported in µs and as a share of the loopback call (not a target; on a shared machine
+ *    the loopback batches move by ±10%, far more than that code costs).
  * 2. Single flight: a fresh client (no token yet), `--concurrency` concurrent calls; the local
  *    token endpoint (answering after 50 ms) counts token requests (target exactly 1).
  * 3. Size, minified + gzipped: the runtime the Shell EV SDK loads (target ≤ 9 KB), the core every
@@ -129,9 +133,9 @@ async function main() {
 
     // ---------------------------------------------------------------- 1. overhead, cached token
     // Each pair runs in its own process (lib/overhead-phase.mjs), interleaving its two sides.
-    const phase = async (sides) => {
+    const phase = async (sides, transport = 'loopback') => {
       await serverCall(server.origin, '/__reset', {});
-      const args = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides, requests: o.requests, batch: o.batch, deadline: DEADLINE };
+      const args = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides, requests: o.requests, batch: o.batch, deadline: DEADLINE, transport };
       const run = await runSimple(process.execPath, [join(here, 'lib', 'overhead-phase.mjs'), JSON.stringify(args)], { cwd: work, timeoutMs: 12 * 60_000 });
       const line = run.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
       if (run.code !== 0 || line === undefined) throw new Error(`overhead phase ${sides.join(' vs ')} failed (exit ${run.code}): ${run.out.trim().split('\n').slice(-3).join(' | ')}`);
@@ -167,6 +171,28 @@ async function main() {
       unauthorized: Object.values(runs).flat().reduce((n, r) => n + r.stats.unauthorized, 0),
     };
     log(`overhead: SDK vs the same request with bare fetch ${headline.ratio}${withoutTimeout ? `; without a timeout ${withoutTimeout.ratio}` : ''}`);
+
+    // ---------------------------------------------------------------- 1b. the SDK's own code
+    // The targeted pairs again, with fetch answering from memory: what is left is the SDK's code.
+    const memoryPairs = pairs.filter((pair) => pair.target);
+    const memoryRuns = Object.fromEntries(memoryPairs.map((p) => [p.key, []]));
+    for (let i = 0; i < o.processes; i++) {
+      for (const pair of memoryPairs) {
+        log(`in memory ${i + 1}/${o.processes}: ${pair.label}`);
+        memoryRuns[pair.key].push(await phase(pair.sides, 'memory'));
+      }
+    }
+    result.inMemory = {
+      transport: 'fetch answered from memory (lib/in-memory-fetch.mjs): no socket, no server',
+      pairs: Object.fromEntries(
+        memoryPairs.map((pair) => {
+          const summary = summarizePair(pair, memoryRuns[pair.key]);
+          // The SDK's own cost as a share of the same bare call over loopback (pair side b).
+          const loopback = summaries[pair.key].usPerRequest[pair.sides[1]];
+          return [pair.key, { ...summary, target: false, shareOfLoopbackCall: round(summary.extraUsPerRequest / loopback, 3) }];
+        }),
+      ),
+    };
 
     // ---------------------------------------------------------------- 2. single flight
     await serverCall(server.origin, '/__reset', { tokenDelayMs: 50 });
@@ -213,6 +239,13 @@ async function main() {
       lines.push(`  ${pair.label}: ratio ${pair.ratio}${each}; ${SIDE_NAMES[a]} ${pair.usPerRequest[a]} µs, ${SIDE_NAMES[b]} ${pair.usPerRequest[b]} µs (+${pair.extraUsPerRequest} µs)${verdict}`);
     }
     lines.push(`  overall: ${ov.meetsTarget ? 'met' : 'NOT met'} (ratio SDK ÷ bare ${ov.ratio}); token requests made by the SDK in a process: ${ov.sdkTokenRequests} (1 = fetched once, then cached)`);
+  }
+  if (result.inMemory) {
+    lines.push(`The SDK's own code per call: the same pairs with fetch answered from memory (no socket, no server; not a target, it shows what the loopback ratios are made of):`);
+    for (const pair of Object.values(result.inMemory.pairs)) {
+      const [a, b] = pair.sides;
+      lines.push(`  ${pair.label}: ${SIDE_NAMES[a]} ${pair.usPerRequest[a]} µs, ${SIDE_NAMES[b]} ${pair.usPerRequest[b]} µs (+${pair.extraUsPerRequest} µs, ${round(pair.shareOfLoopbackCall * 100, 1)}% of the loopback call)`);
+    }
   }
   if (result.singleFlight) {
     const sf = result.singleFlight;

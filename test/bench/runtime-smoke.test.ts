@@ -1,8 +1,9 @@
 /**
  * Smoke test of the runtime benchmark (scripts/bench/runtime.mjs): one --quick run with few
  * requests. It checks that the harness generates and drives the Shell EV SDK against its loopback
- * servers, runs every overhead phase, and measures the runtime sizes — not the figures themselves,
- * which belong to the benchmark (this machine is shared and noisy).
+ * servers, runs every overhead phase (over loopback, and with fetch answered from memory), and
+ * measures the runtime sizes — not the figures themselves, which belong to the benchmark (this
+ * machine is shared and noisy).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +42,20 @@ test('bench:runtime --quick drives the generated SDK and measures overhead, sing
     expect(json.overhead.ratio).toBe(headline.ratio);
     expect(json.overhead.sdkTokenRequests).toBe(1); // fetched once, then cached
     expect(json.overhead.unauthorized).toBe(0);
+    // The targeted pairs again with fetch answered from memory: the SDK's own code per call.
+    const memory = json.inMemory.pairs;
+    expect(Object.keys(memory).sort()).toEqual(['headline', 'withoutTimeout']);
+    expect(memory.headline.sides).toEqual(['sdk', 'bareTimeout']);
+    expect(memory.withoutTimeout.sides).toEqual(['sdkNoTimeout', 'bare']);
+    for (const pair of [memory.headline, memory.withoutTimeout]) {
+      const [sdkSide, bareSide] = pair.sides;
+      expect(pair.usPerRequest[sdkSide]).toBeGreaterThan(0);
+      // No socket: a call answered from memory is cheaper than the same call over loopback.
+      const overLoopback = json.overhead.pairs[pair === memory.headline ? 'headline' : 'withoutTimeout'];
+      expect(pair.usPerRequest[bareSide]).toBeLessThan(overLoopback.usPerRequest[bareSide]);
+      expect(Number.isFinite(pair.shareOfLoopbackCall)).toBe(true);
+    }
+    expect(run.stdout).toMatch(/The SDK's own code per call: .*\n.*\(\+-?\d+(\.\d+)? µs, -?\d+(\.\d+)?% of the loopback call\)/);
     expect(json.singleFlight).toMatchObject({ concurrentCalls: 50, tokenRequests: 1, rejected: 0 });
     const { shellEv, core, all } = json.size;
     for (const size of [shellEv, core, all]) expect(size.status).toBe('ok');

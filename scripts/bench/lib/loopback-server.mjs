@@ -10,11 +10,13 @@
  *                        after `tokenDelayMs` (default 0)
  *   GET  /__stats        {tokenRequests, apiRequests, unauthorized}
  *   POST /__reset        zero the counters; JSON body may set {tokenDelayMs}
- *   anything else        API: 401 without `Authorization: Bearer …`, else 200 with a small JSON body
+ *   anything else        API: 401 without `Authorization: Bearer …`, else 200 with LOCATION_BODY
+ *                        (./location-body.mjs, a small JSON body)
  *
  * The server ends itself when its stdin closes (the parent exited) or after MAX_LIFETIME_MS.
  */
 import http from 'node:http';
+import { LOCATION_BODY } from './location-body.mjs';
 
 const MAX_LIFETIME_MS = Number(process.env.BENCH_SERVER_MAX_MS ?? 15 * 60_000);
 
@@ -22,24 +24,7 @@ const stats = { tokenRequests: 0, apiRequests: 0, unauthorized: 0 };
 let tokenDelayMs = 0;
 let issued = 0;
 
-const body = JSON.stringify({
-  requestId: '9d2dee33-7803-485a-a2b1-2c7538e597ee',
-  status: 'SUCCESS',
-  data: [
-    {
-      uid: 1234567,
-      externalId: 'NL-TNM-L00000001',
-      coordinates: { latitude: 52.3702, longitude: 4.8952 },
-      operatorName: 'Shell Recharge',
-      address: { streetAndNumber: 'Damrak 1', postalCode: '1012 LG', city: 'Amsterdam', country: 'NLD' },
-      accessibility: { status: 'Public', remark: '', statusV2: 'Public' },
-      evses: [{ uid: 1, externalId: 'NL*TNM*E00000001*0', evseId: 'NL*TNM*E00000001*0', status: 'Available', connectors: [{ uid: 1, externalId: '1', connectorType: 'Type2', electricalProperties: { powerType: 'AC3Phase', voltage: 230, amperage: 16, maxElectricPower: 11 }, fixedCable: false, tariff: { startFee: 0, perMinute: 0, perKWh: 0.35, currency: 'EUR', updated: '2024-01-01T00:00:00Z', updatedBy: 'Operator', structure: 'Flat' } }] }],
-      openingHours: [],
-      updated: '2024-06-19T07:36:57Z',
-    },
-  ],
-});
-const bodyBuf = Buffer.from(body);
+const bodyBuf = Buffer.from(LOCATION_BODY);
 
 function readBody(req) {
   return new Promise((resolve) => {

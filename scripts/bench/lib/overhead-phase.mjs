@@ -6,16 +6,21 @@
  *   node overhead-phase.mjs '<json>'   → prints one JSON line: { label, per: { side: [µs…] } }
  *
  * <json>: { bundle, kind: 'sdk' | 'runtime', origin, clientName, sides: [...], requests, batch,
- * deadline }. Sides: `sdk` (the generated SDK, default configuration), `sdkNoTimeout` (the same
- * with `timeout: 0`), `bare` (fetch, token in hand), `bareTimeout` (fetch with an abort signal and
- * a 60 s timer). `requests` per side in interleaved batches of `batch` sequential calls (the side
- * that goes first alternates), after a warm-up of up to 1,000 calls each.
+ * deadline, transport? }. Sides: `sdk` (the generated SDK, default configuration), `sdkNoTimeout`
+ * (the same with `timeout: 0`), `bare` (fetch, token in hand), `bareTimeout` (fetch with an abort
+ * signal and a 60 s timer). With `transport: 'memory'` the global fetch is ./in-memory-fetch.mjs
+ * (no socket; the origin only names URLs), so the sides differ by their own code alone.
+ * `requests` per side in interleaved batches of `batch` sequential calls (the side that goes
+ * first alternates), after a warm-up of up to 1,000 calls each.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { inMemoryFetch } from './in-memory-fetch.mjs';
 import { bareSubject, runtimeSubject, sdkSubject } from './subjects.mjs';
 
 const o = JSON.parse(process.argv[2]);
+// Before any subject exists: the SDK and bare fetch both look the global up at call time.
+if (o.transport === 'memory') globalThis.fetch = inMemoryFetch;
 const mod = await import(pathToFileURL(o.bundle).href);
 const ctx = { baseUrl: `${o.origin}/ev`, tokenUrl: `${o.origin}/v2/oauth/token`, clientName: o.clientName };
 const client = (config = {}) => (o.kind === 'sdk' ? sdkSubject(mod, { ...ctx, config }) : runtimeSubject(mod, ctx));
