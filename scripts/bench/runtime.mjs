@@ -21,7 +21,8 @@
  *    Then the two targeted pairs once more with fetch answered from memory (lib/in-memory-fetch.mjs:
  *    no socket, no server), each --processes times: the difference left is the SDK's own code per
  *    call, reported in µs and as a share of the loopback call (not a target; on a shared machine
- *    the loopback batches move by ±10%, far more than that code costs).
+ *    the loopback batches move by ±10%, far more than that code costs), and the heap bytes each
+ *    side allocates per call (one process, --expose-gc, a 64 MB young generation).
  * 2. Single flight: a fresh client (no token yet), `--concurrency` concurrent calls; the local
  *    token endpoint (answering after 50 ms) counts token requests (target exactly 1).
  * 3. Size, minified + gzipped: the runtime the Shell EV SDK loads (target ≤ 9 KB), the core every
@@ -182,14 +183,23 @@ async function main() {
         memoryRuns[pair.key].push(await phase(pair.sides, 'memory'));
       }
     }
+    // Heap bytes each side allocates per call, in memory too (a young generation that holds a whole
+    // batch, so no collection runs inside one): what drives the collector's share of the gap.
+    const bytesArgs = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides: pairs.flatMap((p) => p.sides).filter((side, i, all) => all.indexOf(side) === i), requests: o.requests, batch: o.quick ? 300 : 2000, deadline: DEADLINE, transport: 'memory', measure: 'bytes' };
+    const bytesRun = await runSimple(process.execPath, ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', join(here, 'lib', 'overhead-phase.mjs'), JSON.stringify(bytesArgs)], { cwd: work, timeoutMs: 5 * 60_000 });
+    const bytesLine = bytesRun.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
+    if (bytesRun.code !== 0 || bytesLine === undefined) throw new Error(`allocation phase failed (exit ${bytesRun.code}): ${bytesRun.out.trim().split('\n').slice(-3).join(' | ')}`);
+    const bytesPerCall = JSON.parse(bytesLine).bytes;
     result.inMemory = {
+      bytesPerCall,
       transport: 'fetch answered from memory (lib/in-memory-fetch.mjs): no socket, no server',
       pairs: Object.fromEntries(
         memoryPairs.map((pair) => {
           const summary = summarizePair(pair, memoryRuns[pair.key]);
           // The SDK's own cost as a share of the same bare call over loopback (pair side b).
           const loopback = summaries[pair.key].usPerRequest[pair.sides[1]];
-          return [pair.key, { ...summary, target: false, shareOfLoopbackCall: round(summary.extraUsPerRequest / loopback, 3) }];
+          const [a, b] = pair.sides;
+          return [pair.key, { ...summary, target: false, shareOfLoopbackCall: round(summary.extraUsPerRequest / loopback, 3), extraBytesPerCall: bytesPerCall[a] - bytesPerCall[b] }];
         }),
       ),
     };
@@ -244,7 +254,7 @@ async function main() {
     lines.push(`The SDK's own code per call: the same pairs with fetch answered from memory (no socket, no server; not a target, it shows what the loopback ratios are made of):`);
     for (const pair of Object.values(result.inMemory.pairs)) {
       const [a, b] = pair.sides;
-      lines.push(`  ${pair.label}: ${SIDE_NAMES[a]} ${pair.usPerRequest[a]} µs, ${SIDE_NAMES[b]} ${pair.usPerRequest[b]} µs (+${pair.extraUsPerRequest} µs, ${round(pair.shareOfLoopbackCall * 100, 1)}% of the loopback call)`);
+      lines.push(`  ${pair.label}: ${SIDE_NAMES[a]} ${pair.usPerRequest[a]} µs, ${SIDE_NAMES[b]} ${pair.usPerRequest[b]} µs (+${pair.extraUsPerRequest} µs, ${round(pair.shareOfLoopbackCall * 100, 1)}% of the loopback call); heap allocated per call ${result.inMemory.bytesPerCall[a]} B vs ${result.inMemory.bytesPerCall[b]} B (+${pair.extraBytesPerCall} B)`);
     }
   }
   if (result.singleFlight) {

@@ -54,8 +54,12 @@ test('bench:runtime --quick drives the generated SDK and measures overhead, sing
       const overLoopback = json.overhead.pairs[pair === memory.headline ? 'headline' : 'withoutTimeout'];
       expect(pair.usPerRequest[bareSide]).toBeLessThan(overLoopback.usPerRequest[bareSide]);
       expect(Number.isFinite(pair.shareOfLoopbackCall)).toBe(true);
+      // Heap bytes per call: a call reads and parses a ~1 KB body, so each side allocates some.
+      expect(json.inMemory.bytesPerCall[sdkSide]).toBeGreaterThan(1000);
+      expect(json.inMemory.bytesPerCall[bareSide]).toBeGreaterThan(1000);
+      expect(pair.extraBytesPerCall).toBe(json.inMemory.bytesPerCall[sdkSide] - json.inMemory.bytesPerCall[bareSide]);
     }
-    expect(run.stdout).toMatch(/The SDK's own code per call: .*\n.*\(\+-?\d+(\.\d+)? µs, -?\d+(\.\d+)?% of the loopback call\)/);
+    expect(run.stdout).toMatch(/The SDK's own code per call: .*\n.*\(\+-?\d+(\.\d+)? µs, -?\d+(\.\d+)?% of the loopback call\); heap allocated per call \d+ B vs \d+ B/);
     expect(json.singleFlight).toMatchObject({ concurrentCalls: 50, tokenRequests: 1, rejected: 0 });
     const { shellEv, core, all } = json.size;
     for (const size of [shellEv, core, all]) expect(size.status).toBe('ok');

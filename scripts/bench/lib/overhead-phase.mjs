@@ -9,7 +9,8 @@
  * deadline, transport? }. Sides: `sdk` (the generated SDK, default configuration), `sdkNoTimeout`
  * (the same with `timeout: 0`), `bare` (fetch, token in hand), `bareTimeout` (fetch with an abort
  * signal and a 60 s timer). With `transport: 'memory'` the global fetch is ./in-memory-fetch.mjs
- * (no socket; the origin only names URLs), so the sides differ by their own code alone.
+ * (no socket; the origin only names URLs), so the sides differ by their own code alone. With
+ * `measure: 'bytes'` (and node's --expose-gc), it prints { bytes: { side: heap bytes per call } }.
  * `requests` per side in interleaved batches of `batch` sequential calls (the side that goes
  * first alternates), after a warm-up of up to 1,000 calls each.
  */
@@ -51,6 +52,24 @@ const sides = {};
 for (const name of o.sides) sides[name] = await make[name]();
 const warm = Math.min(1000, o.requests);
 for (const side of Object.values(sides)) await timeBatch(side, warm); // the SDK fetches its token here
+if (o.measure === 'bytes') {
+  // Heap bytes allocated per call (run with --expose-gc and a young generation large enough that
+  // no collection happens within a batch): the heap growth over a batch after a full collection,
+  // the median of 7 batches per side.
+  const bytes = {};
+  for (const name of o.sides) {
+    const rounds = [];
+    for (let r = 0; r < 7; r++) {
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < o.batch; i++) await sides[name].call();
+      rounds.push((process.memoryUsage().heapUsed - before) / o.batch);
+    }
+    bytes[name] = Math.round(rounds.sort((x, y) => x - y)[3]);
+  }
+  process.stdout.write(JSON.stringify({ bytes }) + '\n');
+  process.exit(0);
+}
 const per = Object.fromEntries(o.sides.map((name) => [name, []]));
 const batches = Math.max(1, Math.round(o.requests / o.batch));
 let stopped;
