@@ -134,12 +134,15 @@ async function main() {
 
     // ---------------------------------------------------------------- 1. overhead, cached token
     // Each pair runs in its own process (lib/overhead-phase.mjs), interleaving its two sides.
-    const phase = async (sides, transport = 'loopback') => {
+    // `measure: 'bytes'` needs gc() and a young generation that holds a whole batch (no collection
+    // inside one), hence its node flags.
+    const phase = async (sides, { transport = 'loopback', measure, batch = o.batch } = {}) => {
       await serverCall(server.origin, '/__reset', {});
-      const args = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides, requests: o.requests, batch: o.batch, deadline: DEADLINE, transport };
-      const run = await runSimple(process.execPath, [join(here, 'lib', 'overhead-phase.mjs'), JSON.stringify(args)], { cwd: work, timeoutMs: 12 * 60_000 });
+      const args = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides, requests: o.requests, batch, deadline: DEADLINE, transport, measure };
+      const nodeArgs = measure === 'bytes' ? ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64'] : [];
+      const run = await runSimple(process.execPath, [...nodeArgs, join(here, 'lib', 'overhead-phase.mjs'), JSON.stringify(args)], { cwd: work, timeoutMs: 12 * 60_000 });
       const line = run.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
-      if (run.code !== 0 || line === undefined) throw new Error(`overhead phase ${sides.join(' vs ')} failed (exit ${run.code}): ${run.out.trim().split('\n').slice(-3).join(' | ')}`);
+      if (run.code !== 0 || line === undefined) throw new Error(`${measure ?? 'overhead'} phase ${sides.join(' vs ')} (${transport}) failed (exit ${run.code}): ${run.out.trim().split('\n').slice(-3).join(' | ')}`);
       const out = JSON.parse(line);
       if (out.stopped) notes.push(`${sides.join(' vs ')}: ${out.stopped}`);
       return { ...out, stats: await serverCall(server.origin, '/__stats') };
@@ -180,16 +183,13 @@ async function main() {
     for (let i = 0; i < o.processes; i++) {
       for (const pair of memoryPairs) {
         log(`in memory ${i + 1}/${o.processes}: ${pair.label}`);
-        memoryRuns[pair.key].push(await phase(pair.sides, 'memory'));
+        memoryRuns[pair.key].push(await phase(pair.sides, { transport: 'memory' }));
       }
     }
     // Heap bytes each side allocates per call, in memory too (a young generation that holds a whole
     // batch, so no collection runs inside one): what drives the collector's share of the gap.
-    const bytesArgs = { bundle: factory.bundle, kind: factory.kind, origin: server.origin, clientName: 'ShellEvClient', sides: pairs.flatMap((p) => p.sides).filter((side, i, all) => all.indexOf(side) === i), requests: o.requests, batch: o.quick ? 300 : 2000, deadline: DEADLINE, transport: 'memory', measure: 'bytes' };
-    const bytesRun = await runSimple(process.execPath, ['--expose-gc', '--min-semi-space-size=64', '--max-semi-space-size=64', join(here, 'lib', 'overhead-phase.mjs'), JSON.stringify(bytesArgs)], { cwd: work, timeoutMs: 5 * 60_000 });
-    const bytesLine = bytesRun.out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
-    if (bytesRun.code !== 0 || bytesLine === undefined) throw new Error(`allocation phase failed (exit ${bytesRun.code}): ${bytesRun.out.trim().split('\n').slice(-3).join(' | ')}`);
-    const bytesPerCall = JSON.parse(bytesLine).bytes;
+    const allSides = pairs.flatMap((p) => p.sides).filter((side, i, all) => all.indexOf(side) === i);
+    const bytesPerCall = (await phase(allSides, { transport: 'memory', measure: 'bytes', batch: o.quick ? 300 : 2000 })).bytes;
     result.inMemory = {
       bytesPerCall,
       transport: 'fetch answered from memory (lib/in-memory-fetch.mjs): no socket, no server',
@@ -197,8 +197,8 @@ async function main() {
         memoryPairs.map((pair) => {
           const summary = summarizePair(pair, memoryRuns[pair.key]);
           // The SDK's own cost as a share of the same bare call over loopback (pair side b).
-          const loopback = summaries[pair.key].usPerRequest[pair.sides[1]];
           const [a, b] = pair.sides;
+          const loopback = summaries[pair.key].usPerRequest[b];
           return [pair.key, { ...summary, target: false, shareOfLoopbackCall: round(summary.extraUsPerRequest / loopback, 3), extraBytesPerCall: bytesPerCall[a] - bytesPerCall[b] }];
         }),
       ),

@@ -105,11 +105,25 @@ describe('single-flight', () => {
     expect(receipt).not.toBeInstanceOf(Promise);
     expect(receipt).toEqual({ accessToken: manager.token?.accessToken, fetched: false });
     expect(headers.get('authorization')).toBe(`Bearer ${manager.token?.accessToken}`);
+    // The same token: the same receipt and header text, made once (not per call).
+    const again = new Headers();
+    expect(manager.apply({ url: new URL(api.url), headers: again, scopes: [] })).toBe(receipt);
+    expect(again.get('authorization')).toBe(headers.get('authorization'));
+    // A new token: a new receipt and header.
+    await manager.clearToken();
+    await call();
+    remember(manager.token);
+    const renewed = new Headers();
+    const next = manager.apply({ url: new URL(api.url), headers: renewed, scopes: [] });
+    expect(next).not.toBe(receipt);
+    expect(next).toEqual({ accessToken: manager.token?.accessToken, fetched: false });
+    expect(renewed.get('authorization')).toBe(`Bearer ${manager.token?.accessToken}`);
+    expect(renewed.get('authorization')).not.toBe(headers.get('authorization'));
     // Without a token yet, it answers with a promise (a token request is needed).
     const fresh = makeClient().manager.apply({ url: new URL(api.url), headers: new Headers(), scopes: [] });
     expect(fresh).toBeInstanceOf(Promise);
     watch.secret((await fresh).accessToken);
-    expect(await tokenRequests()).toBe(2);
+    expect(await tokenRequests()).toBe(3);
   });
 
   test('a failed fetch is shared by concurrent callers and not cached', async () => {

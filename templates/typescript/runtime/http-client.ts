@@ -22,11 +22,12 @@ import type {
   OperationRequest,
   RequestOptions,
   RetryOptions,
+  SecurityRequirement,
   ServerVariableValues,
 } from './operation.js';
 import { HeaderRecord } from './headers.js';
 import { backoffDelay, sleep } from './retry.js';
-import { expandPath, serializeParams, type ExtraStyles } from './serialize.js';
+import { expandPath, serializeParams, type ExtraStyles, type SerializedParams } from './serialize.js';
 import { attempt, headersToRecord, type FetchLike } from './transport.js';
 import { assertSecureTransport, configuredUrl, redactUrl } from './url.js';
 
@@ -70,14 +71,12 @@ interface ChosenScheme {
   readonly scopes: readonly string[];
 }
 
-/** The outcome of one attempt, read completely under the attempt's timeout. */
-interface AttemptResult {
-  readonly response: Response;
-  /** Success: the typed body; else the error body (JSON when it parses, else text). */
-  readonly value: unknown;
-  /** The body as received (see `ApiPromise.asResponse`). */
-  readonly raw: BodyInit | null;
-}
+/**
+ * The outcome of one attempt, read completely under the attempt's timeout: on success the typed
+ * body is `data` (and the result is what the call resolves to, as is); else `data` is the error
+ * body (JSON when it parses, else text).
+ */
+type AttemptResult = RawResult<unknown>;
 
 /** Sends operations described by generated code. One instance per client, shared by all APIs. */
 export class HttpClient {
@@ -135,17 +134,7 @@ export class HttpClient {
     const base = op.baseUrl === undefined ? this.#base : new URL(op.baseUrl).href;
     const href = buildUrl(base, expandPath(op.path, serialized.path), serialized.query);
 
-    // Later layers win: client headers, parameters, accept/content-type, per-call headers.
-    const headers = this.#headers.copy();
-    for (const name in serialized.headers) headers.set(name, serialized.headers[name]!);
-    if (serialized.cookies.length > 0) headers.set('cookie', serialized.cookies.join('; '));
-    if (op.responseKind === 'json') headers.set('accept', 'application/json');
     const encoded = op.body; // encoded by the generated method (see `jsonBody` and others)
-    if (encoded?.contentType !== undefined) headers.set('content-type', encoded.contentType);
-    if (options.headers !== undefined) {
-      for (const name in options.headers) headers.set(name, options.headers[name]!);
-    }
-
     const schemes = this.#chooseSchemes(op);
     if (schemes.length > 0) this.#assertMayCarryCredentials(base, href, schemes);
 
@@ -163,21 +152,24 @@ export class HttpClient {
     let request: HookRequest | undefined;
 
     for (let retry = 0, attemptNo = 1; ; attemptNo++) {
-      // Per attempt, so credentials are added once (and re-read from suppliers) each time.
-      const attemptHeaders = headers.copy();
+      // Per attempt, so credentials are added once (and re-read from suppliers) each time; one
+      // record, made afresh, is what fetch copies fastest (see headers.ts).
+      const attemptHeaders = requestHeaders(this.#headers, serialized, op, options);
       if (hooks !== undefined) {
         request = { operationId: op.operationId, attempt: attemptNo, method: op.method, url: href, headers: attemptHeaders.record };
         await runHook(hooks, 'beforeRequest', request, undefined);
       }
       const target = new AttemptTarget(href, attemptHeaders, options.signal);
-      const receipts: [AuthProvider, unknown][] = [];
+      // What each scheme's provider answered, by index in `schemes` (for `handleUnauthorized`).
+      const receipts: unknown[] = new Array(schemes.length);
       try {
-        for (const scheme of schemes) {
+        for (let i = 0; i < schemes.length; i++) {
+          const scheme = schemes[i]!;
           target.scopes = scheme.scopes;
           target.afterUnauthorized = renewed?.has(scheme.provider) === true;
           const receipt = scheme.provider.apply(target);
           // Our providers answer a cached credential without a promise (see `AuthProvider.apply`).
-          receipts.push([scheme.provider, receipt instanceof Promise ? await receipt : receipt]);
+          receipts[i] = receipt instanceof Promise ? await receipt : receipt;
         }
         renewed = undefined;
         const init: RequestInit & { duplex?: 'half' } = {
@@ -217,13 +209,13 @@ export class HttpClient {
         if (response.ok) {
           // No `await` without a validator: a tick saved on every call.
           const { validate } = this.#options;
-          if (validate !== undefined) await validate(op.operationId, result.value, response);
-          return { data: result.value as T, response, raw: result.raw };
+          if (validate !== undefined) await validate(op.operationId, result.data, response);
+          return result as RawResult<T>;
         }
 
-        if (status === 401 && !replayedAfter401 && replayable && receipts.length > 0) {
+        if (status === 401 && !replayedAfter401 && replayable && schemes.length > 0) {
           replayedAfter401 = true;
-          renewed = await renewAfterUnauthorized(receipts, options.signal);
+          renewed = await renewAfterUnauthorized(schemes, receipts, options.signal);
           if (renewed.size > 0) continue;
         }
         if (retryable && policy.statusCodes.includes(status) && retry < policy.maxRetries) {
@@ -234,10 +226,10 @@ export class HttpClient {
         }
         const ErrorClass = pickErrorClass(op.errors, status);
         const statusText = response.statusText === '' ? '' : ` ${response.statusText}`;
-        const text = serverErrorText(result.value);
+        const text = serverErrorText(result.data);
         throw new ErrorClass(
           `${op.operationId} failed with HTTP ${status}${statusText}${text === undefined ? '' : `: ${text}`}`,
-          { statusCode: status, headers: headersToRecord(response.headers), body: result.value },
+          { statusCode: status, headers: headersToRecord(response.headers), body: result.data },
         );
       } catch (error) {
         if (request !== undefined && !(error instanceof HookException)) {
@@ -257,21 +249,34 @@ export class HttpClient {
     if (op.security.length === 0) return [];
     let anonymous = false;
     for (const requirement of op.security) {
-      const chosen: ChosenScheme[] = [];
+      // Its schemes, counted while all are configured; -1 once one is not.
+      let configured = 0;
       for (const name in requirement) {
         const provider = this.#options.auth?.[name];
-        if (provider === undefined || !provider.isConfigured()) break;
-        chosen.push({ name, provider, scopes: requirement[name] ?? [] });
+        if (provider === undefined || !provider.isConfigured()) {
+          configured = -1;
+          break;
+        }
+        configured++;
       }
-      const wanted = Object.keys(requirement).length;
-      if (wanted === 0) anonymous = true;
-      else if (chosen.length === wanted) return chosen;
+      if (configured === 0) anonymous = true;
+      else if (configured > 0) return this.#schemesOf(requirement, configured);
     }
     if (anonymous) return [];
     const wanted = op.security.map((r) => Object.keys(r).join(' + ')).join(' or ');
     throw new ConfigurationException(
       `Operation '${op.operationId}' requires credentials for ${wanted}, but none are configured`,
     );
+  }
+
+  /** The schemes of a requirement found configured, in an array of its exact size (per call). */
+  #schemesOf(requirement: SecurityRequirement, size: number): ChosenScheme[] {
+    const chosen = new Array<ChosenScheme>(size);
+    let i = 0;
+    for (const name in requirement) {
+      chosen[i++] = { name, provider: this.#options.auth![name]!, scopes: requirement[name] ?? [] };
+    }
+    return chosen;
   }
 
   /**
@@ -330,18 +335,38 @@ export function buildUrl(base: string, path: string, query: readonly string[]): 
   return search === '' ? joined : `${joined}?${search}`;
 }
 
+/** One attempt's headers; later layers win: client, parameters, accept/content-type, per call. */
+function requestHeaders(
+  client: HeaderRecord,
+  serialized: SerializedParams,
+  op: OperationRequest,
+  options: RequestOptions,
+): HeaderRecord {
+  const headers = client.copy();
+  for (const name in serialized.headers) headers.set(name, serialized.headers[name]!);
+  if (serialized.cookies.length > 0) headers.set('cookie', serialized.cookies.join('; '));
+  if (op.responseKind === 'json') headers.set('accept', 'application/json');
+  if (op.body?.contentType !== undefined) headers.set('content-type', op.body.contentType);
+  if (options.headers !== undefined) {
+    for (const name in options.headers) headers.set(name, options.headers[name]!);
+  }
+  return headers;
+}
+
 /**
  * Asks each provider to renew; returns those that did (when any did, the call is replayed once,
  * and they are told so through `AuthTarget.afterUnauthorized`).
  */
 async function renewAfterUnauthorized(
-  receipts: readonly [AuthProvider, unknown][],
+  schemes: readonly ChosenScheme[],
+  receipts: readonly unknown[],
   signal: AbortSignal | undefined,
 ): Promise<Set<AuthProvider>> {
   const renewed = new Set<AuthProvider>();
-  for (const [provider, receipt] of receipts) {
+  for (let i = 0; i < schemes.length; i++) {
+    const { provider } = schemes[i]!;
     if (provider.handleUnauthorized !== undefined) {
-      if (await provider.handleUnauthorized(receipt, signal)) renewed.add(provider);
+      if (await provider.handleUnauthorized(receipts[i], signal)) renewed.add(provider);
     }
   }
   return renewed;
@@ -359,24 +384,30 @@ export function pickErrorClass(errors: ErrorClassMap, status: number): ApiExcept
   );
 }
 
-/** Reads the whole response: the success body per `kind`, or the error body. */
-async function readResponse(response: Response, op: OperationRequest): Promise<AttemptResult> {
+/**
+ * Reads the whole response: the success body per `kind`, or the error body. Promise chains, not
+ * an `async` function: every call goes through here, and this way allocates less.
+ */
+function readResponse(response: Response, op: OperationRequest): Promise<AttemptResult> {
   const { responseKind: kind } = op;
   const status = response.status;
   if (!response.ok) {
-    const text = await response.text();
-    return { response, value: parseErrorBody(text, response), raw: text };
+    return response.text().then((raw) => ({ data: parseErrorBody(raw, response), response, raw }));
   }
   if (kind === 'none' || status === 204 || status === 205 || op.method === 'HEAD') {
-    await response.body?.cancel();
-    return { response, value: undefined, raw: null };
+    const done = { data: undefined, response, raw: null };
+    return response.body === null ? Promise.resolve(done) : response.body.cancel().then(() => done);
   }
   if (kind === 'json') {
-    const text = await response.text();
-    return { response, value: isBlank(text) ? undefined : parseJson(text, response), raw: text };
+    return response.text().then((raw) => ({
+      data: isBlank(raw) ? undefined : parseJson(raw, response),
+      response,
+      raw,
+    }));
   }
-  const value = await (kind === 'text' ? response.text() : kind === 'blob' ? response.blob() : response.arrayBuffer());
-  return { response, value, raw: value };
+  const read =
+    kind === 'text' ? response.text() : kind === 'blob' ? response.blob() : response.arrayBuffer();
+  return read.then((data) => ({ data, response, raw: data }));
 }
 
 /** `JSON.parse`, failing as `ResponseParseException` (message with the redacted URL). */

@@ -108,7 +108,12 @@ export function serializeQueryParam(param: ParamSpec, styles?: ExtraStyles): str
 
 /** Header: `simple` only (OpenAPI allows nothing else); values are sent as-is. */
 export function serializeHeaderParam(param: ParamSpec): string {
-  return simple(toShape(param), param.explode ?? false, (s) => s);
+  return simple(toShape(param), param.explode ?? false, asIs);
+}
+
+/** Header values are not encoded. */
+function asIs(s: string): string {
+  return s;
 }
 
 /** Cookie: `form`; exploded arrays become repeated `name=value` pairs. */

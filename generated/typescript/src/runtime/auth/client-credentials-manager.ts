@@ -67,6 +67,13 @@ export interface AppliedToken {
   readonly fetched: boolean;
 }
 
+/** What `apply` sets and answers for the cached token `token`: made once per token, not per call. */
+interface AppliedCachedToken {
+  readonly token: OAuthToken;
+  readonly authorization: string;
+  readonly receipt: AppliedToken;
+}
+
 /** Default refresh-ahead: this fraction of the lifetime… */
 const DEFAULT_REFRESH_AHEAD_FRACTION = 0.1;
 /** …but never more than this many seconds. */
@@ -92,6 +99,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   /** The single-flight key: the store key made exact for this process's secret. */
   readonly #flightKey: string;
   #current: OAuthToken | undefined;
+  #applied: AppliedCachedToken | undefined;
   #loaded: Promise<void> | undefined;
   /** Set once `#loaded` has settled, so calls with a cached token skip awaiting it. */
   #ready = false;
@@ -208,6 +216,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
   /** Drops the token from memory and from the store (e.g. after revoking it). */
   async clearToken(): Promise<void> {
     this.#current = undefined;
+    this.#applied = undefined;
     await this.#storeCall('delete', () => this.#store.delete(this.#key));
   }
 
@@ -217,7 +226,18 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
    */
   apply(target: AuthTarget): AppliedToken | Promise<AppliedToken> {
     const cached = this.#cached();
-    if (cached !== undefined) return bearer(target, { token: cached, fetched: false });
+    if (cached !== undefined) {
+      // A JWT is a long string: its header text is made (and flattened by fetch) once.
+      let applied = this.#applied;
+      if (applied?.token !== cached) {
+        const { accessToken } = cached;
+        const receipt = { accessToken, fetched: false };
+        const authorization = `Bearer ${accessToken}`;
+        this.#applied = applied = { token: cached, authorization, receipt };
+      }
+      target.headers.set('authorization', applied.authorization);
+      return applied.receipt;
+    }
     return this.#acquire(target.signal).then((obtained) => bearer(target, obtained));
   }
 
