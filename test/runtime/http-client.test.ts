@@ -158,6 +158,14 @@ describe('request building', () => {
     expect(server.seen).toHaveLength(0);
   });
 
+  test('a bad header fails before auth is looked at (TypeError, not ConfigurationException)', async () => {
+    const call = client({ auth: {} }).request(op({ security: [{ BearerAuth: [] }] }), {
+      headers: { 'x-a': 'line\nbreak' },
+    });
+    await expect(call).rejects.toThrow(TypeError);
+    expect(server.seen).toHaveLength(0);
+  });
+
   test('an invalid client-wide header fails when the client is built', () => {
     expect(() => client({ headers: { 'x-a': 'line\nbreak' } })).toThrow(TypeError);
   });
@@ -194,6 +202,16 @@ describe('responses', () => {
       res.end();
     };
     expect(await client().request(op())).toBeUndefined();
+  });
+
+  test('a hand-made fetch response without a body: 204 and responseKind none read as undefined', async () => {
+    // A `FetchLike` test double or polyfill may leave `body` out altogether.
+    const bodiless = (status: number): Response =>
+      ({ ok: true, status, statusText: '', headers: new Headers(), url: '' }) as unknown as Response;
+    const c = client({ fetch: async () => bodiless(204), retry: false });
+    expect(await c.request(op())).toBeUndefined();
+    const none = client({ fetch: async () => bodiless(200), retry: false });
+    expect(await none.request(op({ responseKind: 'none' }))).toBeUndefined();
   });
 
   test.each([

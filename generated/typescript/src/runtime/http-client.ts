@@ -135,6 +135,14 @@ export class HttpClient {
     const href = buildUrl(base, expandPath(op.path, serialized.path), serialized.query);
 
     const encoded = op.body; // encoded by the generated method (see `jsonBody` and others)
+    // The first attempt's headers, made here so that a bad header value fails before auth is
+    // looked at (as it always has); later attempts make theirs afresh.
+    let firstHeaders: HeaderRecord | undefined = requestHeaders(
+      this.#headers,
+      serialized,
+      op,
+      options,
+    );
     const schemes = this.#chooseSchemes(op);
     if (schemes.length > 0) this.#assertMayCarryCredentials(base, href, schemes);
 
@@ -154,7 +162,8 @@ export class HttpClient {
     for (let retry = 0, attemptNo = 1; ; attemptNo++) {
       // Per attempt, so credentials are added once (and re-read from suppliers) each time; one
       // record, made afresh, is what fetch copies fastest (see headers.ts).
-      const attemptHeaders = requestHeaders(this.#headers, serialized, op, options);
+      const attemptHeaders = firstHeaders ?? requestHeaders(this.#headers, serialized, op, options);
+      firstHeaders = undefined;
       if (hooks !== undefined) {
         request = { operationId: op.operationId, attempt: attemptNo, method: op.method, url: href, headers: attemptHeaders.record };
         await runHook(hooks, 'beforeRequest', request, undefined);
@@ -335,7 +344,10 @@ export function buildUrl(base: string, path: string, query: readonly string[]): 
   return search === '' ? joined : `${joined}?${search}`;
 }
 
-/** One attempt's headers; later layers win: client, parameters, accept/content-type, per call. */
+/**
+ * One attempt's headers; later layers win: client, parameters, accept/content-type, per call.
+ * The per-call headers (`RequestOptions.headers`, read-only) are read again for each attempt.
+ */
 function requestHeaders(
   client: HeaderRecord,
   serialized: SerializedParams,
@@ -396,7 +408,8 @@ function readResponse(response: Response, op: OperationRequest): Promise<Attempt
   }
   if (kind === 'none' || status === 204 || status === 205 || op.method === 'HEAD') {
     const done = { data: undefined, response, raw: null };
-    return response.body === null ? Promise.resolve(done) : response.body.cancel().then(() => done);
+    // `== null`: a hand-made `FetchLike` response may have no `body` at all.
+    return response.body == null ? Promise.resolve(done) : response.body.cancel().then(() => done);
   }
   if (kind === 'json') {
     return response.text().then((raw) => ({

@@ -257,6 +257,7 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
     }
     this.#rejected = receipt.accessToken;
     if (current?.accessToken === receipt.accessToken) this.#current = undefined;
+    this.#applied = undefined;
     const flight = singleFlight(this.#store, this.#flightKey, async () => {
       // With a fleet-wide lock the replacement overwrites the rejected token; deleting it here
       // could delete the replacement another process has just stored.
