@@ -137,12 +137,7 @@ export class HttpClient {
     const encoded = op.body; // encoded by the generated method (see `jsonBody` and others)
     // The first attempt's headers, made here so that a bad header value fails before auth is
     // looked at (as it always has); later attempts make theirs afresh.
-    let firstHeaders: HeaderRecord | undefined = requestHeaders(
-      this.#headers,
-      serialized,
-      op,
-      options,
-    );
+    const firstHeaders = requestHeaders(this.#headers, serialized, op, options);
     const schemes = this.#chooseSchemes(op);
     if (schemes.length > 0) this.#assertMayCarryCredentials(base, href, schemes);
 
@@ -162,8 +157,8 @@ export class HttpClient {
     for (let retry = 0, attemptNo = 1; ; attemptNo++) {
       // Per attempt, so credentials are added once (and re-read from suppliers) each time; one
       // record, made afresh, is what fetch copies fastest (see headers.ts).
-      const attemptHeaders = firstHeaders ?? requestHeaders(this.#headers, serialized, op, options);
-      firstHeaders = undefined;
+      const attemptHeaders =
+        attemptNo === 1 ? firstHeaders : requestHeaders(this.#headers, serialized, op, options);
       if (hooks !== undefined) {
         request = { operationId: op.operationId, attempt: attemptNo, method: op.method, url: href, headers: attemptHeaders.record };
         await runHook(hooks, 'beforeRequest', request, undefined);

@@ -67,7 +67,7 @@ export interface AppliedToken {
   readonly fetched: boolean;
 }
 
-/** What `apply` sets and answers for the cached token `token`: made once per token, not per call. */
+/** What `#bearer` sets and answers for `token`, made once per token (see `#bearer`). */
 interface AppliedCachedToken {
   readonly token: OAuthToken;
   readonly authorization: string;
@@ -226,19 +226,23 @@ export class ClientCredentialsAuthManager implements AuthProvider<AppliedToken> 
    */
   apply(target: AuthTarget): AppliedToken | Promise<AppliedToken> {
     const cached = this.#cached();
-    if (cached !== undefined) {
-      // A JWT is a long string: its header text is made (and flattened by fetch) once.
-      let applied = this.#applied;
-      if (applied?.token !== cached) {
-        const { accessToken } = cached;
-        const receipt = { accessToken, fetched: false };
-        const authorization = `Bearer ${accessToken}`;
-        this.#applied = applied = { token: cached, authorization, receipt };
-      }
-      target.headers.set('authorization', applied.authorization);
-      return applied.receipt;
+    if (cached !== undefined) return this.#bearer(target, { token: cached, fetched: false });
+    return this.#acquire(target.signal).then((obtained) => this.#bearer(target, obtained));
+  }
+
+  /**
+   * Puts the token on the request; answers what `apply` remembers for a possible 401. A JWT is a
+   * long string: its header text (which fetch flattens) and the receipt of a token not just
+   * fetched are made once per token, not per call.
+   */
+  #bearer(target: AuthTarget, { token, fetched }: ObtainedToken): AppliedToken {
+    let applied = this.#applied;
+    if (applied?.token !== token) {
+      const receipt = { accessToken: token.accessToken, fetched: false };
+      this.#applied = applied = { token, authorization: `Bearer ${token.accessToken}`, receipt };
     }
-    return this.#acquire(target.signal).then((obtained) => bearer(target, obtained));
+    target.headers.set('authorization', applied.authorization);
+    return fetched ? { accessToken: token.accessToken, fetched } : applied.receipt;
   }
 
   /**
@@ -546,10 +550,4 @@ function refreshBackoffMs(failures: number): number {
   if (failures < 2) return 0;
   const d = Math.min(REFRESH_BACKOFF_MAX_MS, REFRESH_BACKOFF_FIRST_MS * 2 ** (failures - 2));
   return Math.floor(d / 2 + (Math.random() * d) / 2);
-}
-
-/** Puts the token on the request; what `apply` remembers for a possible 401. */
-function bearer(target: AuthTarget, { token, fetched }: ObtainedToken): AppliedToken {
-  target.headers.set('authorization', `Bearer ${token.accessToken}`);
-  return { accessToken: token.accessToken, fetched };
 }
