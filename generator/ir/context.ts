@@ -22,7 +22,10 @@ export function pointerToken(token: string): string {
 }
 
 export function childPointer(pointer: string, ...tokens: (string | number)[]): string {
-  return tokens.reduce<string>((p, t) => `${p}/${pointerToken(String(t))}`, pointer);
+  // A loop, not `reduce`: called for every schema node of the document.
+  let out = pointer;
+  for (const token of tokens) out += `/${pointerToken(typeof token === 'string' ? token : String(token))}`;
+  return out;
 }
 
 /** A resolved non-schema object (parameter, response, request body) and where it lives. */

@@ -40,6 +40,7 @@ export function resolveNames(names: readonly IrName[], policy: NamingPolicy): Na
     if (found === undefined) throw new InternalError(`name #${earlier.id} (${earlier.role}) is used before it is resolved`);
     return found;
   };
+  const derived = policy.derived?.bind(policy);
   for (const name of names) {
     const base = policy.base(name, resolved);
     let scope = scopes.get(name.scope);
@@ -48,12 +49,15 @@ export function resolveNames(names: readonly IrName[], policy: NamingPolicy): Na
       scope = rules === undefined ? null : new NameScope(rules.caseInsensitive, rules.reserved, rules.counterSeparator ?? '');
       scopes.set(name.scope, scope);
     }
-    const derives = policy.derived?.(name, base) !== undefined;
-    const derivedFrom = (candidate: string): Readonly<Record<string, string>> => policy.derived?.(name, candidate) ?? {};
-    let identifier = base;
-    if (scope !== null) identifier = derives ? scope.claim(base, (candidate) => Object.values(derivedFrom(candidate))) : scope.claim(base);
+    // Most names (every property and enum member) derive nothing: no closures made for them.
+    if (derived === undefined || derived(name, base) === undefined) {
+      table[name.id] = scope === null ? base : scope.claim(base);
+      continue;
+    }
+    const derivedFrom = (candidate: string): Readonly<Record<string, string>> => derived(name, candidate) ?? {};
+    const identifier = scope === null ? base : scope.claim(base, (candidate) => Object.values(derivedFrom(candidate)));
     table[name.id] = identifier;
-    if (derives) derivedTable[name.id] = derivedFrom(identifier);
+    derivedTable[name.id] = derivedFrom(identifier);
   }
   return new Names(table, derivedTable);
 }

@@ -31,6 +31,14 @@ export class NameScope {
    * taken with it.
    */
   claim(base: string, derived?: (candidate: string) => readonly string[]): string {
+    if (derived === undefined) {
+      // The common case, a free name with nothing derived from it, without the general path's closures.
+      const key = this.key(base);
+      if (!this.taken.has(key)) {
+        this.taken.add(key);
+        return base;
+      }
+    }
     const free = (candidate: string): boolean =>
       !this.taken.has(this.key(candidate)) && (derived?.(candidate) ?? []).every((d) => !this.taken.has(this.key(d)));
     let name = base;

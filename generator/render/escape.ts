@@ -92,6 +92,10 @@ function proseForDoc(text: string): string[] {
  * by blank lines; consecutive tags are not.
  */
 export function docComment(parts: readonly (string | DocTag | undefined)[], indent = 0): string {
+  return DOCS.get(`${indent} tsdoc`, parts, () => tsDoc(parts, indent));
+}
+
+function tsDoc(parts: readonly (string | DocTag | undefined)[], indent: number): string {
   const lines: string[] = [];
   let previousWasTag = false;
   for (const part of parts) {
@@ -259,35 +263,56 @@ export function pyAttributeDoc(parts: readonly (string | undefined)[], indent = 
 }
 
 function memoDoc(parts: readonly (string | undefined)[], indent: number, width: number, docstringLayout: boolean): string {
-  // The same descriptions recur (GitHub's API: 55,000 docstrings, 18,000 different). The cache is
-  // a trie keyed by the parts themselves: they are the IR's own strings, whose hashes V8 keeps, so
-  // a lookup builds no key string (one made with JSON.stringify cost a tenth of a second).
-  const layout = `${indent} ${width} ${docstringLayout ? 'd' : 'a'}`;
-  let node = DOCSTRINGS.get(layout);
-  if (node === undefined) DOCSTRINGS.set(layout, (node = { next: new Map() }));
-  for (const part of parts) {
-    let next: DocNode | undefined = node.next.get(part);
-    if (next === undefined) node.next.set(part, (next = { next: new Map() }));
-    node = next;
-  }
-  if (node.doc === undefined) {
-    if (++cachedDocs > MAX_DOCSTRINGS) {
-      DOCSTRINGS.clear();
-      cachedDocs = 0;
-    }
-    node.doc = docstring(parts, indent, width, docstringLayout);
-  }
-  return node.doc;
+  return DOCS.get(`${indent} ${width} ${docstringLayout ? 'd' : 'a'}`, parts, () => docstring(parts, indent, width, docstringLayout));
 }
 
-/** Docstrings made so far (a pure function of their inputs), bounded: layout → part → … → doc. */
+/** A tag part in the memo's key: the marker, then the tag, then its text. */
+const TAG_KEY = {};
+
+/**
+ * Doc texts made so far (pure functions of their parts), bounded. The same descriptions recur
+ * (GitHub's API: 55,000 docstrings, 18,000 different). The cache is a trie keyed by the parts
+ * themselves: they are the IR's own strings, whose hashes V8 keeps, so a lookup builds no key
+ * string (one made with JSON.stringify cost a tenth of a second).
+ */
+class DocMemo {
+  readonly #roots = new Map<string, DocNode>();
+  #count = 0;
+
+  constructor(private readonly max: number) {}
+
+  get(layout: string, parts: readonly (string | DocTag | undefined)[], make: () => string): string {
+    let node = this.#roots.get(layout);
+    if (node === undefined) this.#roots.set(layout, (node = { next: new Map() }));
+    for (const part of parts) {
+      if (part === undefined || typeof part === 'string') node = child(node, part);
+      else node = child(child(child(node, TAG_KEY), part.tag), part.text);
+    }
+    if (node.doc === undefined) {
+      if (++this.#count > this.max) {
+        this.#roots.clear();
+        this.#count = 0;
+      }
+      node.doc = make();
+    }
+    return node.doc;
+  }
+}
+
+function child(node: DocNode, key: DocKey): DocNode {
+  let next = node.next.get(key);
+  if (next === undefined) node.next.set(key, (next = { next: new Map() }));
+  return next;
+}
+
+type DocKey = string | undefined | typeof TAG_KEY;
+
+/** One trie node: layout → part → … → doc. */
 interface DocNode {
   doc?: string;
-  readonly next: Map<string | undefined, DocNode>;
+  readonly next: Map<DocKey, DocNode>;
 }
-const DOCSTRINGS = new Map<string, DocNode>();
-const MAX_DOCSTRINGS = 100_000;
-let cachedDocs = 0;
+const DOCS = new DocMemo(100_000);
 
 function docstring(parts: readonly (string | undefined)[], indent: number, width: number, docstringLayout: boolean): string {
   const lines: string[] = [];

@@ -50,29 +50,31 @@ export function convertObject(
   meta: IrSchemaMeta | undefined,
   nullable = false,
 ): IrSchema {
-  const required = new Set(Array.isArray(node['required']) ? node['required'].filter((r) => typeof r === 'string') : []);
+  const listed = node['required'];
+  const required = new Set(Array.isArray(listed) ? listed.filter((r) => typeof r === 'string') : []);
   const properties: IrProperty[] = [];
   const props = isObject(node['properties']) ? node['properties'] : {};
   const scope = c.ctx.names.scope('properties', pointer);
-  for (const [name, raw] of Object.entries(props)) {
-    const propPointer = childPointer(pointer, 'properties', name);
-    const schema = c.convert(raw, propPointer, [...hint, pascalWords(name) || 'Property']);
-    const rawObj = isObject(raw) ? raw : {};
-    const deref = typeof rawObj['$ref'] === 'string' ? c.ctx.at(rawObj['$ref']) : undefined;
-    // The use site's flag wins over the target's (as in `{ ...target, ...use }`, without copying the target).
-    const flag = (key: string): Json | undefined =>
-      Object.prototype.hasOwnProperty.call(rawObj, key) ? rawObj[key] : isObject(deref) ? deref[key] : undefined;
-    const description = str(rawObj['description']);
-    properties.push({
+  const propertiesPointer = `${pointer}/properties`;
+  for (const name in props) {
+    const raw = props[name];
+    const schema = c.convert(raw, childPointer(propertiesPointer, name), [...hint, pascalWords(name) || 'Property']);
+    const rawObj = isObject(raw) ? raw : undefined;
+    const ref = rawObj?.['$ref'];
+    const deref = typeof ref === 'string' ? c.ctx.at(ref) : undefined;
+    const description = str(rawObj?.['description']);
+    // Filled in this order (the IR's key order, which snapshots and JSON dumps show).
+    const property: { -readonly [K in keyof IrProperty]?: IrProperty[K] } = {
       name,
       propertyName: c.ctx.names.request({ role: 'property', wireName: name }, scope),
       required: required.has(name),
-      readOnly: flag('readOnly') === true,
-      writeOnly: flag('writeOnly') === true,
-      ...(description !== undefined ? { description } : {}),
-      ...(rawObj['deprecated'] === true ? { deprecated: true } : {}),
-      schema,
-    });
+      readOnly: flag(rawObj, deref, 'readOnly') === true,
+      writeOnly: flag(rawObj, deref, 'writeOnly') === true,
+    };
+    if (description !== undefined) property.description = description;
+    if (rawObj?.['deprecated'] === true) property.deprecated = true;
+    property.schema = schema;
+    properties.push(property as IrProperty);
   }
   const ap = node['additionalProperties'];
   let additionalProperties: IrSchema | undefined;
@@ -81,6 +83,12 @@ export function convertObject(
     additionalProperties = c.convert(ap, childPointer(pointer, 'additionalProperties'), [...hint, 'Value']);
   }
   return withMeta({ kind: 'object', properties, ...(additionalProperties ? { additionalProperties } : {}) }, meta, nullable);
+}
+
+/** A property's flag: the use site's wins over its `$ref` target's (as in `{ ...target, ...use }`, without copying the target). */
+function flag(use: JsonObject | undefined, target: Json | undefined, key: string): Json | undefined {
+  if (use !== undefined && Object.prototype.hasOwnProperty.call(use, key)) return use[key];
+  return isObject(target) ? target[key] : undefined;
 }
 
 /** `allOf` whose parts are all `$ref`s to object models (plus optional own properties): the models it extends. */

@@ -51,7 +51,15 @@ const cases: Array<[string, JsonValue]> = [
   ['a key that fills the line', { [word(97)]: { type: 'string' } }],
   ['a key past the line', { [word(110)]: { a: 1 } }],
   ['empty values near the width', { [word(95)]: {}, [word(96)]: [], [word(97)]: [] }],
+  ['own keys only: a record whose `__proto__` a spec name set', protoSet()],
 ];
+
+/** What `record['__proto__'] = rule` makes (the validation table of an operation named `__proto__`). */
+function protoSet(): JsonValue {
+  const record: Record<string, JsonValue> = { a: 1 };
+  record['__proto__'] = { type: 'string' };
+  return record;
+}
 
 /** Seeded random JSON shaped like validation rules (keys, nesting, scalars of every kind). */
 function randomValues(count: number): JsonValue[] {

@@ -35,7 +35,7 @@ class JsonPrinter {
       return `[\n${lines.join('\n')}\n${pad}]`;
     }
     const record = value as JsonObject;
-    for (const key in record) lines.push(`${inner}${this.#entry(this.#key(key), record[key] as JsonValue, indent + 2)},`);
+    for (const key of Object.keys(record)) lines.push(`${inner}${this.#entry(this.#key(key), record[key] as JsonValue, indent + 2)},`);
     return `{\n${lines.join('\n')}\n${pad}}`;
   }
 
@@ -81,7 +81,8 @@ class JsonPrinter {
     const record = value as JsonObject;
     let text = '{ ';
     let empty = true;
-    for (const name in record) {
+    // Own keys only (`for…in` would also list a prototype's: a spec name `__proto__` sets one).
+    for (const name of Object.keys(record)) {
       if (!empty) text += ', ';
       empty = false;
       const key = this.#key(name);
@@ -114,7 +115,5 @@ function mustBreak(items: readonly JsonValue[]): boolean {
 }
 
 function hasTwoKeys(record: JsonObject): boolean {
-  let count = 0;
-  for (const _ in record) if (++count > 1) return true;
-  return false;
+  return Object.keys(record).length > 1;
 }
