@@ -47,11 +47,11 @@ export function validationTable(
     keys.set(m.name, key);
   }
   const rule = (s: IrSchema): Rule => ruleOf(s, keys);
-  const schemas: Record<string, Rule> = {};
+  const schemas = record<Rule>();
   for (const m of models) schemas[keys.get(m.name)!] = rule(m.schema);
-  const responses: Record<string, Record<string, Rule>> = {};
+  const responses = record<Record<string, Rule>>();
   for (const op of services.flatMap((s) => s.operations)) {
-    const byStatus: Record<string, Rule> = {};
+    const byStatus = record<Rule>();
     for (const r of op.responses) {
       if (/^2(\d\d|XX)$/i.test(r.status) && r.kind === 'json' && r.schema !== undefined) byStatus[r.status.toUpperCase()] = rule(r.schema);
     }
@@ -77,7 +77,7 @@ function ruleOf(s: IrSchema, keys: ReadonlyMap<IrName, string>): Rule {
       break;
     case 'object': {
       out['type'] = 'object';
-      const properties: Record<string, Rule> = {};
+      const properties = record<Rule>();
       const required: string[] = [];
       for (const p of s.properties) {
         properties[p.name] = ruleOf(p.schema, keys);
@@ -127,6 +127,14 @@ function ruleOf(s: IrSchema, keys: ReadonlyMap<IrName, string>): Rule {
     if (c.maxProperties !== undefined) out['maxProperties'] = c.maxProperties;
   }
   return out;
+}
+
+/**
+ * A record keyed by spec names, without a prototype: an operation or property named `__proto__`
+ * is then an entry like any other (in a plain object, assigning it sets the object's prototype).
+ */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /** `{}` (any value) as `true`, so "additional properties allowed" reads as such. */

@@ -90,6 +90,19 @@ describe('printJson', () => {
     expect(await prettier.format(text, PRETTIER_OPTIONS)).toBe(text);
   });
 
+  it("prints a record's own `__proto__` entry as a computed key (a bare or quoted one would set the prototype)", async () => {
+    const record = Object.create(null) as Record<string, JsonValue>;
+    record['a'] = 1;
+    record['__proto__'] = { type: 'string' };
+    const text = `${HEAD}${printJson(record, 0, HEAD.length, 1)};\n`;
+    expect(text).toBe(`${HEAD}{ a: 1, ['__proto__']: { type: 'string' } };\n`);
+    expect(await prettier.format(text, PRETTIER_OPTIONS)).toBe(text);
+    // Evaluated, the literal has the entry and keeps Object.prototype.
+    const value = new Function(`return ${text.slice(HEAD.length, -2)};`)() as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['a', '__proto__']);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+  });
+
   it.each(cases)('%s, nested in an object: as printNode lays it out', (_, value) => {
     // Inside a literal at indent 4, after `key: ` (column 9), followed by a comma.
     expect(printJson(value, 4, 9, 1)).toBe(printNode(toNode(value), 4, 9, 1));

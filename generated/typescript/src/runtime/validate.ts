@@ -153,7 +153,8 @@ function check(value: unknown, rule: Rule, schemas: Rules, path: string, out: Vi
     const extra = r.additionalProperties;
     for (const name of names) {
       const at = `${path}${key(name)}`;
-      const own = props[name];
+      // Own rules only: a field named `constructor` or `toString` is not `Object.prototype`'s.
+      const own = Object.hasOwn(props, name) ? props[name] : undefined;
       if (own !== undefined) check(value[name], own, schemas, at, out, true);
       else if (extra !== undefined && extra !== true) check(value[name], extra, schemas, at, out, true);
       else if (extra === undefined && extras && type === 'object') fail('additionalProperties', at);

@@ -104,7 +104,8 @@ class JsonPrinter {
 
   #key(name: string): string {
     let key = this.#keys.get(name);
-    if (key === undefined) this.#keys.set(name, (key = propertyKey(name)));
+    // In an object literal, `__proto__: x` (bare or quoted) sets the prototype; a computed key is an entry.
+    if (key === undefined) this.#keys.set(name, (key = name === '__proto__' ? `['__proto__']` : propertyKey(name)));
     return key;
   }
 }
