@@ -41,7 +41,10 @@ export function resolveNames(names: readonly IrName[], policy: NamingPolicy): Na
     return found;
   };
   const derived = policy.derived?.bind(policy);
-  for (const name of names) {
+  // An index loop: a large API has 100,000 names, and this runs before V8 optimizes it (an
+  // unoptimized `for…of` allocates an iterator result per name).
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as IrName;
     const base = policy.base(name, resolved);
     let scope = scopes.get(name.scope);
     if (scope === undefined) {

@@ -38,6 +38,26 @@ export function validationTable(
   services: readonly IrService[],
   operationId: (op: IrOperation) => string,
 ): ValidationTable {
+  const { schemas, byOperation } = neutralRules(models, services);
+  const responses = record<Record<string, Rule>>();
+  for (const [op, byStatus] of byOperation) responses[operationId(op)] = byStatus;
+  return { schemas, responses };
+}
+
+/** The rules of an IR, which only the operation keys of `responses` make target-specific. */
+interface NeutralRules {
+  readonly models: readonly IrModel[];
+  readonly schemas: Readonly<Record<string, Rule>>;
+  /** Operations with a 2xx JSON body, in order → status → rule. */
+  readonly byOperation: ReadonlyMap<IrOperation, Readonly<Record<string, Rule>>>;
+}
+
+/** One IR's rules, made once for all the targets of a run (each prints them in its own syntax). */
+const rulesOf = new WeakMap<readonly IrService[], NeutralRules>();
+
+function neutralRules(models: readonly IrModel[], services: readonly IrService[]): NeutralRules {
+  const known = rulesOf.get(services);
+  if (known !== undefined && known.models === models) return known;
   const keys = new Map<IrName, string>();
   const taken = new Set<string>();
   for (const m of models) {
@@ -49,15 +69,17 @@ export function validationTable(
   const rule = (s: IrSchema): Rule => ruleOf(s, keys);
   const schemas = record<Rule>();
   for (const m of models) schemas[keys.get(m.name)!] = rule(m.schema);
-  const responses = record<Record<string, Rule>>();
+  const byOperation = new Map<IrOperation, Record<string, Rule>>();
   for (const op of services.flatMap((s) => s.operations)) {
     const byStatus = record<Rule>();
     for (const r of op.responses) {
       if (/^2(\d\d|XX)$/i.test(r.status) && r.kind === 'json' && r.schema !== undefined) byStatus[r.status.toUpperCase()] = rule(r.schema);
     }
-    if (Object.keys(byStatus).length > 0) responses[operationId(op)] = byStatus;
+    if (Object.keys(byStatus).length > 0) byOperation.set(op, byStatus);
   }
-  return { schemas, responses };
+  const made: NeutralRules = { models, schemas, byOperation };
+  rulesOf.set(services, made);
+  return made;
 }
 
 function ruleOf(s: IrSchema, keys: ReadonlyMap<IrName, string>): Rule {

@@ -56,20 +56,46 @@ function scalar(value: JsonValue): string | undefined {
 /** Thrown when the data leaves the subset above; caught by `layoutLiteral`. */
 class Unsure extends Error {}
 
-/** `value` after `prefix` (a dict key and `: `, or the start of the statement) for `./py-layout`. */
-function expr(value: JsonValue, prefix: string): PyExpr {
-  if (typeof value !== 'object' || value === null) {
-    const text = scalar(value);
-    if (text === undefined) throw new Unsure();
-    return `${prefix}${text}`;
+/**
+ * The expressions of one literal for `./py-layout`. Strings and dict keys are quoted once each: a
+ * validators table repeats the same few (`"type": `, `"string"`) hundreds of thousands of times.
+ */
+class LiteralExprs {
+  readonly #strings = new Map<string, string>();
+  readonly #keys = new Map<string, string>();
+
+  /** `value` after `prefix` (a dict key and `: `, or the start of the statement). */
+  expr(value: JsonValue, prefix: string): PyExpr {
+    if (typeof value !== 'object' || value === null) return `${prefix}${this.#scalar(value)}`;
+    if (Array.isArray(value)) return pyDisplay(prefix, '[]', (value as readonly JsonValue[]).map((item) => this.expr(item, '')));
+    const record = value as Record<string, JsonValue>;
+    return pyDisplay(
+      prefix,
+      '{}',
+      Object.keys(record).map((k) => this.expr(record[k] as JsonValue, this.#key(k))),
+    );
   }
-  if (Array.isArray(value)) return pyDisplay(prefix, '[]', (value as readonly JsonValue[]).map((item) => expr(item, '')));
-  const entries = Object.entries(value as Record<string, JsonValue>).map(([k, v]) => {
-    const key = scalar(k);
-    if (key === undefined) throw new Unsure();
-    return expr(v, `${key}: `);
-  });
-  return pyDisplay(prefix, '{}', entries);
+
+  #scalar(value: string | number | boolean | null): string {
+    if (typeof value !== 'string') {
+      const text = scalar(value);
+      if (text === undefined) throw new Unsure();
+      return text;
+    }
+    let text = this.#strings.get(value);
+    if (text === undefined) {
+      text = stringLiteral(value);
+      if (text === undefined) throw new Unsure();
+      this.#strings.set(value, text);
+    }
+    return text;
+  }
+
+  #key(name: string): string {
+    let key = this.#keys.get(name);
+    if (key === undefined) this.#keys.set(name, (key = `${this.#scalar(name)}: `));
+    return key;
+  }
 }
 
 /**
@@ -78,7 +104,7 @@ function expr(value: JsonValue, prefix: string): PyExpr {
  */
 export function layoutLiteral(prefix: string, value: JsonValue): string | undefined {
   try {
-    return pyStatement(expr(value, prefix), 0);
+    return pyStatement(new LiteralExprs().expr(value, prefix), 0);
   } catch (error) {
     if (error instanceof Unsure) return undefined;
     throw error;
