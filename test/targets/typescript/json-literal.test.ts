@@ -6,7 +6,7 @@
 import { tsString } from '../../../generator/render/escape';
 import { arr, obj, printNode, raw, type JsNode } from '../../../generator/targets/typescript/view/layout';
 import { printJson } from '../../../generator/targets/typescript/view/json-literal';
-import { propertyKey } from '../../../generator/targets/typescript/view/types';
+import { literalKey, propertyKey } from '../../../generator/targets/typescript/view/types';
 import type { JsonValue } from '../../../generator/targets/validation-table';
 
 type Prettier = { format(text: string, options: Record<string, unknown>): Promise<string> };
@@ -106,5 +106,20 @@ describe('printJson', () => {
   it.each(cases)('%s, nested in an object: as printNode lays it out', (_, value) => {
     // Inside a literal at indent 4, after `key: ` (column 9), followed by a comma.
     expect(printJson(value, 4, 9, 1)).toBe(printNode(toNode(value), 4, 9, 1));
+  });
+});
+
+describe('literalKey (keys of object literals: the validators table, examples, auth and server maps)', () => {
+  it.each([
+    ['type', 'type'],
+    ['a-b', "'a-b'"],
+    ['__proto__', "['__proto__']"],
+    ['constructor', 'constructor'],
+  ])('%s → %s', (name, key) => {
+    expect(literalKey(name)).toBe(key);
+    // The key defines an own entry, and the literal keeps Object.prototype.
+    const value = new Function(`return { ${key}: 1 };`)() as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual([name]);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
   });
 });

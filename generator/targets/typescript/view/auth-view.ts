@@ -9,7 +9,7 @@ import type { Ir, IrSecurityScheme, IrServerUrl } from '../../../ir/types';
 import type { TsContext } from './context';
 import { docComment, tsString } from '../../../render/escape';
 import { arr, obj, printEntry, printNode, raw, type JsNode, typeAfter } from './layout';
-import { propertyKey } from './types';
+import { literalKey, propertyKey } from './types';
 
 type Implemented = Exclude<IrSecurityScheme['implementation'], { kind: 'unsupported' }>;
 type ImplementedScheme = IrSecurityScheme & { readonly implementation: Implemented };
@@ -130,12 +130,12 @@ export function authEntry(v: TsContext): string {
   const onlyManagers = schemes.every((s) => s.implementation.kind === 'clientCredentials');
   if (onlyManagers) {
     const entries = schemes.flatMap((s) =>
-      s.kind === 'oauth2' && s.clientCredentials ? [[propertyKey(s.schemeName), raw(`this.${v.name(s.clientCredentials.propertyName)}`)] as [string, JsNode]] : [],
+      s.kind === 'oauth2' && s.clientCredentials ? [[literalKey(s.schemeName), raw(`this.${v.name(s.clientCredentials.propertyName)}`)] as [string, JsNode]] : [],
     );
     return `      ${printEntry('auth', obj(entries), 6)},`;
   }
   const lines = schemes.map((s) => {
-    const key = propertyKey(s.schemeName);
+    const key = literalKey(s.schemeName);
     const impl = s.implementation;
     if (impl.kind === 'clientCredentials') {
       return `        ${key}: this.${s.kind === 'oauth2' && s.clientCredentials ? v.name(s.clientCredentials.propertyName) : ''},`;
@@ -173,7 +173,7 @@ export function serverSpecNode(server: IrServerUrl): JsNode {
         server.variables.map((v) => {
           const spec: [string, JsNode][] = [['default', raw(tsString(v.default))]];
           if (v.enum && v.enum.length > 0) spec.push(['enum', arr(v.enum.map((e) => raw(tsString(e))))]);
-          return [propertyKey(v.name), obj(spec)];
+          return [literalKey(v.name), obj(spec)];
         }),
       ),
     ]);

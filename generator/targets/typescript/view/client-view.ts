@@ -8,7 +8,7 @@ import { needsServerSpecs, providerClasses } from './auth-view';
 import type { TsContext } from './context';
 import { templateVariables } from '../../../ir/url-template';
 import { arr, call, importLine, obj, printEntry, raw, type JsNode } from './layout';
-import { propertyKey } from './types';
+import { literalKey, propertyKey } from './types';
 import { usesExtraParamStyles } from './runtime-files';
 
 export const ENUM_NAME = 'Environment';
@@ -27,7 +27,7 @@ function tokenUrlNode(v: TsContext, cc: ClientCredentialsScheme['clientCredentia
   const variables = v.ir.serverVariables
     .filter((sv) => used.has(sv.name))
     .map((sv): [string, JsNode] => [
-      propertyKey(sv.name),
+      literalKey(sv.name),
       obj([['default', raw(tsString(sv.default))], ...(sv.enum ? [['enum', arr(sv.enum.map((e) => raw(tsString(e))))] as [string, JsNode]] : [])]),
     ]);
   const server = obj([['url', url], ['variables', obj(variables)]]);

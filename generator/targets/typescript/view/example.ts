@@ -6,7 +6,7 @@
 import type { IrModel, IrName, IrSchema } from '../../../ir/types';
 import { tsLiteral, tsString } from '../../../render/escape';
 import { arr, obj, printEntry, printNode, raw, type JsNode } from './layout';
-import { isRequiredInType, propertyKey } from './types';
+import { isRequiredInType, literalKey } from './types';
 import { placeholderString, specExample } from '../../../ir/example-values';
 
 /** Deep enough to show structure; shallow enough that recursive models terminate. */
@@ -19,7 +19,7 @@ export type ModelIndex = ReadonlyMap<IrName, IrModel>;
 function jsonNode(value: unknown): JsNode {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return raw(tsLiteral(value));
   if (Array.isArray(value)) return arr(value.map(jsonNode));
-  if (typeof value === 'object') return obj(Object.entries(value as Record<string, unknown>).map(([k, v]) => [propertyKey(k), jsonNode(v)]));
+  if (typeof value === 'object') return obj(Object.entries(value as Record<string, unknown>).map(([k, v]) => [literalKey(k), jsonNode(v)]));
   return raw('undefined');
 }
 
@@ -60,7 +60,7 @@ function objectEntries(schema: IrSchema | undefined, models: ModelIndex, depth: 
   if (!schema || schema.kind !== 'object' || depth >= MAX_DEPTH) return [];
   return schema.properties
     .filter((p) => isRequiredInType(p) && !p.readOnly)
-    .map((p): [string, JsNode] => [propertyKey(p.name), exampleNode(p.schema, models, depth + 1)]);
+    .map((p): [string, JsNode] => [literalKey(p.name), exampleNode(p.schema, models, depth + 1)]);
 }
 
 function resolveObject(schema: IrSchema, models: ModelIndex): IrSchema | undefined {

@@ -2,13 +2,13 @@
  * JSON data printed as a TypeScript object literal, laid out as `printNode` (`./layout`) lays out
  * the same literal built from `JsNode`s, i.e. as Prettier prints it. The validation table is this
  * printer's one caller: for GitHub it is 3 MB of nested literals, and building a `JsNode` for each
- * of its values first cost as much as printing them (see `test/render/json-literal.test.ts`, which
+ * of its values first cost as much as printing them (see `test/targets/typescript/json-literal.test.ts`, which
  * holds the two printers to the same text).
  */
 import { tsString } from '../../../render/escape';
 import type { JsonValue } from '../../validation-table';
 import { PRINT_WIDTH } from './layout';
-import { propertyKey } from './types';
+import { literalKey } from './types';
 
 /** Prints `value` starting at `column` of a line indented by `indent`, followed by `tailLength` characters. */
 export function printJson(value: JsonValue, indent: number, column: number, tailLength: number): string {
@@ -104,8 +104,7 @@ class JsonPrinter {
 
   #key(name: string): string {
     let key = this.#keys.get(name);
-    // In an object literal, `__proto__: x` (bare or quoted) sets the prototype; a computed key is an entry.
-    if (key === undefined) this.#keys.set(name, (key = name === '__proto__' ? `['__proto__']` : propertyKey(name)));
+    if (key === undefined) this.#keys.set(name, (key = literalKey(name)));
     return key;
   }
 }

@@ -6,7 +6,7 @@ import { serverSpecNode } from './auth-view';
 import type { TsContext } from './context';
 import { arr, call, fits, importLine, methodHead, obj, optionalAfter, printEntry, raw, type JsNode } from './layout';
 import { collectRefs, schemaDocs } from './models-view';
-import { propertyKey } from './types';
+import { literalKey, propertyKey } from './types';
 
 /** The runtime function that encodes each kind of request body (see runtime `body.ts`). */
 export const BODY_ENCODER: Readonly<Record<IrBodyKind, { name: string; takesMediaType: boolean }>> = {
@@ -117,7 +117,7 @@ function operationView(v: TsContext, op: IrOperation, allOptional: boolean): Ope
   }
   const requestEntries = entries.map(([k, value]) => `        ${printEntry(k, value, 8)},`).join('\n');
   const constantsNode = obj([
-    ['security', arr(op.security.map((req) => obj(Object.entries(req).map(([k, scopes]) => [propertyKey(k), arr(scopes.map((s) => raw(tsString(s))))]))))],
+    ['security', arr(op.security.map((req) => obj(Object.entries(req).map(([k, scopes]) => [literalKey(k), arr(scopes.map((s) => raw(tsString(s))))]))))],
     ['errors', obj(op.errors.map((e) => [statusKey(e.status), raw(v.name(e.className))]))],
     ...(pages !== undefined ? [['pages', pageSpecNode(v, pages)] as [string, JsNode]] : []),
   ]);

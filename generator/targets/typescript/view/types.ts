@@ -11,6 +11,14 @@ export function propertyKey(name: string): string {
 }
 
 /**
+ * A key of an object literal (a value, not a type): `propertyKey`, except that `__proto__`, bare
+ * or quoted, would set the literal's prototype there; as a computed key it is an entry.
+ */
+export function literalKey(name: string): string {
+  return name === '__proto__' ? `['__proto__']` : propertyKey(name);
+}
+
+/**
  * Whether a property is required in its TypeScript type: as the spec says. The IR shapes every
  * model for the directions it is used in (`generator/ir/usage.ts`): a response type has no
  * `writeOnly` properties, a request type no `readOnly` ones, so `required` holds in each (see the
