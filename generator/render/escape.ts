@@ -36,6 +36,24 @@ export function tsString(text: string): string {
   return out + quote;
 }
 
+/**
+ * A template literal without substitutions for `text`, newlines kept (a multi-line string Prettier
+ * leaves as it is): backslashes, `` ` `` and `${` escaped, and every character but newlines and
+ * printable ASCII as a `\u{…}` escape.
+ */
+export function tsTemplateLiteral(text: string): string {
+  return `\`${text.replace(TEMPLATE_ESCAPE, (m) => (m === '\\' || m === '`' || m === '${' ? `\\${m}` : unicodeEscapes(m, (c) => `\\u{${c.toString(16)}}`)))}\``;
+}
+
+const TEMPLATE_ESCAPE = /\\|`|\$\{|[^\n\x20-\x7e]+/gu;
+
+/** Each code point of `text` by `escape`. */
+function unicodeEscapes(text: string, escape: (codePoint: number) => string): string {
+  let out = '';
+  for (const ch of text) out += escape(ch.codePointAt(0) as number);
+  return out;
+}
+
 /** A number literal (finite numbers only; others become `0` — callers pass spec numbers). */
 export function tsNumber(value: number): string {
   return Number.isFinite(value) ? String(value) : '0';
@@ -215,6 +233,21 @@ export function pyString(text: string): string {
   if (out.includes('\\"') && quoteBalance(text) > 0) return `'${out.slice(1).replace(/\\[\s\S]|'/g, (token) => (token === '\\"' ? '"' : token === "'" ? "\\'" : token))}'`;
   return `${out}"`;
 }
+
+/**
+ * A `"""` Python string for `text`, newlines kept: backslashes escaped, a `"` escaped where it would close
+ * the string (two more follow, or the text ends), and every character but newlines and printable
+ * ASCII as a `\u`/`\U` escape.
+ */
+export function pyTripleQuoted(text: string): string {
+  const body = text.replace(PY_TRIPLE_ESCAPE, (m) => {
+    if (m === '\\' || m === '"') return `\\${m}`;
+    return unicodeEscapes(m, (c) => (c > 0xffff ? `\\U${c.toString(16).padStart(8, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`));
+  });
+  return `"""${body}"""`;
+}
+
+const PY_TRIPLE_ESCAPE = /\\|"(?=""|$)|[^\n\x20-\x7e]+/gu;
 
 /** Double quotes in `text` minus single ones. */
 function quoteBalance(text: string): number {

@@ -13,8 +13,6 @@ import { compileFile, overlayFiles, partialsOf } from './templates';
 export interface GeneratedFile {
   readonly path: string;
   readonly contents: string;
-  /** Already as the target's formatter writes it (see `ViewFile.formatted`): not formatted again. */
-  readonly formatted?: boolean;
   /** In the formatter's style but for long lines (see `ViewFile.styled`). */
   readonly styled?: boolean;
 }
@@ -50,7 +48,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
   // item template renders thousands of files).
   const compiled = new Map<string, ReturnType<typeof compileFile>>();
   const overlaid = new Set([...files].filter(([, abs]) => !abs.startsWith(`${builtIn}${sep}`)).map(([rel]) => rel));
-  const render = (template: string, context: Record<string, unknown>, outPath: string, flags: Pick<GeneratedFile, 'formatted' | 'styled'> = {}): void => {
+  const render = (template: string, context: Record<string, unknown>, outPath: string, flags: Pick<GeneratedFile, 'styled'> = {}): void => {
     const abs = files.get(template);
     if (abs === undefined) throw new InternalError(`template ${template} not found`);
     let contents: string;
@@ -66,7 +64,7 @@ export function renderTarget(target: Target, input: ViewInput, templateDirs: rea
     }
     // The view's layout promises hold for the built-in templates only: an overlay's output is formatted.
     const own = !overlaid.has(template);
-    const file: GeneratedFile = { path: outPath, contents, ...(own && flags.formatted === true ? { formatted: true } : {}), ...(own && flags.styled === true ? { styled: true } : {}) };
+    const file: GeneratedFile = { path: outPath, contents, ...(own && flags.styled === true ? { styled: true } : {}) };
     out.push(file);
     onRendered?.(file);
   };
@@ -112,19 +110,18 @@ export interface TargetFormatting {
 
 /**
  * Starts the target's formatter for the output folder `outputDir` (absolute). Runtime files (under
- * `runtimeDir`) are copied as committed, already formatted and checked by the target's own linters,
- * and files the view laid out as the formatter would (`formatted`) are left as they are; the
- * formatter decides which `styled` files it can leave as they are.
+ * `runtimeDir`) are copied as committed, already formatted and checked by the target's own linters;
+ * the formatter decides which `styled` files it can leave as they are.
  */
 export async function startFormatting(target: Target, runtimeDir: string, outputDir: string): Promise<TargetFormatting> {
   // The flags are for the formatter only; written files carry none.
-  const plain = (f: GeneratedFile): GeneratedFile => (f.formatted === true || f.styled === true ? { path: f.path, contents: f.contents } : f);
+  const plain = (f: GeneratedFile): GeneratedFile => (f.styled === true ? { path: f.path, contents: f.contents } : f);
   if (!target.formatter) return { onRendered: undefined, finish: async (files) => files.map(plain), abort: () => undefined };
   const session = await target.formatter(outputDir);
   const prefix = `${runtimeDir}/`;
   return {
     onRendered: (file) => {
-      if (!file.path.startsWith(prefix) && file.formatted !== true) session.add(file);
+      if (!file.path.startsWith(prefix)) session.add(file);
     },
     finish: async (files) => {
       const formatted = new Map((await session.finish()).map((f) => [f.path, f]));

@@ -14,11 +14,6 @@ export interface ViewFile {
   readonly path: string;
   readonly context: Record<string, unknown>;
   /**
-   * The view laid it out as the target's formatter would (`./python/view/ruff-literal`):
-   * the formatter skips it. Set only where a test compares it with the formatter's output.
-   */
-  readonly formatted?: boolean;
-  /**
    * The view printed it in the formatter's style throughout, so only lines over the formatter's
    * limit can need its work: the formatter may skip it when no line is (`FormatSession`); for a
    * Markdown page, the same holds block by block for its code blocks. Set only for files whose

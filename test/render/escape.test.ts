@@ -1,12 +1,14 @@
 /**
  * `tsString` and `pyString`: every spec text printed as a TypeScript or Python string literal must
  * read back as exactly that text (by JavaScript's and Python's own parsers), stay on one line
- * whatever it holds, and use the quote Prettier or ruff would.
+ * whatever it holds, and use the quote Prettier or ruff would. `tsTemplateLiteral` and
+ * `pyTripleQuoted` (multi-line strings) must read back as their text and hold nothing but
+ * printable ASCII and newlines.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { markdownBlock, markdownInline, proseLines, pyString, tsString } from '../../generator/render/escape';
+import { markdownBlock, markdownInline, proseLines, pyString, pyTripleQuoted, tsString, tsTemplateLiteral } from '../../generator/render/escape';
 
 const VENV_PYTHON = join(__dirname, '..', '..', '.venv', 'bin', 'python');
 
@@ -64,6 +66,13 @@ describe('tsString', () => {
   });
 });
 
+/** Python's reading of each literal (`ast.literal_eval`), through JSON. */
+function pythonReads(literals: readonly string[]): string[] {
+  const python = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
+  const script = 'import ast, json, sys\nprint(json.dumps([ast.literal_eval(s) for s in json.load(sys.stdin)]))';
+  return JSON.parse(execFileSync(python, ['-c', script], { input: JSON.stringify(literals) }).toString()) as string[];
+}
+
 describe('pyString', () => {
   it.each([
     ['plain text', 'string', '"string"'],
@@ -81,10 +90,45 @@ describe('pyString', () => {
     const texts = randomStrings(3000).filter((t) => !/[\ud800-\udfff]/.test(t.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')));
     const literals = texts.map(pyString);
     for (const literal of literals) expect(literal).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
-    const python = existsSync(VENV_PYTHON) ? VENV_PYTHON : 'python3';
-    const script = 'import ast, json, sys\nprint(json.dumps([ast.literal_eval(s) for s in json.load(sys.stdin)]))';
-    const read = JSON.parse(execFileSync(python, ['-c', script], { input: JSON.stringify(literals) }).toString()) as string[];
-    expect(read).toEqual(texts);
+    expect(pythonReads(literals)).toEqual(texts);
+  });
+});
+
+/** Texts for the multi-line literals: random ones, and the ends and runs that could close them. */
+const MULTILINE = [...randomStrings(3000), '', '"', '""', '"""', '""""""x', 'x"', 'a\\', '\\', '`', '${a}', '$${', '\\${', 'a\nb\n', '\u2028😀\ud800'];
+
+describe('tsTemplateLiteral', () => {
+  it.each([
+    ['plain text, newlines kept', 'a\nb', '`a\nb`'],
+    ['a backtick, a substitution and a backslash', '`${x}\\', '`\\`\\${x}\\\\`'],
+    ['non-ASCII as code point escapes', 'é😀', '`\\u{e9}\\u{1f600}`'],
+  ])('%s', (_name, text, literal) => {
+    expect(tsTemplateLiteral(text)).toBe(literal);
+  });
+
+  it('reads back as the text and holds only printable ASCII and newlines, for random strings', () => {
+    for (const text of MULTILINE) {
+      const literal = tsTemplateLiteral(text);
+      expect(evaluate(literal)).toBe(text);
+      expect(literal).toMatch(/^[\n\x20-\x7e]*$/);
+    }
+  });
+});
+
+describe('pyTripleQuoted', () => {
+  it.each([
+    ['plain text, newlines kept', 'a\nb', '"""a\nb"""'],
+    ['a quote where it would close the string', 'x"""y"', '"""x\\"""y\\""""'],
+    ['a backslash', 'a\\b', '"""a\\\\b"""'],
+    ['non-ASCII as escapes', 'é😀', '"""\\u00e9\\U0001f600"""'],
+  ])('%s', (_name, text, literal) => {
+    expect(pyTripleQuoted(text)).toBe(literal);
+  });
+
+  it('reads back as the text in Python and holds only printable ASCII and newlines, for random strings', () => {
+    const literals = MULTILINE.map(pyTripleQuoted);
+    for (const literal of literals) expect(literal).toMatch(/^[\n\x20-\x7e]*$/);
+    expect(pythonReads(literals)).toEqual(MULTILINE);
   });
 });
 

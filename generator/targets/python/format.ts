@@ -20,7 +20,6 @@ import type { GeneratedFile } from '../../render';
 import { FormatCache } from './format-cache';
 import { RuffPool, type PoolJob } from './format-pool';
 import { RUFF_SETTINGS } from './ruff-settings';
-import { isNarrow } from './view/ruff-literal';
 import type { FormatSession } from '../types';
 
 export { RUFF_SETTINGS };
@@ -98,7 +97,7 @@ export function fitsRuffLines(text: string): boolean {
   // Left to ruff: a space before closing quotes after an escaped quote or a backslash (ruff may
   // drop it); blanks other than the space (ruff reads some as indentation in docstrings). Tabs
   // and carriage returns are not among the narrow characters.
-  return !inString && !text.includes('\\ """') && !text.includes('\\" """') && (ASCII_LINES.test(text) || (isNarrow(text) && !OTHER_BLANKS.test(text)));
+  return !inString && !text.includes('\\ """') && !text.includes('\\" """') && (ASCII_LINES.test(text) || (NARROW_LINES.test(text) && !OTHER_BLANKS.test(text)));
 }
 
 /**
@@ -106,6 +105,12 @@ export function fitsRuffLines(text: string): boolean {
  * documentation), and the head of a parenthesized import of a module whose name is that long.
  */
 const UNBREAKABLE_LINE = /^ *(r?"""|from [\w.]+ import \($)/;
+
+/**
+ * Characters ruff measures one column wide (printable ASCII; Latin, Greek, Cyrillic but its
+ * combining marks; general punctuation; arrows): lines of only these are measured as ruff does.
+ */
+const NARROW_LINES = /^[\n\x20-\x7e\xa0-\xac\xae-\u024f\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff]*$/;
 
 /** Printable ASCII and newlines: narrow, and no other blank (one scan of the text in the common case). */
 const ASCII_LINES = /^[\n\x20-\x7e]*$/;

@@ -145,7 +145,7 @@ describe('python: modules printed in ruff’s style', () => {
       const overlaid = renderTarget(pythonTarget, viewInput(ir, targetConfig({ target: 'python', packageName: 'pets' })), [overlay]);
       expect(overlaid.find((f) => f.path === 'pets/models/pet.py')?.contents).toContain("EXTRA = {'a':1}");
       // Only the overlaid template loses the flags; the docs pages come from a built-in template.
-      expect(overlaid.filter((f) => f.path.endsWith('.py') && (f.styled === true || f.formatted === true))).toEqual([]);
+      expect(overlaid.filter((f) => f.path.endsWith('.py') && f.styled === true)).toEqual([]);
       expect(overlaid.find((f) => f.path.startsWith('docs/'))?.styled).toBe(true);
     } finally {
       fs.rmSync(overlay, { recursive: true, force: true });

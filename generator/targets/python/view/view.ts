@@ -85,14 +85,12 @@ function withGap(context: Record<string, string>): Record<string, string> {
 
 /**
  * Every module and docs page, built as the render stage iterates them so that ruff formats the
- * first while the rest are built. The response-validation table goes first when ruff has to format
- * it (it is by far the largest module: started last, it would finish last); when laid out here
- * (`formatted`), last.
+ * first while the rest are built.
  */
 function* viewItems(v: PyContext, header: string, clientModule: string): Generator<ViewFile> {
   const pkg = v.settings.importName;
   // A module without imports gets blank lines from the template that ruff removes: not styled.
-  const item = (m: { path: string; context: Record<string, string> }, flags: Pick<ViewFile, 'formatted' | 'styled'> = {}): ViewFile => ({
+  const item = (m: { path: string; context: Record<string, string> }, flags: Pick<ViewFile, 'styled'> = {}): ViewFile => ({
     template: MODULE_TEMPLATE,
     path: m.path,
     context: withGap(m.context),
@@ -102,9 +100,6 @@ function* viewItems(v: PyContext, header: string, clientModule: string): Generat
   // construct in styled-modules.test.ts and styled-controllers.test.ts): ruff only has work where a
   // code line is too long.
   const styled = { styled: true } as const;
-  const validators = validatorsView(v, header);
-  const validatorsItem = item({ path: `${pkg}/_validators.py`, context: validators.context }, validators.formatted ? { formatted: true } : {});
-  if (!validators.formatted) yield validatorsItem;
   // The configuration, settings and client modules and the quickstart are styled too
   // (styled-package.test.ts): an API as small as Shell EV's needs no formatting at all, which
   // saves loading ruff (about a quarter of a second).
@@ -119,7 +114,7 @@ function* viewItems(v: PyContext, header: string, clientModule: string): Generat
   for (const m of errorModules(v, header)) yield item(m, styled);
   for (const m of controllerModules(v, header)) yield item(m, styled);
   for (const m of packageModules(v, header, clientModule)) yield item(m, styled);
-  if (validators.formatted) yield validatorsItem;
+  yield item({ path: `${pkg}/_validators.py`, context: validatorsView(v, header) }, styled);
 }
 
 export function buildPythonView(v: PyContext): TargetView {
