@@ -370,11 +370,10 @@ function docstring(parts: readonly (string | undefined)[], indent: number, width
   }
   // The summary starts with a capital (ruff `D403`) when its first word is a plain lower-case word.
   lines[0] = (lines[0] as string).replace(/^([a-z])([a-z]*\b)/, (_w, first: string, rest: string) => first.toUpperCase() + rest);
-  // The literal must not end in a quote (`""""`) or a backslash (it would escape the closing quote).
-  const last = lines.length - 1;
-  if (/["\\]$/.test(lines[last] as string)) lines[last] = `${lines[last] as string} `;
   const open = lines.some((l) => l.includes('\\')) ? 'r"""' : '"""';
-  if (lines.length === 1) return `${pad}${open}${lines[0]}"""\n`;
+  // On one line, the text must not end in a quote (`""""`) or a backslash (it would escape the
+  // closing quote); before closing quotes on a line of their own, such a space would be trailing.
+  if (lines.length === 1) return `${pad}${open}${lines[0]}${/["\\]$/.test(lines[0]) ? ' ' : ''}"""\n`;
   return `${pad}${open}${lines[0]}\n${lines.slice(1).map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n')}\n${pad}"""\n`;
 }
 

@@ -74,9 +74,20 @@ const schemas: Record<string, unknown> = {
   Problem: { type: 'object', required: ['title'], properties: { title: { type: 'string' }, detail: { type: 'string' } } },
 };
 
-const spec = doc({
-  schemas,
-  paths: {
+/**
+ * For the lint test: documentation of several lines that ends in a quote, and a reference to a
+ * model whose module name alone is longer than a line (its import's head cannot be shortened).
+ */
+const lintSchemas: Record<string, unknown> = {
+  EndsQuoted: {
+    type: 'object',
+    description: 'Summary.\n\nSee "this"',
+    properties: { note: { type: 'string', description: 'Field.\n\nSee "that"' }, far: { $ref: `#/components/schemas/${LONG}${LONG}` } },
+  },
+  [`${LONG}${LONG}`]: { type: 'object', properties: { z: { type: 'string' } } },
+};
+
+const paths = {
     '/pets/{id}': {
       get: {
         operationId: 'getPet',
@@ -87,8 +98,8 @@ const spec = doc({
         },
       },
     },
-  },
-});
+};
+const spec = doc({ schemas, paths });
 
 describe('python: modules printed in ruff’s style', () => {
   const { ir } = buildNeutral(spec);
@@ -121,6 +132,25 @@ describe('python: modules printed in ruff’s style', () => {
     expect(text('indented')).toContain('    """Indented summary\n\n    - an indented list\n      continued\n    - and more\n    """');
     expect(text('indented')).toContain('    """Field doc.\n\n      - kept as written\n      - in a field\n    """');
     expect(text('indented')).toContain('    """"Quoted" first."""');
+  });
+
+  test('every module, as kept or as ruff formats it, passes ruff check with the package’s own rules', () => {
+    const { ir: lintIr } = buildNeutral(doc({ schemas: { ...schemas, ...lintSchemas }, paths }));
+    const lintFiles = renderTarget(pythonTarget, viewInput(lintIr, targetConfig({ target: 'python', packageName: 'pets' })), []);
+    const pyproject = lintFiles.find((f) => f.path === 'pyproject.toml')?.contents ?? '';
+    const rules = (key: string): string[] => [...(new RegExp(`^${key} = \\[([^\\]]*)\\]`, 'm').exec(pyproject)?.[1] ?? '').matchAll(/"([A-Z0-9]+)"/g)].map((m) => m[1] as string);
+    expect(rules('select')).toEqual(expect.arrayContaining(['E', 'W', 'D']));
+    expect(pyproject).toContain('convention = "google"');
+    const lint = new Workspace({ ...RUFF_SETTINGS, lint: { select: rules('select'), ignore: rules('ignore'), pydocstyle: { convention: 'google' } } }, PositionEncoding.Utf16);
+    const modules = lintFiles.filter((f) => f.path.endsWith('.py'));
+    for (const file of modules) {
+      const text = file.styled === true && fitsRuffLines(file.contents) ? file.contents : ruff.format(file.contents);
+      const problems = (lint.check(text) as Array<{ code: string; start_location: { row: number } }>).map((d) => `${d.code} line ${d.start_location.row}`);
+      expect({ path: file.path, problems }).toEqual({ path: file.path, problems: [] });
+    }
+    // The constructs are there.
+    expect(modules.some((f) => f.contents.includes(' import (  # noqa: E501\n'))).toBe(true);
+    expect(modules.find((f) => f.path === 'pets/models/ends_quoted.py')?.contents).toContain('See "this"\n    """');
   });
 
   test('a too-long import is laid out as ruff does, at the top level and under TYPE_CHECKING', () => {
