@@ -368,13 +368,25 @@ function docstring(parts: readonly (string | undefined)[], indent: number, width
     for (let i = 1; i < lines.length; i++) if (lines[i] !== '') common = Math.min(common, (/^ */.exec(lines[i] as string) as RegExpExecArray)[0].length);
     if (common > 0 && Number.isFinite(common)) for (let i = 1; i < lines.length; i++) lines[i] = (lines[i] as string).slice(common);
   }
-  // The summary starts with a capital (ruff `D403`) when its first word is a plain lower-case word.
-  lines[0] = (lines[0] as string).replace(/^([a-z])([a-z]*\b)/, (_w, first: string, rest: string) => first.toUpperCase() + rest);
+  // A field's documentation (not a docstring to ruff) keeps a first word in camel case as it is.
+  const summary = lines[0] as string;
+  lines[0] = docstringLayout ? capitalizedSummary(summary) : summary.replace(/^([a-z])([a-z]*\b)/, (_w, first: string, rest: string) => first.toUpperCase() + rest);
   const open = lines.some((l) => l.includes('\\')) ? 'r"""' : '"""';
   // On one line, the text must not end in a quote (`""""`) or a backslash (it would escape the
   // closing quote); before closing quotes on a line of their own, such a space would be trailing.
   if (lines.length === 1) return `${pad}${open}${lines[0]}${/["\\]$/.test(lines[0]) ? ' ' : ''}"""\n`;
   return `${pad}${open}${lines[0]}\n${lines.slice(1).map((l) => (l === '' ? '' : `${pad}${l}`)).join('\n')}\n${pad}"""\n`;
+}
+
+/**
+ * A docstring's summary line with its first word capitalized where ruff's `D403` wants it: the
+ * text up to its first blank, less final `.`, `!` and `?`, when that is a lower-case ASCII letter
+ * followed by ASCII letters and apostrophes. Such a word in camel case (`oneOf`) is capitalized
+ * too, as `ruff --fix` would.
+ */
+function capitalizedSummary(summary: string): string {
+  const word = (/^\S*/.exec(summary) as RegExpExecArray)[0].replace(/[.!?]+$/, '');
+  return /^[a-z][A-Za-z']*$/.test(word) ? `${summary.charAt(0).toUpperCase()}${summary.slice(1)}` : summary;
 }
 
 /** Docstrings are wrapped to the generated packages' line length (ruff `E501`: 120). */

@@ -19,8 +19,8 @@
 //   4. with `strict: "reject"` (specs sdkgen generates only by working around problems), runs
 //      `sdkgen generate --strict` too, which must then be a clean rejection;
 //   5. the Python target (unless --targets typescript): every spec that generates TypeScript must
-//      generate a Python package too (`--target python -o OUT-python`) that passes `mypy --strict`
-//      (Python 3.9) and imports, with its client built (the test venv, scripts/test/venv.mjs).
+//      generate a Python package too (`--target python -o OUT-python`) that passes `ruff check`,
+//      `ruff format --check` and `mypy --strict` (Python 3.9) and imports, with its client built (the test venv, scripts/test/venv.mjs).
 // Counts the `warning:` lines of each generate run. Prints a table and
 // `N specs: G generated, C compiled, F failed; W warnings (K specs with warnings)`.
 //

@@ -18,6 +18,7 @@
 import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
 import { FormatCache } from './format-cache';
+import { NARROW_CHARS, withLongLineExemption } from './line-length';
 import { RuffPool, type PoolJob } from './format-pool';
 import { RUFF_SETTINGS } from './ruff-settings';
 import type { FormatSession } from '../types';
@@ -102,16 +103,12 @@ export function fitsRuffLines(text: string): boolean {
 
 /**
  * Lines ruff cannot shorten: a `"""` string statement from its start (a docstring, a field's
- * documentation), and the head of a parenthesized import of a module whose name is that long
- * (exempted from `E501` by the view).
+ * documentation), and the head of a parenthesized import of a module whose name is that long.
  */
-const UNBREAKABLE_LINE = /^ *(r?"""|from [\w.]+ import \((  # noqa: E501)?$)/;
+const UNBREAKABLE_LINE = /^ *(r?"""|from [\w.]+ import \($)/;
 
-/**
- * Characters ruff measures one column wide (printable ASCII; Latin, Greek, Cyrillic but its
- * combining marks; general punctuation; arrows): lines of only these are measured as ruff does.
- */
-const NARROW_LINES = /^[\n\x20-\x7e\xa0-\xac\xae-\u024f\u0370-\u0482\u048a-\u04ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff]*$/;
+/** Lines of characters ruff measures one column wide (newlines between them). */
+const NARROW_LINES = new RegExp(`^[\\n${NARROW_CHARS}]*$`);
 
 /** Printable ASCII and newlines: narrow, and no other blank (one scan of the text in the common case). */
 const ASCII_LINES = /^[\n\x20-\x7e]*$/;
@@ -171,7 +168,7 @@ class PythonFormatSession implements FormatSession {
     let next = 0;
     const formatted = (): string => (this.#jobs[next++] as Job).formatted as string;
     return this.#files.map((file) => {
-      if (file.path.endsWith('.py')) return { path: file.path, contents: formatted() };
+      if (file.path.endsWith('.py')) return { path: file.path, contents: withLongLineExemption(formatted()) };
       if (file.path.endsWith('.md')) return { path: file.path, contents: file.contents.replace(PYTHON_FENCE, () => `\`\`\`python\n${formatted()}\`\`\``) };
       return file;
     });

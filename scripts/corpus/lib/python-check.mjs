@@ -1,7 +1,7 @@
 /**
  * The corpus's Python step for one spec: generate the Python target, then check the package the
- * way a user's CI would: `mypy --strict` (Python 3.9, the oldest version the package supports) and
- * an import of the package, its models and its client module with a client built, so import-time
+ * way a user's CI would: `ruff check` and `ruff format --check` (by the package's pyproject.toml),
+ * `mypy --strict` (Python 3.9, the oldest version the package supports) and an import of the package, its models and its client module with a client built, so import-time
  * failures (a model reference that does not resolve, a bad default) count as failures.
  */
 import fs from 'node:fs';
@@ -48,6 +48,16 @@ export async function checkPythonPackage(o) {
   if (pkg === undefined) return done('fail', 'no import package (a folder with __init__.py) generated');
   const client = clientOf(o.outDir, pkg);
   if (client === undefined) return done('fail', `no <name>_client.py with a client class in ${pkg}/`);
+
+  // ruff as the package's own CI would run it: lint and format checks by its pyproject.toml.
+  for (const args of [['check', '--output-format', 'concise'], ['format', '--check']]) {
+    const ruff = await o.run(o.python, ['-m', 'ruff', ...args, '--no-cache', '.'], { cwd: o.outDir, timeoutMs: o.timeoutMs, env: { NO_COLOR: '1' } });
+    seconds += ruff.seconds;
+    const label = `ruff ${args.slice(0, args[0] === 'check' ? 1 : 2).join(' ')}`;
+    if (ruff.timedOut) return done('timeout', `${label} timed out after ${ruff.seconds.toFixed(0)} s`);
+    const out = `${ruff.stdout}\n${ruff.stderr}`;
+    if (ruff.code !== 0) return done('fail', `${label}: ${firstLine(out, o.outDir)}`, (out.match(/^(\S+:\d+:\d+: |Would reformat: )/gm) ?? []).length);
+  }
 
   // mypy reads the generated pyproject.toml's [tool.mypy] too; the flags make the check explicit.
   // Type-checking a large SDK takes longer than generating it: three times the spec's timeout.

@@ -116,8 +116,7 @@ function nameRank(name: string): number {
 /**
  * A `from` import at `indent`, laid out as ruff lays it out: on one line when it fits, else one
  * name per line in parentheses with a trailing comma (ruff always splits an import that way; see
- * `./py-layout` for other brackets). A module name too long for even the `from … import (` line
- * gets that line exempted from ruff's `E501`: nothing could shorten it.
+ * `./py-layout` for other brackets).
  */
 function fromLine(module: string, names: string[], indent = 0): string {
   const rank = new Map(names.map((name) => [name, nameRank(name)]));
@@ -125,7 +124,5 @@ function fromLine(module: string, names: string[], indent = 0): string {
   const pad = ' '.repeat(indent);
   const line = `${pad}from ${module} import ${sorted.join(', ')}`;
   if (line.length <= RUFF_SETTINGS['line-length']) return line;
-  const head = `${pad}from ${module} import (`;
-  const exempt = head.length > RUFF_SETTINGS['line-length'] ? '  # noqa: E501' : '';
-  return `${head}${exempt}\n${sorted.map((name) => `${pad}    ${name},\n`).join('')}${pad})`;
+  return `${pad}from ${module} import (\n${sorted.map((name) => `${pad}    ${name},\n`).join('')}${pad})`;
 }

@@ -1,15 +1,13 @@
 /** `_validators.py`: the response-validation table (see `../../validation-table.ts`) as Python. */
 import { pyDocstring, pyTripleQuoted } from '../../../render/escape';
 import { tableJson, validationTable } from '../../validation-table';
-import { RUFF_SETTINGS } from '../ruff-settings';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
 
 /**
  * Context of the module, printed in ruff's style (`styled`): each table is its JSON text, one model
- * or operation a line, parsed on import (see `tableJson`). Those lines are as long as their rules,
- * hence the module's `E501` exemption where one is needed; ruff's formatter leaves the insides of
- * strings alone.
+ * or operation a line, parsed on import (see `tableJson`). Those lines are as long as their rules
+ * (ruff's formatter leaves the insides of strings alone; see `../line-length` for `E501`).
  */
 export function validatorsView(v: PyContext, header: string): Record<string, string> {
   const table = validationTable(v.ir.models, v.ir.services, (op) => v.operationId(op));
@@ -23,8 +21,7 @@ export function validatorsView(v: PyContext, header: string): Record<string, str
     .from('._runtime.validate', 'check_response');
   const schemas = pyTripleQuoted(tableJson(table.schemas));
   const responses = pyTripleQuoted(tableJson(table.responses));
-  const exemption = [schemas, responses].some(tooLong) ? '# The tables are JSON text, one model or operation a line, each as long as its rules.\n# ruff: noqa: E501\n\n' : '';
-  const body = `${exemption}SCHEMAS: Dict[str, Rule] = json.loads(${schemas})
+  const body = `SCHEMAS: Dict[str, Rule] = json.loads(${schemas})
 """Models by their API-definition name; rules refer to them with \`\`$ref\`\`."""
 
 RESPONSES: Dict[str, Dict[str, Rule]] = json.loads(${responses})
@@ -43,21 +40,4 @@ ${pyDocstring(['Checks a 2xx body of ``operation_id`` (``warn``: logs; ``strict`
     imports: imports.block(),
     body,
   };
-}
-
-/**
- * Whether ruff's `E501` reports a line of `literal` (ASCII; each table line starts its line): one
- * over the limit, of more than one word, not ending in a URL that starts within the limit
- * (pycodestyle's exemptions, as ruff has them). An exemption that exempts nothing is reported too
- * (`RUF100`).
- */
-function tooLong(literal: string): boolean {
-  const limit = RUFF_SETTINGS['line-length'];
-  for (const line of literal.split('\n')) {
-    if (line.length <= limit) continue;
-    const words = line.split(' ').filter((w) => w !== '');
-    const last = words[words.length - 1] ?? '';
-    if (words.length > 1 && !(last.includes('://') && line.length - last.length <= limit)) return true;
-  }
-  return false;
 }

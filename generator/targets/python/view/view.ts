@@ -10,7 +10,7 @@
  */
 import type { IrFeatures } from '../../../ir/types';
 import { envVarPrefix } from '../../../naming/env';
-import { markdownCode, markdownInline, pyCommentText, pyDocstring, tomlString } from '../../../render/escape';
+import { markdownCode, markdownInline, pyCommentText, pyDocstring, tomlString, wrapProse } from '../../../render/escape';
 import type { TargetView, ViewFile } from '../../types';
 import { moduleName } from '../naming-policy';
 import { RUFF_SETTINGS } from '../ruff-settings';
@@ -56,9 +56,11 @@ function quickstart(v: PyContext, header: string, clientModule: string): { path:
     if (m) imports.from(m[1] as string, m[2] as string);
     else imports.module('datetime');
   }
+  // A long variable prefix would make the comment longer than a line (ruff's E501).
+  const where = wrapProse(`Credentials and settings come from ${prefix}_* variables (see the README).`, RUFF_SETTINGS['line-length'] - 6);
   const body = `def main() -> None:
     """Builds the client from the environment and makes one call."""
-    # Credentials and settings come from ${prefix}_* variables (see the README).
+${where.map((line) => `    # ${line}`).join('\n')}
     with ${client}.from_environment() as client:
 ${picked ? `        # ${pyCommentText(`${picked.op.httpMethod} ${picked.op.path}`)}\n${call.map((l) => `        ${l}`).join('\n')}` : '        print(client.config)'}
 
