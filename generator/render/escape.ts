@@ -88,6 +88,11 @@ export function proseLines(text: string): string[] {
   return lines;
 }
 
+/** `text` when it holds any prose (not only blanks or control characters), else `fallback`. */
+export function proseOr(text: string | undefined, fallback: string): string {
+  return text !== undefined && proseLines(text).length > 0 ? text : fallback;
+}
+
 /** Text safe inside a block comment: `*\/` cannot close it. */
 function commentSafe(line: string): string {
   return line.replace(/\*\//g, '*\\/');
@@ -347,13 +352,59 @@ interface DocNode {
 }
 const DOCS = new DocMemo(100_000);
 
+/** The section names ruff reads in a Google-style docstring (its `GOOGLE_SECTIONS`), lower-cased. */
+const GOOGLE_SECTIONS = new Set([
+  'args', 'arguments', 'attention', 'attributes', 'caution', 'danger', 'error', 'example', 'examples', 'hint', 'important',
+  'keyword args', 'keyword arguments', 'methods', 'note', 'notes', 'other args', 'other arguments', 'raises', 'references',
+  'return', 'returns', 'see also', 'tip', 'todo', 'warning', 'warnings', 'warns', 'yield', 'yields',
+]);
+
+/** A paragraph's end to ruff: a line a section header may follow. */
+const PARAGRAPH_END = /(^|[,;.\-\\/\]})])$/;
+
+/**
+ * Prose lines without what ruff would read as a Google-style section header: a line that is a
+ * section name alone, with or without a colon (`Note:`, `Example`), after a blank line or the end
+ * of a sentence. ruff would hold such prose to rules it was never written for (`D405`, `D412`,
+ * `D414`, `D416`), so the line is joined to the next line with text (`Note: This field …`), or
+ * when there is none to the line before. A header followed at once by indented entries (the
+ * view's own `Args:`, `Returns:`) is left as it is.
+ */
+function withoutSectionHeaders(lines: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const trimmed = line.trim();
+    const words = /^[\p{L}\p{N}\s]*/u.exec(trimmed)?.[0] ?? '';
+    const suffix = trimmed.slice(words.length).trim();
+    if ((suffix !== ':' && suffix !== '') || !GOOGLE_SECTIONS.has(words.toLowerCase())) continue;
+    if (i > 0 && !PARAGRAPH_END.test((lines[i - 1] as string).trim())) continue;
+    const next = lines[i + 1];
+    if (suffix === ':' && next !== undefined && /^\s+\S/.test(next) && next.length - next.trimStart().length > line.length - line.trimStart().length) continue;
+    out ??= lines.slice(0, i);
+    let j = i + 1;
+    while (j < lines.length && (lines[j] as string).trim() === '') j++;
+    if (j < lines.length) {
+      out.push(`${line.trimEnd()} ${(lines[j] as string).trim()}`);
+      for (const rest of lines.slice(j + 1)) out.push(rest);
+      return withoutSectionHeaders(out);
+    }
+    while (out.length > 0 && (out[out.length - 1] as string).trim() === '') out.pop();
+    if (out.length > 0) out[out.length - 1] = `${out[out.length - 1] as string} ${trimmed}`;
+    else out.push(line);
+    return out;
+  }
+  return out ?? lines;
+}
+
 function docstring(parts: readonly (string | undefined)[], indent: number, width: number, docstringLayout: boolean): string {
   const lines: string[] = [];
   // A line holds its indentation, and the first (and a one-line docstring's only) line the quotes.
   const room = Math.max(40, width - indent - 6);
   for (const part of parts) {
     if (part === undefined) continue;
-    const body = proseLines(part).map(docstringSafe).flatMap((line) => wrapProse(line, room));
+    const prose = proseLines(part).map(docstringSafe);
+    const body = (docstringLayout ? withoutSectionHeaders(prose) : prose).flatMap((line) => wrapProse(line, room));
     if (body.length === 0) continue;
     if (lines.length > 0) lines.push('');
     lines.push(...body);

@@ -12,7 +12,8 @@
  *   generated modules import (`List`, `Optional`, `BaseModel`, `Field` …) or a name the SDK
  *   itself exports (`Configuration`, `APIException`, `OAuthToken` …) gets the suffix `Model`; a
  *   function, parameter or attribute that is a keyword (or a `BaseModel` attribute) gets `_`
- *   (`from` → `from_`, `json` → `json_`).
+ *   (`from` → `from_`, `json` → `json_`); so do the names pycodestyle calls ambiguous (`l`, and
+ *   `I` and `O` as enum members; as classes they get `Model`).
  * - Collisions: first come, first served in document order; later ones get `2`, `3` … (`_2`,
  *   `_3` … for snake_case names); class and file names compare case-insensitively.
  * - Client class, error classes and option names follow the TypeScript rules in Python casing
@@ -117,14 +118,17 @@ export const CONFIGURATION_OPTIONS = [
   'headers', 'hooks', 'log_level',
 ];
 
-const KEYWORDS = new Set(PYTHON_KEYWORDS);
+/** Names pycodestyle calls ambiguous (`E741`–`E743`: `l`, `O` and `I` look like digits), escaped like keywords. */
+const AMBIGUOUS = ['l', 'O', 'I'];
+
+const KEYWORDS = new Set([...PYTHON_KEYWORDS, ...AMBIGUOUS]);
 const RESERVED_TYPE = new Set(
-  [...PYTHON_KEYWORDS.map((k) => pascalWords(k)), ...TYPE_NAMES, ...BUILTIN_CLASSES, ...SDK_RESERVED_NAMES].map((n) => n.toLowerCase()),
+  [...PYTHON_KEYWORDS.map((k) => pascalWords(k)), 'I', 'O', ...TYPE_NAMES, ...BUILTIN_CLASSES, ...SDK_RESERVED_NAMES].map((n) => n.toLowerCase()),
 );
 /** Builtins used in annotations: a field named so would shadow them in its class body. */
 const ANNOTATION_BUILTINS = ['str', 'int', 'float', 'bool', 'bytes', 'object', 'list', 'dict', 'set', 'tuple', 'type', 'datetime', 'date'];
 
-const RESERVED_ATTRIBUTE = new Set([...PYTHON_KEYWORDS, ...BASE_MODEL_ATTRIBUTES, ...ANNOTATION_BUILTINS]);
+const RESERVED_ATTRIBUTE = new Set([...PYTHON_KEYWORDS, ...AMBIGUOUS, ...BASE_MODEL_ATTRIBUTES, ...ANNOTATION_BUILTINS]);
 
 /** Python identifiers are ASCII letters, digits and `_` here. */
 const NOT_IDENTIFIER = /[^A-Za-z0-9_]/g;
@@ -197,7 +201,8 @@ export class PythonNamer {
     const text = typeof value === 'number' || NUMERIC_TEXT.test(raw) ? (spellNumber(raw) ?? raw) : raw;
     const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
     const constant = folded.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
-    return identifierSyntax(constant === '' ? upperSnakeWords(text) : constant, 'VALUE', NOT_IDENTIFIER, 'VALUE_');
+    const member = identifierSyntax(constant === '' ? upperSnakeWords(text) : constant, 'VALUE', NOT_IDENTIFIER, 'VALUE_');
+    return KEYWORDS.has(member) ? `${member}_` : member;
   }
 
   clientName(title: string): string {

@@ -78,7 +78,10 @@ const schemas: Record<string, unknown> = {
  * For the lint test, constructs ruff's checks could catch: documentation of several lines that
  * ends in a quote; a docstring whose first word is in camel case; a model whose module name alone
  * is longer than a line (its import's head cannot be shortened); a description of wide characters
- * (ruff measures those); an operation path longer than a line (the quickstart's comment names it).
+ * (ruff measures those); an operation path longer than a line (the quickstart's comment names it);
+ * prose with a line that reads as a docstring section (`Note:`); names pycodestyle calls
+ * ambiguous (`l`, `I`, `O`); a tag with an empty description; a description that opens with a
+ * quote; module names whose digit runs have leading zeros (isort's natural order).
  */
 const lintSchemas: Record<string, unknown> = {
   EndsQuoted: {
@@ -88,10 +91,16 @@ const lintSchemas: Record<string, unknown> = {
   },
   [`${LONG}${LONG}`]: { type: 'object', description: 'oneOf the two kinds.', properties: { z: { type: 'string' } } },
   Wide: { type: 'object', description: '名前 '.repeat(50), properties: { z: { type: 'string' } } },
+  Sectioned: { type: 'object', description: 'Instructions for a retry.\n\n\nNote:\n\n\nThis field must be provided.\n\nExample', properties: { l: { type: 'string' } } },
+  Letters: { type: 'string', enum: ['A', 'I', 'O', 'l'] },
+  QuotedFirst: { type: 'object', description: '"Time to Live" - the amount of time.', properties: { z: { type: 'string' } } },
+  AllOf1: { type: 'object', properties: { a: { type: 'string' } } },
+  AllOf02: { type: 'object', properties: { a: { type: 'string' } } },
+  AllOf0: { type: 'object', properties: { a: { type: 'string' } } },
 };
 const lintPaths = {
   [`/${'segment/'.repeat(15)}things`]: {
-    get: { operationId: 'listThings', description: 'spaceDelimited values.', responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Wide' } } } } } },
+    get: { operationId: 'listThings', tags: ['empty'], description: 'spaceDelimited values.', responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Wide' } } } } } },
   },
 };
 
@@ -143,7 +152,7 @@ describe('python: modules printed in ruff’s style', () => {
   });
 
   test('every module, as the formatter leaves it, passes ruff check with the package’s own rules', async () => {
-    const { ir: lintIr } = buildNeutral(doc({ schemas: { ...schemas, ...lintSchemas }, paths: { ...paths, ...lintPaths } }));
+    const { ir: lintIr } = buildNeutral(doc({ schemas: { ...schemas, ...lintSchemas }, paths: { ...paths, ...lintPaths }, extra: { tags: [{ name: 'empty', description: '' }] } }));
     // A package name whose variable prefix makes the quickstart's comment on it longer than a line.
     const lintFiles = await renderTargetFiles(lintIr, targetConfig({ target: 'python', packageName: `pets-${'x'.repeat(100)}` }));
     const pyproject = lintFiles.find((f) => f.path === 'pyproject.toml')?.contents ?? '';
@@ -165,8 +174,13 @@ describe('python: modules printed in ruff’s style', () => {
     expect(text('examples/quickstart.py')).toContain('# ruff: noqa: E501');
     expect(text('examples/quickstart.py')).toMatch(/# Credentials and settings come from\n {4}# PETS_X+_\*\n {4}# variables \(see the README\)\./);
     expect(text(`/models/${'a_very_long_model_name_that_takes_up_most_of_an_import_line_'.repeat(2).slice(0, -1)}.py`)).toContain('    """OneOf the two kinds."""');
-    expect(text('/controllers/default_controller.py')).toContain('"""SpaceDelimited values.');
+    expect(text('/controllers/empty_controller.py')).toContain('"""SpaceDelimited values.');
     expect(text('/models/pet.py')).not.toContain('noqa');
+    expect(text('/models/sectioned.py')).toMatch(/Instructions for a retry\.\n\n+Note: This field must be provided\. Example\n/);
+    expect(text('/models/sectioned.py')).toMatch(/ {4}ml: Optional\[str\]/);
+    expect(text('/models/letters.py')).toMatch(/ {4}I_ = "I"\n {4}O_ = "O"\n {4}L = "l"\n/);
+    expect(text('/controllers/empty_controller.py')).toMatch(/^# Generated[^\n]*\n(# ruff: noqa: E501\n)?"""Operations tagged ``empty``\."""/);
+    expect(text('/models/__init__.py')).toMatch(/from \.all_of_0 import AllOf0\nfrom \.all_of_02 import AllOf02\nfrom \.all_of_1 import AllOf1\n/);
   });
 
   test('a too-long import is laid out as ruff does, at the top level and under TYPE_CHECKING', () => {

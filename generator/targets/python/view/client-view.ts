@@ -8,7 +8,7 @@ import { requiredByEveryOperation } from '../../../ir/security';
 import type { IrSecurityScheme } from '../../../ir/types';
 import { templateVariables } from '../../../ir/url-template';
 import { envVarPrefix } from '../../../naming/env';
-import { pyAttributeDoc, pyDocstring, pyString } from '../../../render/escape';
+import { proseOr, pyAttributeDoc, pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
 import { pyAssignment, pyCall, pyConditional, pyDef, pyStatement, type PyExpr } from './py-layout';
@@ -300,7 +300,7 @@ export function clientView(v: PyContext, header: string): Record<string, string>
       const cls = asyncio ? v.derivedName(service.className, 'async') : v.name(service.className);
       imports.from(`.controllers.${v.name(service.fileName)}`, cls);
       const property = v.name(service.propertyName);
-      members.push(`    ${property}: ${cls}\n${pyAttributeDoc([service.description ?? `Operations tagged \`\`${service.tag}\`\`.`], 4)}`);
+      members.push(`    ${property}: ${cls}\n${pyAttributeDoc([proseOr(service.description, `Operations tagged \`\`${service.tag}\`\`.`)], 4)}`);
       lines.push(`        self.${property} = ${cls}(self._http)`);
     }
     const params = kws.map((k) => `${k.name}: Optional[${k.type}] = None`);

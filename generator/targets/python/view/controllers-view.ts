@@ -5,7 +5,7 @@
  * (`AsyncChargingController`), whose methods are the same with `async`/`await`.
  */
 import type { IrBodyKind, IrOperation, IrPagination, IrParameter, IrService } from '../../../ir/types';
-import { pyDocstring, pyString } from '../../../render/escape';
+import { proseOr, pyDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
 import { pyAssignment, pyCall, pyDef, pyDisplay, pyStatement, pyTuple, pyTypeExpr, type PyExpr } from './py-layout';
@@ -282,7 +282,7 @@ function controllerModule(v: PyContext, service: IrService, header: string): Con
       constants.push(pyStatement(pyTuple(`${constantName(v, op)}_SERVERS = `, op.servers.map((server) => serverSpecExpr(server.urlTemplate, server.variables)), true), 0));
     }
   }
-  const description = service.description ?? `Operations tagged \`\`${service.tag}\`\`.`;
+  const description = proseOr(service.description, `Operations tagged \`\`${service.tag}\`\`.`);
   const classDoc = (how: string): string => pyDocstring([description, how], 4);
   const init = (http: string): string => `    def __init__(self, http: ${http}) -> None:\n        """Created by the client, which shares one HTTP client among its controllers."""\n        self._http = http\n`;
   const classes: string[] = [];

@@ -86,7 +86,11 @@ function sortModules<T>(entries: [string, T][]): [string, T][] {
   return keyed.map((k) => k.entry);
 }
 
-/** isort's order: case-insensitive, digit runs compared as numbers (`v_2` < `v_10`), then case-sensitive. */
+/**
+ * ruff's isort order: case-insensitive, digit runs compared as numbers (`v_2` < `v_10`), then
+ * case-sensitive. Its natural order is `natord`'s: a run with a leading zero compares digit by
+ * digit, as a fraction would (`all_of_02` < `all_of_1`).
+ */
 function byModule(a: string, b: string): number {
   return natural(a.toLowerCase(), b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0);
 }
@@ -97,7 +101,8 @@ function natural(a: string, b: string): number {
     const [p, q] = [x[i] as string, y[i] as string];
     if (p === q) continue;
     const numeric = /^\d/.test(p) && /^\d/.test(q);
-    if (numeric && Number(p) !== Number(q)) return Number(p) - Number(q);
+    // The longer run is the larger number, unless one has a leading zero (then digit by digit).
+    if (numeric && p[0] !== '0' && q[0] !== '0' && p.length !== q.length) return p.length - q.length;
     return p < q ? -1 : 1;
   }
   return x.length - y.length;

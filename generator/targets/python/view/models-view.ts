@@ -4,7 +4,7 @@
  * classes (an unknown value from the server is kept, not rejected), everything else a type alias.
  */
 import type { IrModel, IrName, IrProperty, IrSchema } from '../../../ir/types';
-import { pyAttributeDoc, pyDocstring, pyLiteral, pyString } from '../../../render/escape';
+import { proseOr, pyAttributeDoc, pyDocstring, pyLiteral, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { isClassModel } from './context';
 import { PyImports } from './imports';
@@ -114,7 +114,7 @@ export function* modelModules(v: PyContext, header: string): Generator<ModelModu
     v.definingModel = model.name;
     const body = isClassModel(model) ? classBody(v, model, imports) : aliasBody(v, model, imports, cyclic);
     v.definingModel = undefined;
-    const doc = model.schema.meta?.description ?? `The \`\`${name}\`\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`\`${model.pointer}\`\`).`;
+    const doc = proseOr(model.schema.meta?.description, `The \`\`${name}\`\` ${model.origin === 'component' ? 'schema' : 'inline schema'} of the API (\`\`${model.pointer}\`\`).`);
     yield {
       path: `${pkg}/models/${v.module(model.name)}.py`,
       context: { header, docstring: pyDocstring([doc]), imports: imports.block(), body },
