@@ -289,7 +289,15 @@ function docstringSafe(line: string): string {
  * lays out the docstring of a module, class or function, so ruff has nothing to change.
  */
 export function pyDocstring(parts: readonly (string | undefined)[], indent = 0, width = PY_DOC_WIDTH): string {
-  return memoDoc(parts, indent, width, true);
+  return memoDoc(parts, indent, width, 'docstring');
+}
+
+/**
+ * A function's docstring: as `pyDocstring`, with the summary's first word capitalized as ruff's
+ * `D403` wants it, which ruff checks on functions only (see `capitalizedSummary`).
+ */
+export function pyFunctionDocstring(parts: readonly (string | undefined)[], indent = 0, width = PY_DOC_WIDTH): string {
+  return memoDoc(parts, indent, width, 'function');
 }
 
 /**
@@ -297,11 +305,14 @@ export function pyDocstring(parts: readonly (string | undefined)[], indent = 0, 
  * not lay those out as docstrings, so neither is it done here.
  */
 export function pyAttributeDoc(parts: readonly (string | undefined)[], indent = 0, width = PY_DOC_WIDTH): string {
-  return memoDoc(parts, indent, width, false);
+  return memoDoc(parts, indent, width, 'attribute');
 }
 
-function memoDoc(parts: readonly (string | undefined)[], indent: number, width: number, docstringLayout: boolean): string {
-  return DOCS.get(`${indent} ${width} ${docstringLayout ? 'd' : 'a'}`, parts, () => docstring(parts, indent, width, docstringLayout));
+/** How ruff reads a `"""` string: a docstring (of a function: `D403` applies), or an attribute's. */
+type DocKind = 'docstring' | 'function' | 'attribute';
+
+function memoDoc(parts: readonly (string | undefined)[], indent: number, width: number, kind: DocKind): string {
+  return DOCS.get(`${indent} ${width} ${kind}`, parts, () => docstring(parts, indent, width, kind));
 }
 
 /** A tag part in the memo's key: the marker, then the tag, then its text. */
@@ -352,59 +363,101 @@ interface DocNode {
 }
 const DOCS = new DocMemo(100_000);
 
-/** The section names ruff reads in a Google-style docstring (its `GOOGLE_SECTIONS`), lower-cased. */
-const GOOGLE_SECTIONS = new Set([
-  'args', 'arguments', 'attention', 'attributes', 'caution', 'danger', 'error', 'example', 'examples', 'hint', 'important',
-  'keyword args', 'keyword arguments', 'methods', 'note', 'notes', 'other args', 'other arguments', 'raises', 'references',
-  'return', 'returns', 'see also', 'tip', 'todo', 'warning', 'warnings', 'warns', 'yield', 'yields',
-]);
+/** The section names ruff reads in a Google-style docstring (its `GOOGLE_SECTIONS`), as ruff spells them. */
+const GOOGLE_SECTIONS = new Map(
+  [
+    'Args', 'Arguments', 'Attention', 'Attributes', 'Caution', 'Danger', 'Error', 'Example', 'Examples', 'Hint', 'Important',
+    'Keyword Args', 'Keyword Arguments', 'Methods', 'Note', 'Notes', 'Other Args', 'Other Arguments', 'Raises', 'References',
+    'Return', 'Returns', 'See Also', 'Tip', 'Todo', 'Warning', 'Warnings', 'Warns', 'Yield', 'Yields',
+  ].map((name) => [name.toLowerCase(), name]),
+);
 
 /** A paragraph's end to ruff: a line a section header may follow. */
 const PARAGRAPH_END = /(^|[,;.\-\\/\]})])$/;
 
+/** The section name a line would be to ruff, spelled as written, or `undefined` (see `sectionHeader`). */
+function sectionName(lines: readonly string[], i: number): { readonly words: string; readonly colon: boolean } | undefined {
+  const trimmed = (lines[i] as string).trim();
+  const words = /^[\p{L}\p{N}\s]*/u.exec(trimmed)?.[0] ?? '';
+  const suffix = trimmed.slice(words.length).trim();
+  if ((suffix !== ':' && suffix !== '') || !GOOGLE_SECTIONS.has(words.toLowerCase())) return undefined;
+  const next = lines[i + 1]?.trim() ?? '';
+  const underlined = next !== '' && /^[-=]+$/.test(next);
+  if (!underlined && i > 0 && !PARAGRAPH_END.test((lines[i - 1] as string).trim())) return undefined;
+  return { words, colon: suffix === ':' };
+}
+
 /**
- * Prose lines without what ruff would read as a Google-style section header: a line that is a
- * section name alone, with or without a colon (`Note:`, `Example`), after a blank line or the end
- * of a sentence. ruff would hold such prose to rules it was never written for (`D405`, `D412`,
- * `D414`, `D416`), so the line is joined to the next line with text (`Note: This field …`), or
- * when there is none to the line before. A header followed at once by indented entries (the
- * view's own `Args:`, `Returns:`) is left as it is.
+ * Whether ruff would read line `i` as a Google-style section header that the view did not write:
+ * a section name alone, with or without a colon (`Note:`, `Example`), after a blank line or the end
+ * of a sentence, or above a `---`/`===` underline. A header as ruff spells it, with its colon and
+ * indented entries right below (the view's own `Args:`, `Returns:`), is a real section.
  */
-function withoutSectionHeaders(lines: string[]): string[] {
-  let out: string[] | undefined;
+function strayHeader(lines: readonly string[], i: number): boolean {
+  const name = sectionName(lines, i);
+  if (name === undefined) return false;
+  const line = lines[i] as string;
+  const next = lines[i + 1];
+  const own = name.colon && GOOGLE_SECTIONS.get(name.words.toLowerCase()) === name.words && next !== undefined && /^\s+\S/.test(next);
+  return !(own && next.length - next.trimStart().length > line.length - line.trimStart().length);
+}
+
+/**
+ * Prose lines without stray section headers: ruff would hold the prose to section rules it was
+ * never written for (`D405`, `D411`, `D412`, `D414`, `D416`). Each is joined to the next line with
+ * text (`Note: This field …`), which no longer reads as a header; one with no text after it is
+ * joined to the line before.
+ */
+function withoutSectionHeaders(lines: readonly string[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    const trimmed = line.trim();
-    const words = /^[\p{L}\p{N}\s]*/u.exec(trimmed)?.[0] ?? '';
-    const suffix = trimmed.slice(words.length).trim();
-    if ((suffix !== ':' && suffix !== '') || !GOOGLE_SECTIONS.has(words.toLowerCase())) continue;
-    if (i > 0 && !PARAGRAPH_END.test((lines[i - 1] as string).trim())) continue;
-    const next = lines[i + 1];
-    if (suffix === ':' && next !== undefined && /^\s+\S/.test(next) && next.length - next.trimStart().length > line.length - line.trimStart().length) continue;
-    out ??= lines.slice(0, i);
+    if (!strayHeader(lines, i)) {
+      out.push(line);
+      continue;
+    }
     let j = i + 1;
     while (j < lines.length && (lines[j] as string).trim() === '') j++;
     if (j < lines.length) {
+      // The joined line has text after the name: never a header itself.
       out.push(`${line.trimEnd()} ${(lines[j] as string).trim()}`);
-      for (const rest of lines.slice(j + 1)) out.push(rest);
-      return withoutSectionHeaders(out);
+      i = j;
+      continue;
     }
     while (out.length > 0 && (out[out.length - 1] as string).trim() === '') out.pop();
-    if (out.length > 0) out[out.length - 1] = `${out[out.length - 1] as string} ${trimmed}`;
+    if (out.length > 0) out[out.length - 1] = `${out[out.length - 1] as string} ${line.trim()}`;
     else out.push(line);
-    return out;
   }
-  return out ?? lines;
+  return out;
 }
 
-function docstring(parts: readonly (string | undefined)[], indent: number, width: number, docstringLayout: boolean): string {
+/**
+ * Wrapped lines without a stray header that wrapping made (a section name as the last word of a
+ * sentence, alone on the next line): the word before it moves down to its line.
+ */
+function withoutWrappedHeaders(lines: string[]): string[] {
+  for (let i = 1; i < lines.length; i++) {
+    if (!strayHeader(lines, i)) continue;
+    const previous = lines[i - 1] as string;
+    const cut = previous.lastIndexOf(' ');
+    if (previous.trim() === '' || cut <= previous.length - previous.trimStart().length) continue;
+    const lead = /^\s*/.exec(lines[i] as string)?.[0] ?? '';
+    lines[i - 1] = previous.slice(0, cut);
+    lines[i] = `${lead}${previous.slice(cut + 1)} ${(lines[i] as string).trim()}`;
+  }
+  return lines;
+}
+
+function docstring(parts: readonly (string | undefined)[], indent: number, width: number, kind: DocKind): string {
+  const docstringLayout = kind !== 'attribute';
   const lines: string[] = [];
   // A line holds its indentation, and the first (and a one-line docstring's only) line the quotes.
   const room = Math.max(40, width - indent - 6);
   for (const part of parts) {
     if (part === undefined) continue;
     const prose = proseLines(part).map(docstringSafe);
-    const body = (docstringLayout ? withoutSectionHeaders(prose) : prose).flatMap((line) => wrapProse(line, room));
+    const wrapped = (docstringLayout ? withoutSectionHeaders(prose) : prose).flatMap((line) => wrapProse(line, room));
+    const body = docstringLayout ? withoutWrappedHeaders(wrapped) : wrapped;
     if (body.length === 0) continue;
     if (lines.length > 0) lines.push('');
     lines.push(...body);
@@ -414,14 +467,14 @@ function docstring(parts: readonly (string | undefined)[], indent: number, width
   if (docstringLayout) {
     // As ruff lays docstrings out: the summary without leading blanks (and a space before a quote
     // that opens it), the lines after it re-indented by their common indentation.
-    lines[0] = (lines[0] as string).replace(/^ +/, '').replace(/^"/, ' "');
+    lines[0] = (lines[0] as string).replace(/^\s+/, '').replace(/^"/, ' "');
     let common = Number.POSITIVE_INFINITY;
     for (let i = 1; i < lines.length; i++) if (lines[i] !== '') common = Math.min(common, (/^ */.exec(lines[i] as string) as RegExpExecArray)[0].length);
     if (common > 0 && Number.isFinite(common)) for (let i = 1; i < lines.length; i++) lines[i] = (lines[i] as string).slice(common);
   }
-  // A field's documentation (not a docstring to ruff) keeps a first word in camel case as it is.
+  // Outside functions (where ruff does not check it) a first word in camel case stays as it is.
   const summary = lines[0] as string;
-  lines[0] = docstringLayout ? capitalizedSummary(summary) : summary.replace(/^([a-z])([a-z]*\b)/, (_w, first: string, rest: string) => first.toUpperCase() + rest);
+  lines[0] = kind === 'function' ? capitalizedSummary(summary) : summary.replace(/^([a-z])([a-z]*\b)/, (_w, first: string, rest: string) => first.toUpperCase() + rest);
   const open = lines.some((l) => l.includes('\\')) ? 'r"""' : '"""';
   // On one line, the text must not end in a quote (`""""`) or a backslash (it would escape the
   // closing quote); before closing quotes on a line of their own, such a space would be trailing.

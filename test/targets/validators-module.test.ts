@@ -10,8 +10,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace, PositionEncoding } from '@astral-sh/ruff-wasm-nodejs';
 import * as prettier from 'prettier';
-import { renderTargetFiles } from '../../generator/pipeline';
-import { RUFF_SETTINGS } from '../../generator/targets/python/format';
+import { renderTargetFiles, viewInput } from '../../generator/pipeline';
+import { renderTarget } from '../../generator/render';
+import { pythonTarget } from '../../generator/targets/python';
+import { fitsRuffLines, RUFF_SETTINGS } from '../../generator/targets/python/format';
 import { tableJson, validationTable } from '../../generator/targets/validation-table';
 import { buildNeutral, doc, targetConfig } from '../ir/helpers';
 
@@ -106,6 +108,11 @@ describe('validators modules', () => {
     const script = 'import ast, json, sys\nprint(json.dumps(json.loads(ast.literal_eval(sys.stdin.read()))))';
     expect(JSON.parse(execFileSync(python, ['-c', script], { input: literal }).toString())).toEqual(JSON.parse(JSON.stringify(schemas)));
     expect(ruff.format(out.py)).toBe(out.py);
+    // As printed, the module is kept without ruff (a 2.7 MB module for GitHub's API).
+    const { ir } = buildNeutral(hostileApi);
+    const printed = renderTarget(pythonTarget, viewInput(ir, targetConfig({ target: 'python', packageName: 'things' })), []).find((f) => f.path === 'things/_validators.py');
+    expect(printed?.styled).toBe(true);
+    expect(fitsRuffLines(printed?.contents ?? '')).toBe(true);
   });
 });
 

@@ -48,8 +48,11 @@ function ruffReports(code: string): boolean {
   return lint.check(code).some((d) => d.code === 'E501');
 }
 
-/** Lines worth measuring: over half the limit in UTF-16 units (a character is two columns at most). */
-const MAYBE_LONG = new RegExp(`^.{${Math.floor(RUFF_SETTINGS['line-length'] / 2) + 1},}$`, 'gm');
+/**
+ * Lines worth measuring: over half the limit in UTF-16 units (a character is two columns at most).
+ * Only `\n` ends a line, as in Python (not U+2028, which `.` and `^`/`$` would take as one).
+ */
+const MAYBE_LONG = new RegExp(`(?<=^|\\n)[^\\n]{${Math.floor(RUFF_SETTINGS['line-length'] / 2) + 1},}`, 'g');
 
 /** Whether ruff's `E501` reports a line of `code` (a module). */
 export function hasLongLine(code: string): boolean {

@@ -97,6 +97,10 @@ const lintSchemas: Record<string, unknown> = {
   AllOf1: { type: 'object', properties: { a: { type: 'string' } } },
   AllOf02: { type: 'object', properties: { a: { type: 'string' } } },
   AllOf0: { type: 'object', properties: { a: { type: 'string' } } },
+  // Headers ruff finds otherwise: above an underline, left alone by wrapping, spelled unlike ruff.
+  Underlined: { type: 'object', description: 'Intro\nExamples\n========\nfoo', properties: { a: { type: 'string' } } },
+  Wrapped: { type: 'object', description: `${'x'.repeat(105)} end. Example`, properties: { a: { type: 'string' } } },
+  LowerHeader: { type: 'object', description: 'Summary.\n\nsee also:\n    the other model', properties: { a: { type: 'string' } } },
 };
 const lintPaths = {
   [`/${'segment/'.repeat(15)}things`]: {
@@ -173,9 +177,12 @@ describe('python: modules printed in ruff’s style', () => {
     expect(text('/models/wide.py')).toContain('# ruff: noqa: E501');
     expect(text('examples/quickstart.py')).toContain('# ruff: noqa: E501');
     expect(text('examples/quickstart.py')).toMatch(/# Credentials and settings come from\n {4}# PETS_X+_\*\n {4}# variables \(see the README\)\./);
-    expect(text(`/models/${'a_very_long_model_name_that_takes_up_most_of_an_import_line_'.repeat(2).slice(0, -1)}.py`)).toContain('    """OneOf the two kinds."""');
+    expect(text(`/models/${'a_very_long_model_name_that_takes_up_most_of_an_import_line_'.repeat(2).slice(0, -1)}.py`)).toContain('    """oneOf the two kinds."""');
     expect(text('/controllers/empty_controller.py')).toContain('"""SpaceDelimited values.');
     expect(text('/models/pet.py')).not.toContain('noqa');
+    expect(text('/models/underlined.py')).toContain('Intro\nExamples ========\nfoo\n');
+    expect(text('/models/wrapped.py')).toMatch(/\n {4}end\. Example\n/);
+    expect(text('/models/lower_header.py')).toContain('see also: the other model');
     expect(text('/models/sectioned.py')).toMatch(/Instructions for a retry\.\n\n+Note: This field must be provided\. Example\n/);
     expect(text('/models/sectioned.py')).toMatch(/ {4}ml: Optional\[str\]/);
     expect(text('/models/letters.py')).toMatch(/ {4}I_ = "I"\n {4}O_ = "O"\n {4}L = "l"\n/);

@@ -8,7 +8,7 @@ import { requiredByEveryOperation } from '../../../ir/security';
 import type { IrSecurityScheme } from '../../../ir/types';
 import { templateVariables } from '../../../ir/url-template';
 import { envVarPrefix } from '../../../naming/env';
-import { proseOr, pyAttributeDoc, pyDocstring, pyString } from '../../../render/escape';
+import { proseOr, pyAttributeDoc, pyDocstring, pyFunctionDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
 import { pyAssignment, pyCall, pyConditional, pyDef, pyStatement, type PyExpr } from './py-layout';
@@ -128,7 +128,7 @@ export function configurationView(v: PyContext, header: string): Record<string, 
   const argsDoc = kws.map((k) => `    ${k.name}: ${k.doc.replace(/\n+/g, ' ')}`);
   const assigns = kws.map((k) => `        self._${k.name} = ${k.name}`);
   const properties = kws.map((k) => {
-    const head = `    @property\n    def ${k.name}(self) -> ${k.fallback === 'None' && k.required === undefined ? `Optional[${k.type}]` : k.type}:\n${pyDocstring([k.doc, k.required === undefined ? undefined : 'Raises:\n    ConfigurationException: when they were never given.'], 8)}`;
+    const head = `    @property\n    def ${k.name}(self) -> ${k.fallback === 'None' && k.required === undefined ? `Optional[${k.type}]` : k.type}:\n${pyFunctionDocstring([k.doc, k.required === undefined ? undefined : 'Raises:\n    ConfigurationException: when they were never given.'], 8)}`;
     if (k.required !== undefined) return `${head}        if self._${k.name} is None:\n            raise ConfigurationException(${pyString(k.required)})\n        return self._${k.name}\n`;
     if (k.fallback === 'None') return `${head}        return self._${k.name}\n`;
     return `${head}${pyConditional('return ', `self._${k.name}`, `self._${k.name} is not None`, k.fallback, 8, true)}\n`;

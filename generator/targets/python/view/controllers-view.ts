@@ -5,7 +5,7 @@
  * (`AsyncChargingController`), whose methods are the same with `async`/`await`.
  */
 import type { IrBodyKind, IrOperation, IrPagination, IrParameter, IrService } from '../../../ir/types';
-import { proseOr, pyDocstring, pyString } from '../../../render/escape';
+import { proseOr, pyDocstring, pyFunctionDocstring, pyString } from '../../../render/escape';
 import type { PyContext } from './context';
 import { PyImports } from './imports';
 import { pyAssignment, pyCall, pyDef, pyDisplay, pyStatement, pyTuple, pyTypeExpr, type PyExpr } from './py-layout';
@@ -203,7 +203,7 @@ function methodDoc(v: PyContext, op: IrOperation, sig: Signature, returns: strin
   const raises = op.errors.map((e) => indentEntry(`${v.name(e.className)}: HTTP ${e.status}${e.description ? `: ${e.description}` : ''}`));
   if (raises.length > 0) sections.push(['Raises:', ...raises].join('\n'));
   if (op.deprecated) sections.push('Deprecated.');
-  return pyDocstring(sections, 8);
+  return pyFunctionDocstring(sections, 8);
 }
 
 /** The module-level `PageSpec` of a paginated operation, in wire names (the runtime reads models by alias). */
