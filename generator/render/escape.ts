@@ -240,9 +240,9 @@ export function pyString(text: string): string {
 }
 
 /**
- * A `"""` Python string for `text`, newlines kept: backslashes escaped, a `"` escaped where it would close
- * the string (two more follow, or the text ends), and every character but newlines and printable
- * ASCII as a `\u`/`\U` escape.
+ * A `"""` Python string for `text`, newlines kept: backslashes escaped, a `"` escaped where it
+ * would close the string (two more follow, or the text ends), and every character but newlines and
+ * printable ASCII as a `\u`/`\U` escape.
  */
 export function pyTripleQuoted(text: string): string {
   const body = text.replace(PY_TRIPLE_ESCAPE, (m) => {
@@ -375,7 +375,7 @@ const GOOGLE_SECTIONS = new Map(
 /** A paragraph's end to ruff: a line a section header may follow. */
 const PARAGRAPH_END = /(^|[,;.\-\\/\]})])$/;
 
-/** The section name a line would be to ruff, spelled as written, or `undefined` (see `sectionHeader`). */
+/** The section name a line would be to ruff, spelled as written, or `undefined` (see `strayHeader`). */
 function sectionName(lines: readonly string[], i: number): { readonly words: string; readonly colon: boolean } | undefined {
   const trimmed = (lines[i] as string).trim();
   const words = /^[\p{L}\p{N}\s]*/u.exec(trimmed)?.[0] ?? '';

@@ -136,23 +136,24 @@ function ruleOf(s: IrSchema, keys: ReadonlyMap<IrName, string>): Rule {
   if (s.nullable === true) out['nullable'] = true;
   if (format !== undefined && CHECKED_FORMATS.has(format) && s.kind === 'primitive') out['format'] = format;
   if (c !== undefined) {
-    // A bound that is not a finite number (YAML's `.inf`) bounds nothing, and JSON has no such number.
-    const bound = (key: string, value: number | undefined): void => {
-      if (value !== undefined && Number.isFinite(value)) out[key] = value;
-    };
-    bound('minLength', c.minLength);
-    bound('maxLength', c.maxLength);
+    setBound(out, 'minLength', c.minLength);
+    setBound(out, 'maxLength', c.maxLength);
     if (c.pattern !== undefined && isPortablePattern(c.pattern)) out['pattern'] = c.pattern;
-    if (c.minimum !== undefined) bound(c.minimum.exclusive ? 'exclusiveMinimum' : 'minimum', c.minimum.value);
-    if (c.maximum !== undefined) bound(c.maximum.exclusive ? 'exclusiveMaximum' : 'maximum', c.maximum.value);
-    bound('multipleOf', c.multipleOf);
-    bound('minItems', c.minItems);
-    bound('maxItems', c.maxItems);
+    if (c.minimum !== undefined) setBound(out, c.minimum.exclusive ? 'exclusiveMinimum' : 'minimum', c.minimum.value);
+    if (c.maximum !== undefined) setBound(out, c.maximum.exclusive ? 'exclusiveMaximum' : 'maximum', c.maximum.value);
+    setBound(out, 'multipleOf', c.multipleOf);
+    setBound(out, 'minItems', c.minItems);
+    setBound(out, 'maxItems', c.maxItems);
     if (c.uniqueItems === true) out['uniqueItems'] = true;
-    bound('minProperties', c.minProperties);
-    bound('maxProperties', c.maxProperties);
+    setBound(out, 'minProperties', c.minProperties);
+    setBound(out, 'maxProperties', c.maxProperties);
   }
   return out;
+}
+
+/** `out[key] = value` for a finite bound: YAML's `.inf` bounds nothing, and JSON has no such number. */
+function setBound(out: Record<string, JsonValue>, key: string, value: number | undefined): void {
+  if (value !== undefined && Number.isFinite(value)) out[key] = value;
 }
 
 /**

@@ -18,8 +18,8 @@
 import { InternalError } from '../../errors';
 import type { GeneratedFile } from '../../render';
 import { FormatCache } from './format-cache';
-import { NARROW_CHARS, withLongLineExemption } from './line-length';
 import { RuffPool, type PoolJob } from './format-pool';
+import { NARROW_CHARS, OTHER_BLANKS, withLongLineExemption } from './line-length';
 import { RUFF_SETTINGS } from './ruff-settings';
 import type { FormatSession } from '../types';
 
@@ -112,8 +112,6 @@ const NARROW_LINES = new RegExp(`^[\\n${NARROW_CHARS}]*$`);
 
 /** Printable ASCII and newlines: narrow, and no other blank (one scan of the text in the common case). */
 const ASCII_LINES = /^[\n\x20-\x7e]*$/;
-
-const OTHER_BLANKS = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 /** One text ruff formats, and what it formats to once known. */
 interface Job {

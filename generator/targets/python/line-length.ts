@@ -20,8 +20,10 @@ export const LONG_LINE_EXEMPTION = '# ruff: noqa: E501';
 export const NARROW_CHARS = '\\x20-\\x7e\\xa0-\\xac\\xae-\\u024f\\u0370-\\u0482\\u048a-\\u04ff\\u2010-\\u2027\\u2030-\\u205e\\u2190-\\u21ff';
 const NARROW_LINE = new RegExp(`^[${NARROW_CHARS}]*$`);
 
-/** Blanks other than the space, which `split_whitespace` splits at but a narrow line may hold. */
-const OTHER_BLANKS = /[\u00a0\u2000-\u200a\u2028\u2029\u202f\u205f]/g;
+/** Unicode blanks other than the space and the line ends (ruff's `split_whitespace` splits at them). */
+const OTHER_BLANK_CHARS = '\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+export const OTHER_BLANKS = new RegExp(`[${OTHER_BLANK_CHARS}]`);
+const BLANKS = new RegExp(`[ ${OTHER_BLANK_CHARS}]+`);
 
 interface LintWorkspace {
   check(code: string): readonly { readonly code: string | null }[];
@@ -33,7 +35,7 @@ let lint: LintWorkspace | undefined;
 function reported(line: string): boolean {
   const limit = RUFF_SETTINGS['line-length'];
   if (line.length <= limit) return false;
-  const words = line.replace(OTHER_BLANKS, ' ').split(' ').filter((w) => w !== '');
+  const words = line.split(BLANKS).filter((w) => w !== '');
   const last = words[words.length - 1] ?? '';
   return words.length > 1 && !(last.includes('://') && line.length - last.length <= limit);
 }
